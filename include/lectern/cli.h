@@ -1,0 +1,33 @@
+/* cli.h — the command line: what the user asked for, parsed and checked.
+ * Parsing prints nothing; main reports errors and decides the exit. */
+#ifndef LECTERN_CLI_H
+#define LECTERN_CLI_H
+
+#include <stdbool.h>
+
+/* Exit statuses, as the manual documents them. */
+enum {
+	EXIT_OK = 0,
+	EXIT_WARNINGS = 1, /* --check: the deck loads, with warnings */
+	EXIT_BAD = 2,      /* bad usage, or a deck that cannot be loaded */
+	EXIT_IO = 3,       /* output cannot be written, no usable terminal */
+};
+
+enum action { ACT_VIEW, ACT_EXPORT, ACT_CHECK, ACT_HELP, ACT_VERSION };
+enum format { FMT_TEXT, FMT_JSON };
+
+struct cli {
+	enum action action;
+	enum format format;
+	int width;          /* --width, 80 by default */
+	const char *output; /* -o FILE, or NULL for stdout */
+	const char *deck;   /* DECK, "-" for stdin */
+};
+
+/* Parses argv. False with a message in err (one line) on bad usage. */
+bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen);
+
+/* The --help text. */
+extern const char cli_usage[];
+
+#endif

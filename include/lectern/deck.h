@@ -1,0 +1,93 @@
+/* deck.h — the deck model: deck → sections → slides → blocks → points, the
+ * table of contents, and the importer's warnings. The model knows nothing of
+ * widths, terminals or view state. All its text is valid UTF-8 with control
+ * characters made inert (text_inert), so any of it may reach a terminal.
+ * Source ranges are byte offsets into the deck file as read. */
+#ifndef LECTERN_DECK_H
+#define LECTERN_DECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct span {
+	size_t start, end; /* [start, end) in the original bytes */
+};
+
+struct point {
+	char *text;
+	struct span src;
+};
+
+struct block {
+	char *title; /* "" when the deck has none for it */
+	struct point *points;
+	size_t npoints;
+	struct span src;
+	bool title_after_points; /* found dangling after the slide's points */
+};
+
+struct slide {
+	char *header;
+	struct block *blocks;
+	size_t nblocks;
+	struct span src;
+};
+
+struct section {
+	char *title;
+	struct slide *slides;
+	size_t nslides;
+	struct span src;
+	size_t toc_index; /* index into deck.toc, or (size_t)-1 */
+};
+
+struct warning {
+	size_t offset;  /* byte offset in the deck file */
+	size_t section; /* 1-based; 0 for the deck's head */
+	size_t slide;   /* 1-based within the section; 0 for none */
+	char *message;
+	size_t seq;     /* order of discovery, to sort stably */
+};
+
+struct toc_entry {
+	char *title;
+	bool present; /* a section of the body has this title */
+};
+
+struct deck {
+	char *title;
+	char *contents_label; /* the head's labels ("Contents Page / 目录页") */
+	struct toc_entry *toc;
+	size_t ntoc;
+	struct section *sections; /* the sections present in the body */
+	size_t nsections;
+	struct warning *warnings;
+	size_t nwarnings;
+	bool truncated; /* the text ends in the middle of a point */
+};
+
+/* An empty deck. Caller frees with deck_free. */
+struct deck *deck_new(void);
+/* Frees the deck and everything in it; accepts NULL. */
+void deck_free(struct deck *d);
+
+/* Appends an empty node and returns it (owned by its parent). */
+struct section *deck_add_section(struct deck *d);
+struct slide *section_add_slide(struct section *s);
+struct block *slide_add_block(struct slide *sl);
+struct point *block_add_point(struct block *b);
+void deck_add_toc(struct deck *d, char *title); /* takes ownership */
+
+/* Adds a warning; message is printf-formatted. */
+void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,
+	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Sorts warnings by offset (stable), as --check prints them. */
+void deck_sort_warnings(struct deck *d);
+
+/* Totals over the deck. */
+size_t deck_count_slides(const struct deck *d);
+size_t deck_count_blocks(const struct deck *d);
+size_t deck_count_points(const struct deck *d);
+
+#endif

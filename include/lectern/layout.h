@@ -1,0 +1,87 @@
+/* layout.h — a deck laid out for a width: pure functions of (deck, width,
+ * settings) that give each slide as lines of styled spans. The screen and
+ * the text export draw the same pages, so `--export text --width W` is what
+ * a W-column terminal shows. No curses here, and no view state: the page to
+ * show and how far a slide is scrolled belong to the app. */
+#ifndef LECTERN_LAYOUT_H
+#define LECTERN_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lectern/deck.h"
+
+enum lstyle {
+	LS_TEXT,        /* point text */
+	LS_DECK_TITLE,  /* the title page */
+	LS_HEADER,      /* a content slide's header */
+	LS_RULE,        /* the line under a header */
+	LS_BLOCK_TITLE,
+	LS_NUMBER,      /* a point's number */
+	LS_LABEL,       /* "Contents", a section's number on its cover */
+	LS_SECTION,     /* a section title on its cover or in the contents */
+	LS_DIM,         /* contents entries with no section in the text */
+	LS_COUNT
+};
+
+struct lspan {
+	int col;          /* first column, from 0 */
+	int width;        /* display columns */
+	const char *text; /* into the deck or the page's own strings */
+	size_t len;
+	enum lstyle style;
+};
+
+struct lline {
+	size_t first, count; /* spans[first .. first + count) */
+	int block, point;    /* the point this line shows, or -1 */
+};
+
+enum page_kind { PAGE_TITLE, PAGE_CONTENTS, PAGE_COVER, PAGE_CONTENT };
+
+struct page {
+	enum page_kind kind;
+	size_t section, slide; /* 0-based; for covers and content slides */
+	bool centre;           /* title and cover pages sit mid-screen */
+	struct lspan *spans;
+	size_t nspans, spans_cap;
+	struct lline *lines;
+	size_t nlines, lines_cap;
+	char **strings;        /* text the page made (numbers, marks) */
+	size_t nstrings, strings_cap;
+};
+
+struct layout_opts {
+	int width;             /* columns, >= 1 */
+	int margin;            /* blank columns left and right */
+	int side_by_side;      /* blocks go side by side from this width */
+	int ambiguous;         /* width of East Asian ambiguous characters */
+	const char *contents;  /* heading of the contents page */
+};
+
+void layout_opts_default(struct layout_opts *o, int width);
+
+/* Where each slide of the deck is: title page, contents page, then for
+ * each section its cover and its content slides. */
+struct deck_index {
+	size_t count;
+	size_t *section_first; /* index of each section's cover */
+};
+
+void deck_index_build(struct deck_index *ix, const struct deck *d);
+void deck_index_free(struct deck_index *ix);
+/* The kind, section and slide of slide number i (0-based). */
+enum page_kind deck_index_locate(const struct deck_index *ix,
+				 const struct deck *d, size_t i,
+				 size_t *section, size_t *slide);
+
+/* Lays out slide i (0-based, < ix->count) at o->width columns. Caller frees
+ * with page_free. */
+struct page *layout_slide(const struct deck *d, const struct deck_index *ix,
+			  size_t i, const struct layout_opts *o);
+void page_free(struct page *pg);
+
+/* The widest line of a page, in columns. */
+int page_width(const struct page *pg);
+
+#endif

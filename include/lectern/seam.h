@@ -1,0 +1,41 @@
+/* seam.h — where a glued title starts. In the outline format nothing
+ * separates a block's last point from the box after it (FORMAT.md rule 7):
+ * "…the last point's textNext Title,1.…". Given that run of text, this
+ * module guesses where the title starts, from the shape of the text (case
+ * changes and punctuation in Latin script, script changes and particles in
+ * CJK) and from statistics of the deck being read (which strings recur,
+ * which start the deck's known titles and points). It holds no vocabulary
+ * of any deck. */
+#ifndef LECTERN_SEAM_H
+#define LECTERN_SEAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct seam_stats;
+
+/* Counts over the whole deck text t[0..n). Caller frees with
+ * seam_stats_free (accepts NULL). */
+struct seam_stats *seam_stats_new(const char *t, size_t n);
+void seam_stats_free(struct seam_stats *st);
+
+/* Tells the model about a title known exactly (one that follows a
+ * separator), and about a point known exactly (one followed by a marker). */
+void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n);
+void seam_stats_add_point(struct seam_stats *st, const char *s, size_t n);
+
+struct seam_guess {
+	size_t cut;   /* the title is t[cut, end) */
+	bool sure;    /* false: a guess that could be wrong */
+	bool found;   /* false: no place fits; cut == end */
+};
+
+/* The title's start within t[start, end), where t[start..] is the tail of
+ * the previous point (at least one character of it is left before the
+ * cut). own is the text of the title's own block (its points), used as
+ * evidence: titles tend to reuse their points' words. */
+struct seam_guess seam_find(const struct seam_stats *st, const char *t,
+			    size_t start, size_t end, const char *own,
+			    size_t own_len);
+
+#endif

@@ -1,0 +1,120 @@
+/* cli.c — parsing the command line into a struct cli. */
+#include "lectern/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cli_usage[] =
+	"usage: lectern [OPTIONS] DECK\n"
+	"       lectern --export FORMAT [--width N] [-o FILE] DECK\n"
+	"       lectern --check DECK\n"
+	"\n"
+	"Presents a lecture deck in the terminal, or exports it.\n"
+	"DECK is a flattened outline text (the 目录页 format); - reads stdin.\n"
+	"\n"
+	"  -e, --export FORMAT  write the deck as FORMAT: text or json\n"
+	"  -w, --width N        columns for the text export (default 80)\n"
+	"  -o, --output FILE    write the export to FILE (atomically) instead\n"
+	"                       of standard output; never the deck itself\n"
+	"  -c, --check          list the places the importer had to guess or\n"
+	"                       found text missing, as FILE:OFFSET: section S,\n"
+	"                       slide N: message\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Exit status: 0 ok; 1 --check found warnings; 2 bad usage or a deck\n"
+	"that cannot be loaded; 3 output or terminal error.\n"
+	"See man lectern for keys and details.\n";
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
+{
+	static const struct option longopts[] = {
+		{ "export", required_argument, NULL, 'e' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(c, 0, sizeof *c);
+	c->action = ACT_VIEW;
+	c->width = 80;
+	bool width_set = false;
+	opterr = 0;
+	optind = 1;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":e:w:o:chV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			c->action = ACT_EXPORT;
+			if (strcmp(optarg, "text") == 0) {
+				c->format = FMT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				c->format = FMT_JSON;
+			} else {
+				snprintf(err, (size_t)errlen, "unknown export format "
+					 "'%s' (use text or json)", optarg);
+				return false;
+			}
+			break;
+		case 'w':
+			if (!parse_int(optarg, 1, 10000, &c->width)) {
+				snprintf(err, (size_t)errlen, "--width wants a number "
+					 "of columns from 1 to 10000, not '%s'",
+					 optarg);
+				return false;
+			}
+			width_set = true;
+			break;
+		case 'o':
+			c->output = optarg;
+			break;
+		case 'c':
+			c->action = ACT_CHECK;
+			break;
+		case 'h':
+			c->action = ACT_HELP;
+			return true;
+		case 'V':
+			c->action = ACT_VERSION;
+			return true;
+		case ':':
+			snprintf(err, (size_t)errlen, "option %s needs a value",
+				 argv[optind - 1]);
+			return false;
+		default:
+			snprintf(err, (size_t)errlen, "unknown option '%s'",
+				 argv[optind - 1]);
+			return false;
+		}
+	}
+	if (optind >= argc) {
+		snprintf(err, (size_t)errlen, "no deck given");
+		return false;
+	}
+	if (optind + 1 < argc) {
+		snprintf(err, (size_t)errlen, "one deck at a time ('%s' is extra)",
+			 argv[optind + 1]);
+		return false;
+	}
+	c->deck = argv[optind];
+	if ((width_set || c->output) && c->action != ACT_EXPORT) {
+		snprintf(err, (size_t)errlen, "%s only goes with --export",
+			 width_set ? "--width" : "--output");
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,408 @@
+/* layout.c — slides as lines of styled spans at a given width. Pure: the
+ * same deck, width and settings always give the same page, so the screen,
+ * the text export and the tests agree. Knows nothing of curses or files. */
+#include "lectern/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+
+#define GAP 3         /* columns between blocks side by side */
+#define MIN_COLUMN 30 /* narrowest column for blocks side by side */
+
+void layout_opts_default(struct layout_opts *o, int width)
+{
+	memset(o, 0, sizeof *o);
+	o->width = width;
+	o->margin = width >= 40 ? 2 : width >= 12 ? 1 : 0;
+	o->side_by_side = 100;
+	o->ambiguous = 1;
+	o->contents = NULL;
+}
+
+void deck_index_build(struct deck_index *ix, const struct deck *d)
+{
+	ix->section_first = xcalloc(d->nsections + 1, sizeof *ix->section_first);
+	size_t i = 2; /* title page, contents page */
+	for (size_t s = 0; s < d->nsections; s++) {
+		ix->section_first[s] = i;
+		i += 1 + d->sections[s].nslides;
+	}
+	ix->section_first[d->nsections] = i;
+	ix->count = i;
+}
+
+void deck_index_free(struct deck_index *ix)
+{
+	free(ix->section_first);
+	ix->section_first = NULL;
+	ix->count = 0;
+}
+
+enum page_kind deck_index_locate(const struct deck_index *ix,
+				 const struct deck *d, size_t i,
+				 size_t *section, size_t *slide)
+{
+	*section = *slide = 0;
+	if (i == 0)
+		return PAGE_TITLE;
+	if (i == 1 || d->nsections == 0)
+		return PAGE_CONTENTS;
+	size_t lo = 0, hi = d->nsections;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ix->section_first[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*section = lo;
+	if (i == ix->section_first[lo])
+		return PAGE_COVER;
+	*slide = i - ix->section_first[lo] - 1;
+	return PAGE_CONTENT;
+}
+
+/* ---- building a page ------------------------------------------------- */
+
+static const char *page_string(struct page *pg, char *s)
+{
+	pg->strings = xgrow(pg->strings, &pg->strings_cap, pg->nstrings + 1,
+			    sizeof *pg->strings);
+	pg->strings[pg->nstrings++] = s;
+	return s;
+}
+
+static void new_line(struct page *pg, int block, int point)
+{
+	pg->lines = xgrow(pg->lines, &pg->lines_cap, pg->nlines + 1,
+			  sizeof *pg->lines);
+	struct lline *l = &pg->lines[pg->nlines++];
+	l->first = pg->nspans;
+	l->count = 0;
+	l->block = block;
+	l->point = point;
+}
+
+static void add_span(struct page *pg, int col, int width, const char *text,
+		     size_t len, enum lstyle style)
+{
+	pg->spans = xgrow(pg->spans, &pg->spans_cap, pg->nspans + 1,
+			  sizeof *pg->spans);
+	struct lspan *s = &pg->spans[pg->nspans++];
+	s->col = col;
+	s->width = width;
+	s->text = text;
+	s->len = len;
+	s->style = style;
+	pg->lines[pg->nlines - 1].count++;
+}
+
+/* Puts sp first on line `line` (a point's number before its text). */
+static void prepend_span(struct page *pg, size_t line, struct lspan sp)
+{
+	struct lline *l = &pg->lines[line];
+	pg->spans = xgrow(pg->spans, &pg->spans_cap, pg->nspans + 1,
+			  sizeof *pg->spans);
+	memmove(&pg->spans[l->first + 1], &pg->spans[l->first],
+		(pg->nspans - l->first) * sizeof *pg->spans);
+	pg->nspans++;
+	pg->spans[l->first] = sp;
+	l->count++;
+	for (size_t k = line + 1; k < pg->nlines; k++)
+		pg->lines[k].first++;
+}
+
+/* Wraps text into lines of `width` columns starting at column `col`; the
+ * first line may start further in (after a point number). */
+static void wrap_into(struct page *pg, const char *s, int col, int width,
+		      enum lstyle style, int block, int point, int ambiguous,
+		      bool centre, int area_col, int area_width)
+{
+	struct text_line *tl;
+	size_t n = text_wrap(s, strlen(s), width, ambiguous, &tl);
+	for (size_t i = 0; i < n; i++) {
+		new_line(pg, block, point);
+		int c = col;
+		if (centre && tl[i].width < area_width)
+			c = area_col + (area_width - tl[i].width) / 2;
+		if (tl[i].end > tl[i].start)
+			add_span(pg, c, tl[i].width, s + tl[i].start,
+				 tl[i].end - tl[i].start, style);
+	}
+	free(tl);
+}
+
+static void blank(struct page *pg)
+{
+	new_line(pg, -1, -1);
+}
+
+/* Lays out one block into box at columns [0, width). */
+static void layout_block(struct page *box, struct page *pg,
+			 const struct block *b, int bi, int width,
+			 const struct layout_opts *o)
+{
+	if (b->title[0])
+		wrap_into(box, b->title, 0, width, LS_BLOCK_TITLE, bi, -1,
+			  o->ambiguous, false, 0, width);
+	/* numbers right-aligned to the widest, text hanging after them */
+	char last[24];
+	int nw = snprintf(last, sizeof last, "%zu.", b->npoints);
+	int indent = width >= 12 ? 2 : 0;
+	int text_col = indent + nw + 1;
+	if (text_col > width / 2)
+		text_col = indent = 0;
+	for (size_t i = 0; i < b->npoints; i++) {
+		char num[24];
+		int len = snprintf(num, sizeof num, "%zu.", i + 1);
+		const char *s = page_string(pg, xstrdup(num));
+		size_t first = box->nlines;
+		int tw = width - text_col;
+		if (tw < 1) {
+			tw = width;
+		}
+		if (text_col == 0) {
+			/* too narrow for a hanging indent: number on its
+			 * own line */
+			new_line(box, bi, (int)i);
+			add_span(box, 0, len, s, (size_t)len, LS_NUMBER);
+			wrap_into(box, b->points[i].text, 0, width, LS_TEXT, bi,
+				  (int)i, o->ambiguous, false, 0, width);
+			continue;
+		}
+		wrap_into(box, b->points[i].text, text_col, tw, LS_TEXT, bi,
+			  (int)i, o->ambiguous, false, 0, width);
+		/* the number goes before the first line's text */
+		prepend_span(box, first, (struct lspan){ indent + (nw - len), len,
+			     s, (size_t)len, LS_NUMBER });
+	}
+}
+
+static void box_free(struct page *box)
+{
+	free(box->spans);
+	free(box->lines);
+}
+
+/* Appends box's lines to pg shifted right by col; rows of boxes side by
+ * side are merged: line r of the row holds line r of each box. */
+static void merge_row(struct page *pg, struct page *boxes, int *cols, size_t n)
+{
+	size_t rows = 0;
+	for (size_t b = 0; b < n; b++)
+		if (boxes[b].nlines > rows)
+			rows = boxes[b].nlines;
+	for (size_t r = 0; r < rows; r++) {
+		int block = -1, point = -1;
+		for (size_t b = 0; b < n && block < 0; b++)
+			if (r < boxes[b].nlines) {
+				block = boxes[b].lines[r].block;
+				point = boxes[b].lines[r].point;
+			}
+		new_line(pg, n == 1 ? block : -1, n == 1 ? point : -1);
+		for (size_t b = 0; b < n; b++) {
+			if (r >= boxes[b].nlines)
+				continue;
+			const struct lline *l = &boxes[b].lines[r];
+			for (size_t s = 0; s < l->count; s++) {
+				const struct lspan *sp = &boxes[b].spans[l->first + s];
+				add_span(pg, sp->col + cols[b], sp->width, sp->text,
+					 sp->len, sp->style);
+			}
+		}
+	}
+}
+
+static void layout_content(struct page *pg, const struct deck *d,
+			   const struct section *sec, const struct slide *sl,
+			   const struct layout_opts *o)
+{
+	int m = o->margin, w = o->width - 2 * o->margin;
+	if (w < 1) {
+		w = o->width;
+		m = 0;
+	}
+	wrap_into(pg, sl->header, m, w, LS_HEADER, -1, -1, o->ambiguous, false,
+		  m, w);
+	/* the rule under the header */
+	{
+		struct strbuf sb = STRBUF_INIT;
+		int rw = w;
+		if (o->ambiguous == 2)
+			rw = w / 2; /* ─ is ambiguous: 2 columns each */
+		sb_repeat(&sb, "\xE2\x94\x80", rw);
+		const char *r = page_string(pg, sb_take(&sb));
+		new_line(pg, -1, -1);
+		add_span(pg, m, o->ambiguous == 2 ? rw * 2 : rw, r, strlen(r),
+			 LS_RULE);
+	}
+	(void)d;
+	(void)sec;
+	size_t nb = sl->nblocks;
+	int ncols = 1;
+	if (o->width >= o->side_by_side && nb > 1) {
+		ncols = (w + GAP) / (MIN_COLUMN + GAP);
+		if (ncols > (int)nb)
+			ncols = (int)nb;
+		if (ncols > 3)
+			ncols = 3;
+		if (ncols < 1)
+			ncols = 1;
+	}
+	int colw = (w - GAP * (ncols - 1)) / ncols;
+	for (size_t b0 = 0; b0 < nb; b0 += (size_t)ncols) {
+		size_t n = nb - b0 < (size_t)ncols ? nb - b0 : (size_t)ncols;
+		struct page boxes[3];
+		int cols[3];
+		memset(boxes, 0, sizeof boxes);
+		for (size_t k = 0; k < n; k++) {
+			layout_block(&boxes[k], pg, &sl->blocks[b0 + k],
+				     (int)(b0 + k), ncols == 1 ? w : colw, o);
+			cols[k] = m + (int)k * (colw + GAP);
+		}
+		blank(pg);
+		merge_row(pg, boxes, cols, n);
+		for (size_t k = 0; k < n; k++)
+			box_free(&boxes[k]);
+	}
+}
+
+static void layout_title(struct page *pg, const struct deck *d,
+			 const struct layout_opts *o)
+{
+	int m = o->margin, w = o->width - 2 * m;
+	if (w < 1) {
+		w = o->width;
+		m = 0;
+	}
+	pg->centre = true;
+	wrap_into(pg, d->title, m, w, LS_DECK_TITLE, -1, -1, o->ambiguous, true,
+		  m, w);
+}
+
+static void layout_contents(struct page *pg, const struct deck *d,
+			    const struct layout_opts *o)
+{
+	int m = o->margin, w = o->width - 2 * m;
+	if (w < 1) {
+		w = o->width;
+		m = 0;
+	}
+	const char *head = o->contents ? o->contents : "Contents";
+	wrap_into(pg, head, m, w, LS_HEADER, -1, -1, o->ambiguous, false, m, w);
+	struct strbuf sb = STRBUF_INIT;
+	sb_repeat(&sb, "\xE2\x94\x80", o->ambiguous == 2 ? w / 2 : w);
+	const char *r = page_string(pg, sb_take(&sb));
+	new_line(pg, -1, -1);
+	add_span(pg, m, o->ambiguous == 2 ? (w / 2) * 2 : w, r, strlen(r), LS_RULE);
+	blank(pg);
+	char last[24];
+	int nw = snprintf(last, sizeof last, "%zu", d->ntoc);
+	for (size_t i = 0; i < d->ntoc; i++) {
+		char num[24];
+		int len = snprintf(num, sizeof num, "%zu", i + 1);
+		const char *s = page_string(pg, xstrdup(num));
+		bool present = d->toc[i].present;
+		int tc = nw + 2;
+		struct strbuf t = STRBUF_INIT;
+		sb_puts(&t, d->toc[i].title);
+		if (!present)
+			sb_puts(&t, " (not in the text)");
+		const char *title = page_string(pg, sb_take(&t));
+		enum lstyle st = present ? LS_SECTION : LS_DIM;
+		if (tc * 3 > w) {
+			/* too narrow to hang the titles: number on its own */
+			new_line(pg, -1, (int)i);
+			add_span(pg, m, len, s, (size_t)len, present ? LS_LABEL : LS_DIM);
+			wrap_into(pg, title, m, w, st, -1, (int)i, o->ambiguous,
+				  false, m, w);
+			continue;
+		}
+		size_t first = pg->nlines;
+		wrap_into(pg, title, m + tc, w - tc, st, -1, (int)i, o->ambiguous,
+			  false, m, w);
+		prepend_span(pg, first, (struct lspan){ m + (nw - len), len, s,
+			     (size_t)len, present ? LS_LABEL : LS_DIM });
+	}
+	if (d->ntoc == 0) {
+		for (size_t i = 0; i < d->nsections; i++)
+			wrap_into(pg, d->sections[i].title, m, w, LS_SECTION, -1,
+				  (int)i, o->ambiguous, false, m, w);
+	}
+}
+
+static void layout_cover(struct page *pg, const struct deck *d, size_t s,
+			 const struct layout_opts *o)
+{
+	int m = o->margin, w = o->width - 2 * m;
+	if (w < 1) {
+		w = o->width;
+		m = 0;
+	}
+	pg->centre = true;
+	const struct section *sec = &d->sections[s];
+	size_t number = sec->toc_index != (size_t)-1 ? sec->toc_index + 1 : s + 1;
+	char num[32];
+	snprintf(num, sizeof num, "%02zu", number);
+	const char *ns = page_string(pg, xstrdup(num));
+	wrap_into(pg, ns, m, w, LS_LABEL, -1, -1, o->ambiguous, true, m, w);
+	blank(pg);
+	wrap_into(pg, sec->title, m, w, LS_SECTION, -1, -1, o->ambiguous, true,
+		  m, w);
+}
+
+struct page *layout_slide(const struct deck *d, const struct deck_index *ix,
+			  size_t i, const struct layout_opts *o)
+{
+	struct page *pg = xcalloc(1, sizeof *pg);
+	size_t s, sl;
+	pg->kind = deck_index_locate(ix, d, i, &s, &sl);
+	pg->section = s;
+	pg->slide = sl;
+	switch (pg->kind) {
+	case PAGE_TITLE:
+		layout_title(pg, d, o);
+		break;
+	case PAGE_CONTENTS:
+		layout_contents(pg, d, o);
+		break;
+	case PAGE_COVER:
+		layout_cover(pg, d, s, o);
+		break;
+	case PAGE_CONTENT:
+		layout_content(pg, d, &d->sections[s], &d->sections[s].slides[sl],
+			       o);
+		break;
+	}
+	return pg;
+}
+
+void page_free(struct page *pg)
+{
+	if (!pg)
+		return;
+	for (size_t i = 0; i < pg->nstrings; i++)
+		free(pg->strings[i]);
+	free(pg->strings);
+	free(pg->spans);
+	free(pg->lines);
+	free(pg);
+}
+
+int page_width(const struct page *pg)
+{
+	int w = 0;
+	for (size_t i = 0; i < pg->nlines; i++) {
+		const struct lline *l = &pg->lines[i];
+		for (size_t k = 0; k < l->count; k++) {
+			const struct lspan *s = &pg->spans[l->first + k];
+			if (s->col + s->width > w)
+				w = s->col + s->width;
+		}
+	}
+	return w;
+}

@@ -1,0 +1,189 @@
+/* main.c — lectern's entry: parse the command line, load the deck, and
+ * export, check or present it. The only place that decides exit statuses
+ * and prints errors (one line each, on stderr). */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "lectern/cli.h"
+#include "lectern/deck.h"
+#include "lectern/export.h"
+#include "lectern/outline.h"
+#include "lectern/source.h"
+#include "lectern/strbuf.h"
+
+static void print_error(const char *name, const struct lt_error *e)
+{
+	if (e->has_offset)
+		fprintf(stderr, "lectern: %s:%zu: %s\n", name, e->offset, e->what);
+	else
+		fprintf(stderr, "lectern: %s: %s\n", name, e->what);
+}
+
+/* Loads the deck named on the command line. NULL after printing why. */
+static struct deck *load(const char *path)
+{
+	struct source src;
+	struct lt_error err;
+	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+	if (!source_read(path, &src, &err)) {
+		print_error(name, &err);
+		return NULL;
+	}
+	struct deck *d;
+	bool ok = outline_import(&src, &d, &err);
+	source_free(&src);
+	if (!ok) {
+		print_error(name, &err);
+		return NULL;
+	}
+	return d;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* True when path names the same file as the deck. */
+static bool same_file(const char *path, const char *deck)
+{
+	struct stat a, b;
+	if (strcmp(deck, "-") == 0)
+		return false;
+	if (stat(path, &a) != 0 || stat(deck, &b) != 0)
+		return false;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Writes data to path through a temporary file in the same directory and
+ * a rename, so a reader never sees half a file. */
+static int write_atomic(const char *path, const char *data, size_t n)
+{
+	char *dup = xstrdup(path);
+	const char *dir = dirname(dup);
+	struct strbuf tmp = STRBUF_INIT;
+	sb_printf(&tmp, "%s/.lectern-XXXXXX", dir);
+	free(dup);
+	int fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		fprintf(stderr, "lectern: %s: cannot create a temporary file "
+			"beside it: %s\n", path, strerror(errno));
+		sb_free(&tmp);
+		return EXIT_IO;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	bool ok = write_all(fd, data, n) && fchmod(fd, 0666 & ~mask) == 0 &&
+		  fsync(fd) == 0;
+	int saved = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		saved = errno;
+	}
+	if (ok && rename(tmp.data, path) != 0) {
+		ok = false;
+		saved = errno;
+	}
+	if (!ok) {
+		unlink(tmp.data);
+		fprintf(stderr, "lectern: %s: cannot write: %s\n", path,
+			strerror(saved));
+	}
+	sb_free(&tmp);
+	return ok ? EXIT_OK : EXIT_IO;
+}
+
+static int do_export(const struct cli *c, const struct deck *d)
+{
+	struct strbuf out = STRBUF_INIT;
+	if (c->format == FMT_JSON) {
+		export_json(&out, d);
+	} else {
+		struct layout_opts o;
+		layout_opts_default(&o, c->width);
+		o.contents = d->contents_label;
+		export_text(&out, d, &o);
+	}
+	int rc = EXIT_OK;
+	if (c->output) {
+		rc = write_atomic(c->output, out.data ? out.data : "", out.len);
+	} else if (!write_all(STDOUT_FILENO, out.data ? out.data : "", out.len)) {
+		fprintf(stderr, "lectern: cannot write to standard output: %s\n",
+			strerror(errno));
+		rc = EXIT_IO;
+	}
+	sb_free(&out);
+	return rc;
+}
+
+static int do_check(const struct cli *c, const struct deck *d)
+{
+	const char *name = strcmp(c->deck, "-") == 0 ? "(stdin)" : c->deck;
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		const struct warning *w = &d->warnings[i];
+		printf("%s:%zu: section %zu, slide %zu: %s\n", name, w->offset,
+		       w->section, w->slide, w->message);
+	}
+	if (fflush(stdout) != 0)
+		return EXIT_IO;
+	return d->nwarnings ? EXIT_WARNINGS : EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	char err[256];
+	if (!cli_parse(argc, argv, &c, err, sizeof err)) {
+		fprintf(stderr, "lectern: %s\nTry 'lectern --help'.\n", err);
+		return EXIT_BAD;
+	}
+	if (c.action == ACT_HELP) {
+		fputs(cli_usage, stdout);
+		return EXIT_OK;
+	}
+	if (c.action == ACT_VERSION) {
+		printf("lectern %s\n", LECTERN_VERSION);
+		return EXIT_OK;
+	}
+	if (c.output && same_file(c.output, c.deck)) {
+		fprintf(stderr, "lectern: %s: refusing to overwrite the deck "
+			"with its export\n", c.output);
+		return EXIT_BAD;
+	}
+	struct deck *d = load(c.deck);
+	if (!d)
+		return EXIT_BAD;
+	int rc;
+	switch (c.action) {
+	case ACT_EXPORT:
+		rc = do_export(&c, d);
+		break;
+	case ACT_CHECK:
+		rc = do_check(&c, d);
+		break;
+	default:
+		fprintf(stderr, "lectern: the viewer is not built yet; use "
+			"--export text to read the deck\n");
+		rc = EXIT_BAD;
+		break;
+	}
+	deck_free(d);
+	return rc;
+}

@@ -1,0 +1,933 @@
+/* outline.c — the importer for the flattened "目录页" outline format, as
+ * ../shared/FORMAT.md describes it. The rules it follows, as numbered there:
+ *  1. line breaks carry no structure (source.c has removed them; we still
+ *     ask where they were, to put a space back between Latin words);
+ *  2. ',' joins the text boxes, but points hold commas too: a comma is a
+ *     separator only where the grammar below expects one (',' or '，');
+ *  3. head: DeckTitle , TOC (titles joined by spaces) , label , label ,
+ *  4. each section opens with its cover: SectionTitle , DeckTitle ,
+ *  5. each slide opens with Header , (the header is the section title)
+ *  6. each block: BlockTitle , 1.text2.text3.text (the marker is the next
+ *     number: numbers inside points are not markers)
+ *  7. nothing separates a block's last point from the box after it: the
+ *     seam is guessed by seam.c and reported as a warning when unsure.
+ * Defects it copes with: a block title found after its slide's points,
+ * a text cut off at the end, TOC entries with no section in the body.
+ * It builds a deck and nothing else: no widths, no output. */
+#include "lectern/outline.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/seam.h"
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+
+#define NONE SIZE_MAX
+
+struct parser {
+	const struct source *src;
+	const char *t;
+	size_t n;
+	struct deck *deck;
+	const char *title; /* the deck title, in t */
+	size_t title_len;
+	struct seam_stats *stats;
+	size_t sec_no, slide_no; /* 1-based, for warnings */
+};
+
+/* A block as pass 1 finds it: where its markers are. */
+struct rawblock {
+	size_t start;       /* the '1' of its first marker */
+	size_t *marks;      /* start of each point's text */
+	size_t *mark_at;    /* where each marker begins */
+	size_t nmarks, cap;
+	size_t end;         /* end of its region (the next title's separator) */
+};
+
+/* ---- separators and markers ------------------------------------------ */
+
+static size_t sep_at(const struct parser *p, size_t i)
+{
+	if (i >= p->n)
+		return 0;
+	if (p->t[i] == ',')
+		return 1;
+	if (i + 3 <= p->n && memcmp(p->t + i, "\xEF\xBC\x8C", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static size_t sep_before(const struct parser *p, size_t i)
+{
+	if (i >= 1 && p->t[i - 1] == ',')
+		return 1;
+	if (i >= 3 && memcmp(p->t + i - 3, "\xEF\xBC\x8C", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* First separator in [from, to), or `to`. */
+static size_t next_sep(const struct parser *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (sep_at(p, i))
+			return i;
+	return to;
+}
+
+/* Just after the last separator in [from, to), or `from`. */
+static size_t after_last_sep(const struct parser *p, size_t from, size_t to)
+{
+	for (size_t i = to; i > from; i--) {
+		size_t s = sep_before(p, i);
+		if (s && i - s >= from)
+			return i;
+	}
+	return from;
+}
+
+static bool is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The marker characters that may follow a point number: '.', '、', '．'. */
+static size_t marker_char(const struct parser *p, size_t i)
+{
+	if (i >= p->n)
+		return 0;
+	if (p->t[i] == '.')
+		return 1;
+	if (i + 3 <= p->n && (memcmp(p->t + i, "\xE3\x80\x81", 3) == 0 ||
+			      memcmp(p->t + i, "\xEF\xBC\x8E", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* How likely t[i] starts the marker for number k ("2." or "2、"): 0 when
+ * it cannot, else a rank, lower is better. Sets *len to its length.
+ * Markers are glued to the text before them (rule 6), so a number after a
+ * space is text. After '.', a digit means a decimal ("2.5倍") unless what
+ * follows cannot be one: three or more digits ("2.2023年", a point that
+ * starts with a year) or a second decimal point ("1.1.27 million").
+ * Rank 1: clean. Rank 2: a space follows. Rank 3: a digit precedes, as when
+ * a point ends with a year ("…since 19794.In"); taken only when nothing
+ * better comes. Rank 4: looks like a decimal ("2.1ドル=360円" is point 2
+ * starting with a number, "4.1%" at the end of point 3 is a decimal); taken
+ * only when the next marker follows it. */
+static int marker_rank(const struct parser *p, size_t i, unsigned k,
+		       size_t *len)
+{
+	char num[24];
+	int nl = snprintf(num, sizeof num, "%u", k);
+	const char *t = p->t;
+	if (nl <= 0 || i + (size_t)nl >= p->n ||
+	    memcmp(t + i, num, (size_t)nl) != 0)
+		return 0;
+	if (i > 0 && t[i - 1] == ' ')
+		return 0;
+	size_t m = i + (size_t)nl;
+	size_t ml = marker_char(p, m);
+	if (!ml)
+		return 0;
+	size_t after = m + ml;
+	if (ml == 1 && after < p->n && is_ascii_digit(t[after])) {
+		size_t d = after;
+		while (d < p->n && is_ascii_digit(t[d]))
+			d++;
+		bool second_point = d + 1 < p->n && t[d] == '.' &&
+				    is_ascii_digit(t[d + 1]);
+		if (d - after < 3 && !second_point) {
+			*len = (size_t)nl + ml;
+			return 4;
+		}
+	}
+	*len = (size_t)nl + ml;
+	if (i > 0 && is_ascii_digit(t[i - 1]))
+		return 3;
+	if (after < p->n && t[after] == ' ')
+		return 2;
+	return 1;
+}
+
+static size_t marker_len(const struct parser *p, size_t i, unsigned k)
+{
+	size_t len = 0;
+	int r = marker_rank(p, i, k, &len);
+	return r == 1 || r == 2 ? len : 0;
+}
+
+/* The first marker for k in [from, to) of rank 1 to 3, or NONE. */
+static size_t find_marker_strict(const struct parser *p, size_t from,
+				 size_t to, unsigned k, size_t *len)
+{
+	for (size_t i = from; i < to; i++) {
+		int r = marker_rank(p, i, k, len);
+		if (r >= 1 && r <= 3 && i + *len <= to)
+			return i;
+	}
+	return NONE;
+}
+
+/* The best marker for k in [from, to): the first clean one, else the first
+ * of the next rank. NONE when there is none. */
+static size_t find_marker(const struct parser *p, size_t from, size_t to,
+			  unsigned k, size_t *len)
+{
+	char first = (char)('0' + (k >= 10 ? 0 : k));
+	size_t best = NONE, best_len = 0;
+	int best_rank = 4;
+	for (size_t i = from; i < to; i++) {
+		if (k < 10 ? p->t[i] != first : !is_ascii_digit(p->t[i]))
+			continue;
+		size_t l;
+		int r = marker_rank(p, i, k, &l);
+		if (r && r < best_rank && i + l <= to) {
+			best = i;
+			best_len = l;
+			best_rank = r;
+			if (r == 1)
+				break;
+		}
+	}
+	if (best == NONE) {
+		/* a decimal-looking one, when marker k + 1 comes after it */
+		for (size_t i = from; i < to; i++) {
+			size_t l, l2;
+			if (p->t[i] == first || k >= 10) {
+				if (marker_rank(p, i, k, &l) == 4 && i + l <= to) {
+					size_t nx = find_marker_strict(p, i + l, to,
+								       k + 1, &l2);
+					if (nx != NONE) {
+						best = i;
+						best_len = l;
+						break;
+					}
+				}
+			}
+		}
+	}
+	*len = best_len;
+	return best;
+}
+
+/* ---- text out of the source ------------------------------------------ */
+
+static bool is_cjk_at(const char *t, size_t n, size_t i, bool before)
+{
+	if (before) {
+		while (i > 0 && ((unsigned char)t[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i == 0)
+			return false;
+		i--;
+		while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+			i--;
+	}
+	if (i >= n)
+		return false;
+	uint32_t cp;
+	text_decode(t + i, n - i, &cp);
+	return text_is_cjk(cp);
+}
+
+/* The text t[start, end) as the model keeps it: trimmed, a space put back
+ * where a line break stood between Latin words, controls made inert.
+ * Caller frees. */
+static char *make_text(const struct parser *p, size_t start, size_t end)
+{
+	while (start < end && (p->t[start] == ' ' || p->t[start] == '\t'))
+		start++;
+	while (end > start && (p->t[end - 1] == ' ' || p->t[end - 1] == '\t'))
+		end--;
+	struct strbuf sb = STRBUF_INIT;
+	size_t from = start;
+	const struct source *s = p->src;
+	/* the line breaks inside (start, end) */
+	size_t lo = 0, hi = s->ngaps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->gaps[mid].pos <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t g = lo; g < s->ngaps && s->gaps[g].pos < end; g++) {
+		size_t at = s->gaps[g].pos;
+		if (!s->gaps[g].newline || at <= from)
+			continue;
+		if (p->t[at - 1] == ' ' || p->t[at] == ' ' ||
+		    is_cjk_at(p->t, p->n, at, true) ||
+		    is_cjk_at(p->t, p->n, at, false))
+			continue;
+		sb_put(&sb, p->t + from, at - from);
+		sb_putc(&sb, ' ');
+		from = at;
+	}
+	sb_put(&sb, p->t + from, end - from);
+	char *inert = text_inert(sb.data ? sb.data : "", sb.len);
+	sb_free(&sb);
+	return inert;
+}
+
+static size_t off(const struct parser *p, size_t pos)
+{
+	return source_offset(p->src, pos);
+}
+
+/* ---- head, covers, TOC ----------------------------------------------- */
+
+/* Start of the next section cover ("Title," glued before "DeckTitle,")
+ * at or after `from`: the position of the deck title, or NONE. */
+static size_t next_cover(const struct parser *p, size_t from)
+{
+	size_t tl = p->title_len;
+	const char *t = p->t;
+	while (from + tl < p->n) {
+		const char *hit = memmem(t + from, p->n - from, p->title, tl);
+		if (!hit)
+			return NONE;
+		size_t i = (size_t)(hit - t);
+		if (sep_before(p, i) && sep_at(p, i + tl))
+			return i;
+		from = i + 1;
+	}
+	return NONE;
+}
+
+/* Does a slide start at i, inside a section body that ends at `end`, with
+ * header h? Its first box must be a block title followed by "1.", or "1."
+ * itself; the latter only happens when the block's title comes after the
+ * slide's points (a box ending in a separator before the next header), so
+ * that is required too: a block title that merely ends with the header's
+ * words ("非正規化," under the header "正規化") is not a slide. */
+static bool slide_starts_at(const struct parser *p, size_t i, size_t end,
+			    const char *h, size_t hl)
+{
+	size_t s = next_sep(p, i, end);
+	if (!marker_len(p, i, 1))
+		return s < end && marker_len(p, s + sep_at(p, s), 1);
+	size_t from = i;
+	for (;;) {
+		const char *hit = from < end ? memmem(p->t + from, end - from, h, hl)
+					     : NULL;
+		size_t e = hit ? (size_t)(hit - p->t) : end;
+		if (!hit || sep_at(p, e + hl))
+			return sep_before(p, e) > 0;
+		from = e + 1;
+	}
+}
+
+struct cover {
+	size_t at;          /* the deck title of the cover */
+	size_t title_start; /* the section title */
+	size_t title_end;
+	size_t body;        /* after "DeckTitle," */
+};
+
+static bool ends_with(const struct parser *p, size_t end, size_t lower,
+		      const char *s, size_t n)
+{
+	return n > 0 && end >= lower + n && memcmp(p->t + end - n, s, n) == 0;
+}
+
+/* Where the section title before the cover at c starts. `lower` is the
+ * earliest it may start (the previous section's body). */
+static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
+				bool first, bool *guessed)
+{
+	size_t e = c - sep_before(p, c);
+	size_t box = after_last_sep(p, lower, e);
+	*guessed = false;
+	if (first)
+		return box; /* a whole box: nothing is glued to it */
+	/* the first slide's header repeats the section title (rule 5) */
+	size_t a = c + p->title_len + sep_at(p, c + p->title_len);
+	size_t ae = next_sep(p, a, p->n);
+	if (ae < p->n && ends_with(p, e, box, p->t + a, ae - a))
+		return e - (ae - a);
+	/* a section without slides: a contents entry, the longest that fits */
+	size_t best = NONE;
+	for (size_t i = 0; i < p->deck->ntoc; i++) {
+		const char *tt = p->deck->toc[i].title;
+		size_t tl = strlen(tt);
+		if (ends_with(p, e, box, tt, tl) && (best == NONE || e - tl < best))
+			best = e - tl;
+	}
+	if (best != NONE)
+		return best;
+	*guessed = true;
+	return box;
+}
+
+/* Splits the TOC box into titles, matching the sections found in the body
+ * first (titles may hold spaces, rule 3), then splitting what is left at
+ * spaces when it is CJK text, or into title-sized runs of words when it
+ * is Latin text (a guess, so a warning). */
+static void split_toc(struct parser *p, size_t start, size_t end,
+		      char **known, size_t nknown)
+{
+	size_t i = start;
+	const char *t = p->t;
+	double words_per_title = 0;
+	for (size_t k = 0; k < nknown; k++) {
+		size_t w = 1;
+		for (const char *c = known[k]; *c; c++)
+			w += *c == ' ';
+		words_per_title += (double)w;
+	}
+	words_per_title = nknown ? words_per_title / (double)nknown : 1;
+
+	while (i < end) {
+		while (i < end && t[i] == ' ')
+			i++;
+		if (i >= end)
+			break;
+		size_t best = 0;
+		for (size_t k = 0; k < nknown; k++) {
+			size_t kl = strlen(known[k]);
+			if (kl > best && i + kl <= end &&
+			    memcmp(t + i, known[k], kl) == 0 &&
+			    (i + kl == end || t[i + kl] == ' '))
+				best = kl;
+		}
+		if (best) {
+			deck_add_toc(p->deck, make_text(p, i, i + best));
+			i += best;
+			continue;
+		}
+		/* unknown stretch: up to where a known title starts */
+		size_t j = i, stop = end;
+		while (j < end) {
+			j++;
+			if (j < end && t[j - 1] == ' ') {
+				bool k_hit = false;
+				for (size_t k = 0; k < nknown && !k_hit; k++) {
+					size_t kl = strlen(known[k]);
+					k_hit = j + kl <= end &&
+						memcmp(t + j, known[k], kl) == 0 &&
+						(j + kl == end || t[j + kl] == ' ');
+				}
+				if (k_hit) {
+					stop = j;
+					break;
+				}
+			}
+		}
+		bool latin = false;
+		size_t nwords = 1;
+		for (size_t q = i; q < stop; q++) {
+			unsigned char c = (unsigned char)t[q];
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				latin = true;
+			if (c == ' ' && q + 1 < stop && t[q + 1] != ' ')
+				nwords++;
+		}
+		if (!latin) {
+			/* CJK titles hold no spaces: every space separates */
+			size_t q = i;
+			while (q < stop) {
+				size_t e = q;
+				while (e < stop && t[e] != ' ')
+					e++;
+				if (e > q)
+					deck_add_toc(p->deck, make_text(p, q, e));
+				q = e + 1;
+			}
+		} else {
+			size_t pieces = (size_t)((double)nwords / words_per_title + 0.5);
+			if (pieces < 1)
+				pieces = 1;
+			size_t per = (nwords + pieces - 1) / pieces, w = 0, q = i;
+			for (size_t e = i; e <= stop; e++) {
+				if (e == stop || t[e] == ' ') {
+					w++;
+					if (w == per || e == stop) {
+						while (q < e && t[q] == ' ')
+							q++;
+						if (e > q)
+							deck_add_toc(p->deck,
+								     make_text(p, q, e));
+						q = e + 1;
+						w = 0;
+					}
+				}
+			}
+			if (pieces > 1 || nknown == 0)
+				deck_warn(p->deck, off(p, i), 0, 0,
+					  "contents: guessed where the titles of "
+					  "sections with no body split (%zu words "
+					  "as %zu titles)", nwords, pieces);
+		}
+		i = stop;
+	}
+}
+
+/* ---- slides and blocks ----------------------------------------------- */
+
+static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
+{
+	if (b->nmarks == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 4;
+		b->marks = xrealloc(b->marks, b->cap * sizeof *b->marks);
+		b->mark_at = xrealloc(b->mark_at, b->cap * sizeof *b->mark_at);
+	}
+	b->marks[b->nmarks] = text;
+	b->mark_at[b->nmarks] = at;
+	b->nmarks++;
+}
+
+/* Pass 1 over a slide body [start, end): where blocks start (a "1." right
+ * after a separator) and where each point's marker is. */
+static size_t find_blocks(struct parser *p, size_t start, size_t end,
+			  struct rawblock **out)
+{
+	struct rawblock *bl = NULL;
+	size_t nb = 0, cap = 0;
+	for (size_t i = start; i < end; i++) {
+		if (p->t[i] != '1' || (i != start && !sep_before(p, i)))
+			continue;
+		size_t ml = marker_len(p, i, 1);
+		if (!ml || i + ml > end)
+			continue;
+		bl = xgrow(bl, &cap, nb + 1, sizeof *bl);
+		memset(&bl[nb], 0, sizeof bl[nb]);
+		bl[nb].start = i;
+		rawblock_mark(&bl[nb], i, i + ml);
+		nb++;
+	}
+	for (size_t k = 0; k < nb; k++) {
+		struct rawblock *b = &bl[k];
+		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
+				    : end;
+		size_t pos = b->marks[0];
+		for (unsigned m = 2;; m++) {
+			size_t ml;
+			size_t at = find_marker(p, pos, b->end, m, &ml);
+			if (at == NONE)
+				break;
+			rawblock_mark(b, at, at + ml);
+			pos = at + ml;
+		}
+	}
+	*out = bl;
+	return nb;
+}
+
+static void rawblocks_free(struct rawblock *bl, size_t nb)
+{
+	for (size_t k = 0; k < nb; k++) {
+		free(bl[k].marks);
+		free(bl[k].mark_at);
+	}
+	free(bl);
+}
+
+/* Cuts the title glued to the end of a point: the run [from, end) holds
+ * the point's tail then the title. Returns where the title starts (== end
+ * when nothing fits) and warns when it is a guess. */
+static size_t cut_title(struct parser *p, size_t from, size_t end,
+			size_t own_start, size_t own_end, const char *what)
+{
+	size_t chunk = after_last_sep(p, from, end);
+	if (chunk > from && chunk == end) {
+		/* "…text,,1." — an empty box: the title is empty */
+		return end;
+	}
+	struct seam_guess g = seam_find(p->stats, p->t, chunk, end,
+					p->t + own_start, own_end - own_start);
+	if (!g.found) {
+		deck_warn(p->deck, off(p, chunk), p->sec_no, p->slide_no,
+			  "found no place where the %s starts: left in the "
+			  "previous point", what);
+		return end;
+	}
+	if (!g.sure) {
+		char *title = make_text(p, g.cut, end);
+		deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
+			  "guessed where the %s \"%s\" starts (it is glued to "
+			  "the previous point)", what, title);
+		free(title);
+	}
+	return g.cut;
+}
+
+static void add_points(struct parser *p, struct block *b,
+		       const struct rawblock *rb, size_t last_end)
+{
+	for (size_t m = 0; m < rb->nmarks; m++) {
+		size_t s = rb->marks[m];
+		size_t e = m + 1 < rb->nmarks ? rb->mark_at[m + 1] : last_end;
+		struct point *pt = block_add_point(b);
+		pt->text = make_text(p, s, e);
+		pt->src.start = off(p, rb->mark_at[m]);
+		pt->src.end = off(p, e);
+		if (!pt->text[0])
+			deck_warn(p->deck, off(p, s), p->sec_no, p->slide_no,
+				  "point %zu is empty", m + 1);
+	}
+}
+
+/* A slide as pass 1 finds it. */
+struct rawslide {
+	size_t head, body, end; /* header at head, blocks in [body, end) */
+	struct rawblock *blocks;
+	size_t nblocks;
+};
+
+/* Pass 2 over one slide: cut the glued titles and build the blocks. */
+static void parse_slide(struct parser *p, struct slide *sl,
+			struct rawslide *rs)
+{
+	size_t start = rs->body, end = rs->end;
+	struct rawblock *rb = rs->blocks;
+	size_t nb = rs->nblocks;
+	if (start >= end) {
+		struct block *b = slide_add_block(sl);
+		b->title = xstrdup("");
+		deck_warn(p->deck, off(p, rs->head), p->sec_no, p->slide_no,
+			  "slide has a header and nothing else");
+		return;
+	}
+	if (nb == 0) {
+		struct block *b = slide_add_block(sl);
+		b->title = make_text(p, start, end);
+		b->src.start = off(p, start);
+		b->src.end = off(p, end);
+		deck_warn(p->deck, off(p, start), p->sec_no, p->slide_no,
+			  "slide has no numbered points: its text is kept as "
+			  "a block title");
+		return;
+	}
+	/* a box after the last point, before the next header: the title of a
+	 * block whose title came out of order (the extraction defect) */
+	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NONE;
+	size_t last = nb - 1;
+	if (dangling_end != NONE && rb[last].end == end)
+		rb[last].end = dangling_end;
+
+	size_t untitled = NONE;
+	for (size_t k = 0; k < nb; k++) {
+		struct block *b = slide_add_block(sl);
+		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
+		b->src.start = off(p, k == 0 ? start : rb[k].start);
+		if (k == 0) {
+			b->title = make_text(p, start,
+					     rb[k].start > start ? title_end : start);
+		} else {
+			/* title glued to the last point of block k-1 */
+			struct rawblock *prev = &rb[k - 1];
+			size_t from = prev->marks[prev->nmarks - 1];
+			size_t cut = cut_title(p, from, title_end, rb[k].start,
+					       rb[k].end, "block title");
+			b->title = make_text(p, cut, title_end);
+			add_points(p, &sl->blocks[k - 1], prev, cut);
+			sl->blocks[k - 1].src.end = off(p, cut);
+		}
+		if (!b->title[0] && untitled == NONE)
+			untitled = k;
+	}
+	/* the last block's last point runs to the slide's end, or to a
+	 * dangling title */
+	size_t last_end = rb[last].end;
+	if (dangling_end != NONE) {
+		size_t from = rb[last].marks[rb[last].nmarks - 1];
+		size_t cut = dangling_end;
+		if (untitled != NONE)
+			cut = cut_title(p, from, dangling_end, rb[untitled].start,
+					rb[untitled].end, "out-of-order block title");
+		if (untitled != NONE && cut < dangling_end) {
+			struct block *ub = &sl->blocks[untitled];
+			free(ub->title);
+			ub->title = make_text(p, cut, dangling_end);
+			ub->title_after_points = true;
+			deck_warn(p->deck, off(p, cut), p->sec_no, p->slide_no,
+				  "block title \"%s\" found after the slide's "
+				  "points: given to block %zu, which had none",
+				  ub->title, untitled + 1);
+			last_end = cut;
+		} else {
+			last_end = end;
+			deck_warn(p->deck, off(p, dangling_end), p->sec_no,
+				  p->slide_no, "text after the last point ends "
+				  "with a comma, and no block lacks a title: "
+				  "kept in the point");
+		}
+	}
+	add_points(p, &sl->blocks[last], &rb[last], last_end);
+	sl->blocks[last].src.end = off(p, last_end);
+	for (size_t k = 0; k < nb; k++)
+		if (!sl->blocks[k].title[0])
+			deck_warn(p->deck, off(p, rb[k].start), p->sec_no,
+				  p->slide_no, "block %zu has no title", k + 1);
+}
+
+/* Pass 1 over one section body [start, end): where its slides are. The
+ * header is normally the section title (rule 5); whatever the first box
+ * is, later slides repeat it. */
+static size_t collect_slides(struct parser *p, const char *title, size_t start,
+			     size_t end, struct rawslide **out)
+{
+	struct rawslide *rs = NULL;
+	size_t ns = 0, cap = 0;
+	const char *t = p->t;
+	*out = NULL;
+	if (start >= end) {
+		deck_warn(p->deck, off(p, start), p->sec_no, 0,
+			  "section \"%s\" has a cover but no slides", title);
+		return 0;
+	}
+	size_t he = next_sep(p, start, end), hl = he - start;
+	if (!(hl == strlen(title) && memcmp(t + start, title, hl) == 0)) {
+		char *first = make_text(p, start, he);
+		deck_warn(p->deck, off(p, start), p->sec_no, 1,
+			  "slide header \"%s\" differs from the section title",
+			  first);
+		free(first);
+	}
+	const char *hdr = t + start;
+	size_t pos = start;
+	while (pos < end) {
+		size_t body = pos + hl + sep_at(p, pos + hl);
+		/* the next slide: the header glued after this slide's text */
+		size_t next = end, from = body;
+		while (hl && from < end) {
+			const char *hit = memmem(t + from, end - from, hdr, hl);
+			if (!hit)
+				break;
+			size_t i = (size_t)(hit - t);
+			size_t s = sep_at(p, i + hl);
+			if (s && slide_starts_at(p, i + hl + s, end, hdr, hl)) {
+				next = i;
+				break;
+			}
+			from = i + 1;
+		}
+		rs = xgrow(rs, &cap, ns + 1, sizeof *rs);
+		memset(&rs[ns], 0, sizeof rs[ns]);
+		rs[ns].head = pos;
+		rs[ns].body = body < next ? body : next;
+		rs[ns].end = next;
+		rs[ns].nblocks = find_blocks(p, rs[ns].body, next,
+					     &rs[ns].blocks);
+		ns++;
+		pos = next;
+	}
+	*out = rs;
+	return ns;
+}
+
+/* Exact titles (the first box of a slide, before "1.") and exact points
+ * (every point but a block's last) teach the seam model this deck. */
+static void feed_stats(struct parser *p, const struct rawslide *rs, size_t ns)
+{
+	for (size_t i = 0; i < ns; i++) {
+		if (!rs[i].nblocks)
+			continue;
+		size_t s0 = rs[i].blocks[0].start;
+		if (s0 > rs[i].body)
+			seam_stats_add_title(p->stats, p->t + rs[i].body,
+					     s0 - sep_before(p, s0) - rs[i].body);
+		for (size_t k = 0; k < rs[i].nblocks; k++) {
+			const struct rawblock *b = &rs[i].blocks[k];
+			for (size_t m = 0; m + 1 < b->nmarks; m++)
+				seam_stats_add_point(p->stats, p->t + b->marks[m],
+						     b->mark_at[m + 1] - b->marks[m]);
+		}
+	}
+}
+
+/* The deck title: the head's first box, which comes back in every section
+ * cover. A comma followed by a space is taken to be inside the title
+ * ("Bridges, Loads and Materials"): boxes are glued, never spaced. */
+static bool find_title(struct parser *p, struct lt_error *err)
+{
+	size_t end = 0;
+	while ((end = next_sep(p, end, p->n)) < p->n &&
+	       end + 1 < p->n && p->t[end + sep_at(p, end)] == ' ')
+		end += sep_at(p, end);
+	for (int pass = 0; pass < 2 && end < p->n; pass++) {
+		p->title = p->t;
+		p->title_len = end;
+		if (end > 0 && next_cover(p, end + sep_at(p, end)) != NONE)
+			return true;
+		end = next_sep(p, 0, p->n); /* then the plain first box */
+	}
+	if (next_sep(p, 0, p->n) >= p->n)
+		lt_error_at(err, 0, "not a 目录页 outline: no comma-separated "
+			    "boxes (expected \"Deck title,Contents,…\")");
+	else
+		lt_error_at(err, 0, "not a 目录页 outline: the deck title "
+			    "never comes back as a section cover "
+			    "(\"Section title,Deck title,\")");
+	return false;
+}
+
+static size_t count_covers(struct parser *p, size_t from)
+{
+	size_t n = 0;
+	for (size_t c = next_cover(p, from); c != NONE;
+	     c = next_cover(p, c + p->title_len))
+		n++;
+	return n;
+}
+
+static void check_truncation(struct parser *p)
+{
+	struct deck *d = p->deck;
+	size_t last_present = 0;
+	bool any = false;
+	for (size_t i = 0; i < d->ntoc; i++)
+		if (d->toc[i].present) {
+			last_present = i;
+			any = true;
+		}
+	for (size_t i = 0; i < d->ntoc; i++)
+		if (!d->toc[i].present)
+			deck_warn(d, off(p, p->n), 0, 0,
+				  "contents entry %zu \"%s\" has no section in "
+				  "the text%s", i + 1, d->toc[i].title,
+				  any && i > last_present ? " (the text is cut "
+				  "off before it)" : "");
+	if (any && last_present + 1 < d->ntoc) {
+		d->truncated = true;
+		deck_warn(d, off(p, p->n), p->sec_no, p->slide_no,
+			  "the text is cut off here: the last point may be "
+			  "incomplete and %zu contents sections never appear",
+			  d->ntoc - last_present - 1);
+	}
+}
+
+bool outline_import(const struct source *src, struct deck **out,
+		    struct lt_error *err)
+{
+	struct parser p = { .src = src, .t = src->text, .n = src->len };
+	*out = NULL;
+	if (!find_title(&p, err))
+		return false;
+	p.deck = deck_new();
+	free(p.deck->title);
+	p.deck->title = make_text(&p, 0, p.title_len);
+
+	size_t head_end = p.title_len + sep_at(&p, p.title_len);
+	size_t first = next_cover(&p, head_end);
+	size_t ncov = count_covers(&p, head_end);
+	struct cover *cov = xcalloc(ncov, sizeof *cov);
+
+	/* the TOC is the second box; labels follow until section 1's title */
+	size_t toc_end = next_sep(&p, head_end, p.n);
+	size_t c = first;
+	for (size_t k = 0; k < ncov; k++) {
+		cov[k].at = c;
+		cov[k].title_end = c - sep_before(&p, c);
+		cov[k].body = c + p.title_len + sep_at(&p, c + p.title_len);
+		c = next_cover(&p, c + p.title_len);
+	}
+	/* section titles, from the first slide header of each (rule 5) */
+	bool *guessed = xcalloc(ncov, sizeof *guessed);
+	cov[0].title_start = cover_title_start(&p, first, head_end, true,
+					       &guessed[0]);
+	bool has_toc = cov[0].title_start > head_end;
+	for (size_t k = 1; k < ncov; k++)
+		cov[k].title_start = cover_title_start(&p, cov[k].at,
+						       cov[k - 1].body, false,
+						       &guessed[k]);
+
+	char **known = xcalloc(ncov, sizeof *known);
+	for (size_t k = 0; k < ncov; k++)
+		known[k] = xstrndup(p.t + cov[k].title_start,
+				    cov[k].title_end - cov[k].title_start);
+	if (has_toc) {
+		split_toc(&p, head_end, toc_end, known, ncov);
+		/* the labels between the TOC and section 1 ("目录页") */
+		struct strbuf lab = STRBUF_INIT;
+		size_t q = toc_end + sep_at(&p, toc_end);
+		while (q < cov[0].title_start) {
+			size_t e = next_sep(&p, q, cov[0].title_start);
+			char *one = make_text(&p, q, e);
+			if (one[0]) {
+				if (lab.len)
+					sb_puts(&lab, " / ");
+				sb_puts(&lab, one);
+			}
+			free(one);
+			q = e + sep_at(&p, e);
+			if (e == q)
+				break;
+		}
+		if (lab.len)
+			p.deck->contents_label = sb_take(&lab);
+		sb_free(&lab);
+	}
+	else
+		deck_warn(p.deck, off(&p, head_end), 0, 0,
+			  "no table of contents before the first section");
+
+	/* pass 1: slides and markers everywhere, so that the seam model
+	 * knows the whole deck before the first guess */
+	struct rawslide **slides = xcalloc(ncov, sizeof *slides);
+	size_t *nslides = xcalloc(ncov, sizeof *nslides);
+	p.stats = seam_stats_new(p.t, p.n);
+	for (size_t k = 0; k < ncov; k++) {
+		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
+		p.sec_no = k + 1;
+		nslides[k] = collect_slides(&p, known[k], cov[k].body, body_end,
+					    &slides[k]);
+		feed_stats(&p, slides[k], nslides[k]);
+	}
+
+	/* pass 2: the deck */
+	for (size_t k = 0; k < ncov; k++) {
+		struct section *sec = deck_add_section(p.deck);
+		p.sec_no = k + 1;
+		p.slide_no = 0;
+		sec->title = make_text(&p, cov[k].title_start, cov[k].title_end);
+		sec->src.start = off(&p, cov[k].title_start);
+		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
+		sec->src.end = off(&p, body_end);
+		for (size_t i = 0; i < p.deck->ntoc; i++)
+			if (!p.deck->toc[i].present &&
+			    strcmp(p.deck->toc[i].title, sec->title) == 0) {
+				p.deck->toc[i].present = true;
+				sec->toc_index = i;
+				break;
+			}
+		if (guessed[k])
+			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
+				  "guessed where section title \"%s\" starts",
+				  sec->title);
+		if (has_toc && sec->toc_index == (size_t)-1)
+			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
+				  "section \"%s\" is not in the contents",
+				  sec->title);
+		for (size_t i = 0; i < nslides[k]; i++) {
+			struct rawslide *rs = &slides[k][i];
+			p.slide_no = i + 1;
+			struct slide *sl = section_add_slide(sec);
+			sl->header = make_text(&p, rs->head, rs->head +
+					       (rs->body > rs->head ? rs->body - rs->head -
+						sep_before(&p, rs->body) : 0));
+			sl->src.start = off(&p, rs->head);
+			sl->src.end = off(&p, rs->end);
+			parse_slide(&p, sl, rs);
+			rawblocks_free(rs->blocks, rs->nblocks);
+		}
+		free(slides[k]);
+	}
+	free(slides);
+	free(nslides);
+	check_truncation(&p);
+	deck_sort_warnings(p.deck);
+
+	for (size_t k = 0; k < ncov; k++)
+		free(known[k]);
+	free(known);
+	free(guessed);
+	free(cov);
+	seam_stats_free(p.stats);
+	*out = p.deck;
+	return true;
+}

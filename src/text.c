@@ -1,0 +1,246 @@
+/* text.c — the libunistring wrapper: validation, inert copies, widths and
+ * UAX #14 line breaking. No other file includes a libunistring header. */
+#include "lectern/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "lectern/strbuf.h"
+
+bool text_valid_utf8(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t *p = u8_check((const uint8_t *)s, n);
+	if (!p)
+		return true;
+	if (bad)
+		*bad = (size_t)(p - (const uint8_t *)s);
+	return false;
+}
+
+int text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t uc;
+	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	*cp = uc;
+	return len > 0 ? len : 1;
+}
+
+int text_encode(uint32_t cp, char *out)
+{
+	int len = u8_uctomb((uint8_t *)out, cp, 4);
+	if (len <= 0) {
+		/* not a Unicode scalar value: U+FFFD */
+		memcpy(out, "\xEF\xBF\xBD", 3);
+		return 3;
+	}
+	return len;
+}
+
+static bool is_noncharacter(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+char *text_inert(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		if (cp == '\t' || cp == 0x2028 || cp == 0x2029) {
+			sb_putc(&sb, ' ');
+		} else if (cp < 0x20 || cp == 0x7F) {
+			sb_putc(&sb, '^');
+			sb_putc(&sb, cp == 0x7F ? '?' : (char)(cp + 0x40));
+		} else if ((cp >= 0x80 && cp < 0xA0) || is_noncharacter(cp)) {
+			sb_puts(&sb, "\xEF\xBF\xBD");
+		} else {
+			sb_put(&sb, s + i, (size_t)len);
+		}
+		i += (size_t)len;
+	}
+	return sb_take(&sb);
+}
+
+int text_cp_width(uint32_t cp, int ambiguous)
+{
+	/* A CJK encoding name makes libunistring count East Asian ambiguous
+	 * characters as 2 columns, as East Asian terminals draw them. */
+	int w = uc_width(cp, ambiguous == 2 ? "EUC-JP" : "UTF-8");
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s, size_t n, int ambiguous)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		w += text_cp_width(cp, ambiguous);
+	}
+	return w;
+}
+
+/* The end of the grapheme cluster starting at s[i], and its width. */
+static size_t cluster_end(const char *s, size_t n, size_t i, int ambiguous,
+			  int *width)
+{
+	const uint8_t *b = (const uint8_t *)s;
+	const uint8_t *e = u8_grapheme_next(b + i, b + n);
+	size_t end = e ? (size_t)(e - b) : n;
+	if (end <= i)
+		end = i + 1;
+	*width = text_width(s + i, end - i, ambiguous);
+	return end;
+}
+
+size_t text_fit(const char *s, size_t n, int width, int ambiguous, int *used)
+{
+	size_t i = 0;
+	int w = 0;
+	while (i < n) {
+		int cw;
+		size_t e = cluster_end(s, n, i, ambiguous, &cw);
+		if (w + cw > width)
+			break;
+		w += cw;
+		i = e;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+static bool is_space_byte(char c)
+{
+	return c == ' ';
+}
+
+size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
+		 struct text_line **lines)
+{
+	struct text_line *out = NULL;
+	size_t nout = 0, cap = 0;
+	char *brk = NULL;
+	if (width < 1)
+		width = 1;
+	if (n) {
+		brk = xmalloc(n);
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+	}
+
+	size_t i = 0;
+	while (is_space_byte(i < n ? s[i] : 'x'))
+		i++;
+	while (i < n || nout == 0) {
+		size_t start = i, last_break = 0;
+		int w = 0, w_at_break = 0;
+		bool have_break = false;
+		while (i < n) {
+			if (i > start && brk[i] == UC_BREAK_POSSIBLE) {
+				have_break = true;
+				last_break = i;
+				w_at_break = w;
+			}
+			int cw;
+			size_t e = cluster_end(s, n, i, ambiguous, &cw);
+			if (w + cw > width && !is_space_byte(s[i])) {
+				if (have_break) {
+					i = last_break;
+					w = w_at_break;
+				} else if (i == start) {
+					/* a cluster wider than the line:
+					 * alone on its line, not lost */
+					w = cw;
+					i = e;
+				}
+				break;
+			}
+			w += cw;
+			i = e;
+		}
+		size_t end = i;
+		while (end > start && is_space_byte(s[end - 1])) {
+			end--;
+			w -= 1;
+		}
+		out = xgrow(out, &cap, nout + 1, sizeof *out);
+		out[nout].start = start;
+		out[nout].end = end;
+		out[nout].width = w < 0 ? 0 : w;
+		nout++;
+		while (i < n && is_space_byte(s[i]))
+			i++;
+	}
+	free(brk);
+	*lines = out;
+	return nout;
+}
+
+bool text_is_han(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) ||
+	       cp == 0x3005 || cp == 0x3007;
+}
+
+bool text_is_hiragana(uint32_t cp)
+{
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
+bool text_is_katakana(uint32_t cp)
+{
+	return (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+	       (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+bool text_is_kana(uint32_t cp)
+{
+	return text_is_hiragana(cp) || text_is_katakana(cp);
+}
+
+bool text_is_cjk(uint32_t cp)
+{
+	return text_is_han(cp) || text_is_kana(cp) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xFF00 && cp <= 0xFF60);
+}
+
+bool text_is_upper(uint32_t cp)
+{
+	return uc_is_property_uppercase(cp);
+}
+
+bool text_is_lower(uint32_t cp)
+{
+	return uc_is_property_lowercase(cp);
+}
+
+bool text_is_alpha(uint32_t cp)
+{
+	return uc_is_property_alphabetic(cp);
+}
+
+bool text_is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+bool text_is_space(uint32_t cp)
+{
+	return uc_is_property_white_space(cp);
+}
+
+bool text_is_punct(uint32_t cp)
+{
+	return uc_is_punct(cp);
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Command-line behaviour: every bad input gives one clear line on stderr
+and the documented exit status; --check's format and statuses; atomic -o.
+
+usage: cli.py LECTERN DEMO_DECK"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+
+
+def run(args, stdin=None):
+    r = subprocess.run(args, input=stdin, capture_output=True, timeout=30)
+    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
+
+
+def bad(lectern, path, status, *needles, args=("--export", "json")):
+    rc, out, err = run([lectern, *args, path])
+    lines = err.strip("\n").split("\n")
+    check(rc == status, "%s: exit %d, wanted %d (%s)" % (path, rc, status, err))
+    check(len(lines) == 1 and err.endswith("\n"), "%s: one line on stderr: %r" % (path, err))
+    check(out == "", "%s: nothing on stdout" % path)
+    for n in needles:
+        check(n in err, "%s: %r not in %r" % (path, n, err))
+    check("\x1b" not in err, "%s: no escape sequence in the message" % path)
+
+
+def main(argv):
+    lectern, demo = argv[1], argv[2]
+    tmp = tempfile.mkdtemp(prefix="lectern-cli-")
+    def make(name, data):
+        p = os.path.join(tmp, name)
+        with open(p, "wb") as f:
+            f.write(data)
+        return p
+
+    bad(lectern, os.path.join(tmp, "missing.txt"), 2, "missing.txt", "cannot open")
+    bad(lectern, tmp, 2, "directory")
+    bad(lectern, make("empty.txt", b""), 2, "empty")
+    bad(lectern, make("bom.txt", b"\xef\xbb\xbf"), 2, "not a")
+    bad(lectern, make("latin1.txt", "Deck,Caf\u00e9".encode("latin-1")), 2,
+        "latin1.txt:8:", "invalid UTF-8")
+    bad(lectern, make("binary.bin", b"\x7fELF\x02\x01\x00\x00abc"), 2, "binary.bin:6:", "NUL")
+    bad(lectern, make("prose.txt", b"Just a paragraph of prose. No boxes here.\n"), 2,
+        "not a \u76ee\u5f55\u9875 outline")
+    bad(lectern, make("csv.txt", b"a,b,c\n1,2,3\n"), 2, "not a")
+    bad(lectern, make("esc.txt", b"\x1b]0;pwned\x07,b,c"), 2, "not a")
+    if os.geteuid() != 0:
+        p = make("noread.txt", b"x")
+        os.chmod(p, 0)
+        bad(lectern, p, 2, "cannot open")
+    bad(lectern, os.path.join(tmp, "missing.txt"), 2, "cannot open", args=("--check",))
+
+    # usage errors
+    for args, needle in ((["--export", "pdf", demo], "unknown export format"),
+                         (["--export", "text", "--width", "abc", demo], "--width"),
+                         (["--export", "text", "--width", "0", demo], "--width"),
+                         (["--width", "60", demo], "only goes with --export"),
+                         (["--bogus", demo], "unknown option"),
+                         (["--export"], "needs a value"),
+                         ([], "no deck")):
+        rc, out, err = run([lectern, *args])
+        check(rc == 2 and needle in err, "%s: exit %d, %r" % (args, rc, err))
+
+    rc, out, err = run([lectern, "--help"])
+    check(rc == 0 and "--export" in out and "man lectern" in out, "--help")
+    rc, out, err = run([lectern, "--version"])
+    check(rc == 0 and re.match(r"^lectern \d+\.\d+\.\d+\n$", out), "--version: %r" % out)
+
+    # --check: warnings as FILE:OFFSET: section S, slide N: message
+    rc, out, err = run([lectern, "--check", demo])
+    lines = out.splitlines()
+    check(rc == 1, "--check on the demo deck exits 1, got %d" % rc)
+    pat = re.compile(r"^%s:\d+: section \d+, slide \d+: .+$" % re.escape(demo))
+    check(lines and all(pat.match(l) for l in lines), "--check line format: %r" % lines[:3])
+    check(any("\u4e0d\u540c\u8111\u533a\u5728\u6291\u90c1\u4e2d\u7684\u53ef\u5851\u6027\u4f5c\u7528" in l for l in lines),
+          "--check names a missing section")
+    check(any("cut off" in l for l in lines), "--check reports the cut-off end")
+    size = os.path.getsize(demo)
+    check(all(int(l.split(":")[1]) <= size for l in lines), "offsets within the file")
+    clean = make("clean.txt", "Deck,Alpha,\u76ee\u5f55\u9875,Alpha,Deck,Alpha,First,1.One point.\u3002".encode())
+    rc, out, err = run([lectern, "--check", clean])
+    check(rc == 0 and out == "", "--check on a clean deck: exit %d, %r" % (rc, out))
+
+    # -o writes atomically and never over the deck
+    out_path = os.path.join(tmp, "out.json")
+    rc, out, err = run([lectern, "--export", "json", "-o", out_path, demo])
+    check(rc == 0 and out == "", "-o: exit %d %r" % (rc, err))
+    with open(out_path, encoding="utf-8") as f:
+        d = json.load(f)
+    check(len(d["sections"]) == 6, "-o wrote the export")
+    check(not [n for n in os.listdir(tmp) if n.startswith(".lectern-")], "no temporary file left")
+    copy = make("deck-copy.txt", open(demo, "rb").read())
+    before = open(copy, "rb").read()
+    rc, out, err = run([lectern, "--export", "text", "-o", copy, copy])
+    check(rc == 2 and "refusing" in err, "-o DECK refused: %d %r" % (rc, err))
+    check(open(copy, "rb").read() == before, "the deck is untouched")
+    rc, out, err = run([lectern, "--export", "json", "--output=" + out_path, "--width=50", demo])
+    check(rc == 0, "long options with =: %d %r" % (rc, err))
+    rc, out, err = run([lectern, "--export", "text", "-o", os.path.join(tmp, "no", "such", "dir.txt"), demo])
+    check(rc == 3 and len(err.strip().split("\n")) == 1, "-o into a missing directory: %d %r" % (rc, err))
+
+    # - reads the deck from stdin
+    rc, out, err = run([lectern, "--export", "json", "-"], stdin=open(demo, "rb").read())
+    check(rc == 0 and len(json.loads(out)["sections"]) == 6, "stdin deck: %d %r" % (rc, err))
+
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

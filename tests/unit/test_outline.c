@@ -1,0 +1,193 @@
+/* test_outline.c — the 目录页 importer on the demo deck (exact structure,
+ * the misplaced title, the warnings) and on small decks made here, one
+ * format rule or defect at a time. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "lectern/deck.h"
+#include "lectern/outline.h"
+#include "lectern/source.h"
+
+static struct deck *load_bytes(const char *bytes, size_t n, struct lt_error *err)
+{
+	struct source src;
+	struct deck *d = NULL;
+	if (!source_from_bytes("test", bytes, n, &src, err))
+		return NULL;
+	if (!outline_import(&src, &d, err))
+		d = NULL;
+	source_free(&src);
+	return d;
+}
+
+static struct deck *load_str(const char *s)
+{
+	struct lt_error err;
+	struct deck *d = load_bytes(s, strlen(s), &err);
+	CHECK(d != NULL, "deck did not load: %s", err.what);
+	return d;
+}
+
+static const struct block *block_at(const struct deck *d, size_t s, size_t l,
+				    size_t b)
+{
+	if (s >= d->nsections || l >= d->sections[s].nslides ||
+	    b >= d->sections[s].slides[l].nblocks)
+		return NULL;
+	return &d->sections[s].slides[l].blocks[b];
+}
+
+static bool has_warning(const struct deck *d, const char *needle)
+{
+	for (size_t i = 0; i < d->nwarnings; i++)
+		if (strstr(d->warnings[i].message, needle))
+			return true;
+	return false;
+}
+
+static void test_demo(const char *path)
+{
+	struct source src;
+	struct lt_error err;
+	struct deck *d = NULL;
+	CHECK(source_read(path, &src, &err), "%s: %s", path, err.what);
+	CHECK(outline_import(&src, &d, &err), "%s", err.what);
+	source_free(&src);
+	if (!d)
+		return;
+	CHECK(strcmp(d->title, "神经可塑性与抑郁") == 0, "title '%s'", d->title);
+	CHECK(d->ntoc == 8, "%zu toc entries", d->ntoc);
+	CHECK(d->nsections == 6, "%zu sections", d->nsections);
+	CHECK(deck_count_slides(d) == 16, "%zu slides", deck_count_slides(d));
+	CHECK(deck_count_blocks(d) == 32, "%zu blocks", deck_count_blocks(d));
+	CHECK(deck_count_points(d) == 95, "%zu points", deck_count_points(d));
+	const struct block *b = block_at(d, 1, 2, 0);
+	CHECK(b && strcmp(b->title, "脑区功能障碍与抑郁症") == 0 &&
+	      b->title_after_points, "misplaced title: '%s'", b ? b->title : "");
+	b = block_at(d, 1, 2, 1);
+	CHECK(b && strcmp(b->points[2].text, "结合基因组和生物信息学技术,可以进一步揭示"
+			  "抑郁症的遗传机制,为个性化治疗提供依据") == 0,
+	      "no title glued to the slide's last point: '%s'",
+	      b ? b->points[2].text : "");
+	b = block_at(d, 0, 0, 1);
+	CHECK(b && strcmp(b->title, "神经可塑性的类型与机制") == 0, "glued title");
+	b = block_at(d, 0, 0, 0);
+	CHECK(b && strcmp(b->points[2].text, "神经可塑性受到多种因素的影响,如经验、"
+			  "学习和环境刺激等") == 0, "point before a glued title");
+	b = block_at(d, 5, 0, 1);
+	CHECK(b && b->npoints == 2 && strcmp(b->points[1].text,
+					     "抑郁症患者的大脑中。") == 0,
+	      "the cut-off last point");
+	/* newlines inside points are gone, not replaced by spaces in CJK */
+	b = block_at(d, 4, 0, 0);
+	CHECK(b && strstr(b->points[0].text, "治疗。通过") != NULL, "newline joined");
+	CHECK(d->truncated, "cut-off end detected");
+	CHECK(!d->toc[6].present && !d->toc[7].present && d->toc[5].present,
+	      "the two last TOC sections have no body");
+	CHECK(has_warning(d, "不同脑区在抑郁中的可塑性作用"), "missing section 7 warned");
+	CHECK(has_warning(d, "神经可塑性研究的新进展"), "missing section 8 warned");
+	CHECK(has_warning(d, "cut off"), "cut-off end warned");
+	/* no point ends with a block or section title: nothing left glued */
+	for (size_t s = 0; s < d->nsections; s++)
+		for (size_t l = 0; l < d->sections[s].nslides; l++)
+			for (size_t k = 0; k < d->sections[s].slides[l].nblocks; k++) {
+				const struct block *bk = block_at(d, s, l, k);
+				for (size_t p = 0; p < bk->npoints; p++) {
+					const char *pt = bk->points[p].text;
+					size_t pl = strlen(pt);
+					for (size_t t = 0; t < d->ntoc; t++) {
+						size_t tl = strlen(d->toc[t].title);
+						CHECK(pl < tl || strcmp(pt + pl - tl,
+							d->toc[t].title) != 0,
+						      "point ends with a section title: %s", pt);
+					}
+				}
+			}
+	for (size_t i = 1; i < d->nwarnings; i++)
+		CHECK(d->warnings[i - 1].offset <= d->warnings[i].offset,
+		      "warnings sorted by offset");
+	deck_free(d);
+}
+
+static void test_rules(void)
+{
+	/* rule 6: numbers inside points are not markers; a point may start
+	 * with a number; a point may end with a year */
+	struct deck *d = load_str(
+		"Deck,One Two,Contents Page,目录页,One,Deck,One,Title A,"
+		"1.Output rose 2.5 times in 2023 alone2.2023 was a record year "
+		"for the sector in 19793.Version 5.0 shipped4.1.27 million users "
+		"joinedTwo,Deck,Two,Title B,1.Only one");
+	if (d) {
+		const struct block *b = block_at(d, 0, 0, 0);
+		CHECK(b && b->npoints == 4, "%zu points", b ? b->npoints : 0);
+		if (b && b->npoints == 4) {
+			CHECK(strcmp(b->points[0].text, "Output rose 2.5 times in 2023 alone") == 0, "p1 '%s'", b->points[0].text);
+			CHECK(strcmp(b->points[1].text, "2023 was a record year for the sector in 1979") == 0, "p2 '%s'", b->points[1].text);
+			CHECK(strcmp(b->points[3].text, "1.27 million users joined") == 0,
+			      "p4 '%s'", b->points[3].text);
+		}
+		deck_free(d);
+	}
+	/* 1、 markers, full-width commas between boxes, CRLF and a BOM */
+	d = load_str("\xEF\xBB\xBF" "标题，甲 乙，目录，甲，标题，甲，小节一，1、第一点,包含逗号2、第二点。\r\n"
+		     "乙，标题，乙，小节二，1、只有一点");
+	if (d) {
+		CHECK(d->nsections == 2 && d->ntoc == 2, "sections %zu", d->nsections);
+		const struct block *b = block_at(d, 0, 0, 0);
+		CHECK(b && b->npoints == 2 && strcmp(b->points[0].text, "第一点,包含逗号") == 0 &&
+		      strcmp(b->points[1].text, "第二点。") == 0, "1、 markers");
+		CHECK(d->contents_label && strcmp(d->contents_label, "目录") == 0,
+		      "label '%s'", d->contents_label ? d->contents_label : "");
+		deck_free(d);
+	}
+	/* Latin seams: a word glued to a capitalised title */
+	d = load_str("Deck,Alpha,Contents Page,Alpha,Deck,Alpha,First,1.It ends "
+		     "here2.And here, with a commaSecond Title,1.Done.Third,1.Last");
+	if (d) {
+		const struct block *b2 = block_at(d, 0, 0, 1), *b3 = block_at(d, 0, 0, 2);
+		CHECK(b2 && strcmp(b2->title, "Second Title") == 0, "glue 1");
+		CHECK(b3 && strcmp(b3->title, "Third") == 0, "glue after a period");
+		CHECK(b2 && strcmp(b2->points[0].text, "Done.") == 0, "point kept its period");
+		deck_free(d);
+	}
+	/* warning offsets are byte offsets in the file as read (BOM, CR) */
+	d = load_str("\xEF\xBB\xBF" "D,S,目录页,S,D,S,T,1.a\r\n2.b");
+	if (d) {
+		const struct block *b = block_at(d, 0, 0, 0);
+		CHECK(b && b->npoints == 2, "points across CRLF");
+		CHECK(b && b->points[1].src.start == 30, "offset %zu",
+		      b ? b->points[1].src.start : 0);
+		deck_free(d);
+	}
+}
+
+static void test_bad(void)
+{
+	struct lt_error err;
+	struct deck *d;
+	d = load_bytes("", 0, &err);
+	CHECK(!d && strstr(err.what, "empty"), "empty: %s", err.what);
+	d = load_bytes("abc\xFF" "def", 7, &err);
+	CHECK(!d && err.has_offset && err.offset == 3 && strstr(err.what, "UTF-8"),
+	      "invalid UTF-8: %s", err.what);
+	d = load_bytes("ab\0cd", 5, &err);
+	CHECK(!d && err.has_offset && err.offset == 2, "NUL: %s", err.what);
+	d = load_bytes("just some text without boxes", 28, &err);
+	CHECK(!d && strstr(err.what, "not a 目录页 outline"), "no boxes: %s", err.what);
+	d = load_bytes("a,b,c,d", 7, &err);
+	CHECK(!d && strstr(err.what, "not a 目录页 outline"), "no covers: %s", err.what);
+	d = load_bytes("\xEF\xBB\xBF", 3, &err);
+	CHECK(!d, "a BOM alone is not a deck");
+	deck_free(d);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		test_demo(argv[1]);
+	test_rules();
+	test_bad();
+	return check_done();
+}

@@ -1,0 +1,106 @@
+/* test_text.c — UTF-8 checks, inert copies, widths and line breaking. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "lectern/text.h"
+
+static void test_utf8(void)
+{
+	size_t bad = 99;
+	CHECK(text_valid_utf8("abc", 3, &bad), "ascii");
+	CHECK(text_valid_utf8("神经", 6, &bad), "cjk");
+	CHECK(!text_valid_utf8("ab\xC3", 3, &bad) && bad == 2, "cut sequence at %zu", bad);
+	CHECK(!text_valid_utf8("\xC0\xAF", 2, &bad) && bad == 0, "overlong");
+	CHECK(!text_valid_utf8("a\xED\xA0\x80", 4, &bad) && bad == 1, "surrogate");
+	CHECK(!text_valid_utf8("\xF4\x90\x80\x80", 4, &bad) && bad == 0, "past U+10FFFF");
+}
+
+static void test_inert(void)
+{
+	char *s = text_inert("a\x1b[31mb\x07", 8);
+	CHECK(strcmp(s, "a^[[31mb^G") == 0, "got '%s'", s);
+	free(s);
+	s = text_inert("x\xC2\x9B" "1m\x7F", 6);
+	CHECK(strcmp(s, "x\xEF\xBF\xBD" "1m^?") == 0, "C1 and DEL: '%s'", s);
+	free(s);
+	s = text_inert("t\tu", 3);
+	CHECK(strcmp(s, "t u") == 0, "tab: '%s'", s);
+	free(s);
+}
+
+static void test_width(void)
+{
+	CHECK(text_width("abc", 3, 1) == 3, "ascii");
+	CHECK(text_width("神经", 6, 1) == 4, "cjk is 2 wide");
+	CHECK(text_width("ｶ", 3, 1) == 1, "halfwidth katakana");
+	CHECK(text_width("e\xCC\x81", 3, 1) == 1, "combining mark is 0");
+	CHECK(text_width("\xE2\x97\x8B", 3, 1) == 1, "ambiguous ○ as 1");
+	CHECK(text_width("\xE2\x97\x8B", 3, 2) == 2, "ambiguous ○ as 2");
+}
+
+/* wraps s at width w and checks every line fits and nothing is lost */
+static size_t wrap_ok(const char *s, int w, int amb)
+{
+	struct text_line *l;
+	size_t n = text_wrap(s, strlen(s), w, amb, &l);
+	size_t kept = 0, nonspace = 0;
+	for (const char *p = s; *p; p++)
+		nonspace += *p != ' ';
+	for (size_t i = 0; i < n; i++) {
+		int lw = text_width(s + l[i].start, l[i].end - l[i].start, amb);
+		CHECK(lw == l[i].width, "width recorded %d, real %d", l[i].width, lw);
+		CHECK(lw <= w || l[i].end - l[i].start <= 4,
+		      "line %zu of '%s' is %d wide at %d", i, s, lw, w);
+		for (size_t k = l[i].start; k < l[i].end; k++)
+			kept += s[k] != ' ';
+		if (i > 0)
+			CHECK(l[i].start >= l[i - 1].end, "lines overlap");
+	}
+	CHECK(kept == nonspace, "'%s' at %d kept %zu of %zu bytes", s, w, kept,
+	      nonspace);
+	free(l);
+	return n;
+}
+
+static void test_wrap(void)
+{
+	const char *cjk = "神经可塑性是指神经系统在结构和功能上的可塑性,包括神经元、突触和神经网络的变化。";
+	const char *en = "Storage shifts energy in time, charging when electricity is cheap";
+	for (int w = 1; w <= 90; w++) {
+		wrap_ok(cjk, w, 1);
+		wrap_ok(en, w, 1);
+		wrap_ok("supercalifragilisticexpialidocious", w, 1);
+		wrap_ok("a 神 b ○○○", w, 2);
+	}
+	/* UAX #14: a line never starts with closing punctuation */
+	struct text_line *l;
+	const char *s = "一二三四五六七八九、十";
+	size_t n = text_wrap(s, strlen(s), 18, 1, &l);
+	for (size_t i = 1; i < n; i++)
+		CHECK(strncmp(s + l[i].start, "、", 3) != 0,
+		      "line %zu starts with 、", i);
+	free(l);
+	/* English breaks between words, not inside them */
+	n = text_wrap(en, strlen(en), 20, 1, &l);
+	for (size_t i = 0; i < n; i++)
+		CHECK(l[i].end == strlen(en) || en[l[i].end] == ' ',
+		      "line %zu ends inside a word", i);
+	free(l);
+	/* a line that fills the width exactly stays one line */
+	n = text_wrap("abcdefghij", 10, 10, 1, &l);
+	CHECK(n == 1 && l[0].width == 10, "exact fit: %zu lines", n);
+	free(l);
+	n = text_wrap("", 0, 10, 1, &l);
+	CHECK(n == 1 && l[0].start == l[0].end, "empty text gives one empty line");
+	free(l);
+}
+
+int main(void)
+{
+	test_utf8();
+	test_inert();
+	test_width();
+	test_wrap();
+	return check_done();
+}
