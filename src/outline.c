@@ -291,7 +291,9 @@ static size_t next_cover(const struct parser *p, size_t from)
 		if (!hit)
 			return NONE;
 		size_t i = (size_t)(hit - t);
-		if (sep_before(p, i) && sep_at(p, i + tl))
+		/* a block titled like the deck ("…,Deck Title,1.") is no cover */
+		size_t s = sep_at(p, i + tl);
+		if (sep_before(p, i) && s && !marker_len(p, i + tl + s, 1))
 			return i;
 		from = i + 1;
 	}
@@ -340,8 +342,10 @@ static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
 				bool first, bool *guessed)
 {
 	size_t e = c - sep_before(p, c);
-	size_t box = after_last_sep(p, lower, e);
 	*guessed = false;
+	if (e <= lower)
+		return e; /* an empty section title */
+	size_t box = after_last_sep(p, lower, e);
 	if (first)
 		return box; /* a whole box: nothing is glued to it */
 	/* the first slide's header repeats the section title (rule 5) */

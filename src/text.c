@@ -25,6 +25,10 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad)
 
 int text_decode(const char *s, size_t n, uint32_t *cp)
 {
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
 	ucs4_t uc;
 	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
 	*cp = uc;

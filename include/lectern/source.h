@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 /* Largest deck lectern reads: beyond this, a clear error. */
-#define SOURCE_MAX_BYTES ((size_t)64 * 1024 * 1024)
+#define SOURCE_MAX_BYTES ((size_t)128 * 1024 * 1024)
 
 /* What went wrong, and where. */
 struct lt_error {

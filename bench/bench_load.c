@@ -1,0 +1,80 @@
+/* bench_load.c — how long one deck takes to read and import, to export as
+ * JSON and as text at 80 columns, and the process's peak memory. Run it
+ * once per deck (bench/run.sh does) so that the peak belongs to one deck.
+ * Prints: bytes slides load_ms json_ms text_ms peak_kib (medians of RUNS). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "lectern/deck.h"
+#include "lectern/export.h"
+#include "lectern/outline.h"
+#include "lectern/source.h"
+#include "lectern/strbuf.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: bench_load DECK [RUNS]\n");
+		return 2;
+	}
+	int runs = argc > 2 ? atoi(argv[2]) : 5;
+	if (runs < 1 || runs > 100)
+		runs = 5;
+	double load[100], json[100], text[100];
+	size_t bytes = 0, slides = 0;
+	for (int r = 0; r < runs; r++) {
+		struct source src;
+		struct lt_error err;
+		struct deck *d;
+		double t0 = now_ms();
+		if (!source_read(argv[1], &src, &err) ||
+		    !outline_import(&src, &d, &err)) {
+			fprintf(stderr, "bench_load: %s: %s\n", argv[1], err.what);
+			return 2;
+		}
+		double t1 = now_ms();
+		bytes = src.len;
+		source_free(&src);
+		struct strbuf out = STRBUF_INIT;
+		export_json(&out, d);
+		double t2 = now_ms();
+		sb_free(&out);
+		struct layout_opts o;
+		layout_opts_default(&o, 80);
+		double t3 = now_ms();
+		export_text(&out, d, &o);
+		double t4 = now_ms();
+		sb_free(&out);
+		slides = deck_count_slides(d);
+		deck_free(d);
+		load[r] = t1 - t0;
+		json[r] = t2 - t1;
+		text[r] = t4 - t3;
+	}
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%zu %zu %.2f %.2f %.2f %ld\n", bytes, slides, median(load, runs),
+	       median(json, runs), median(text, runs), ru.ru_maxrss);
+	return 0;
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The loading and export benchmark: synthetic decks of 100, 10,000 and
+# 100,000 slides (Chinese and English), plus the demo deck. Prints a table
+# of medians over RUNS runs (default 5).
+# usage: bench/run.sh BUILD_DIR [RUNS]
+set -eu
+build=${1:-build}
+runs=${2:-5}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf '%-28s %10s %8s %9s %9s %9s %10s %8s\n' deck bytes slides load_ms json_ms text_ms peak_KiB "peak/in"
+row() {
+	set -- "$1" $("$build/bench/bench_load" "$2" "$runs")
+	printf '%-28s %10s %8s %9s %9s %9s %10s %8.1f\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
+		"$(echo "$7 * 1024 / $2" | bc -l)"
+}
+row demo "$here/../decks/neuroplasticity-and-depression.txt"
+for lang in zh en; do
+	for n in 100 10000 100000; do
+		python3 "$here/gendeck.py" "$n" --lang "$lang" > "$tmp/$lang-$n.txt"
+		row "synthetic $lang $n" "$tmp/$lang-$n.txt"
+	done
+done
