@@ -50,7 +50,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(c, 0, sizeof *c);
-	c->action = ACT_VIEW;
+	c->action = CLI_VIEW;
 	c->width = 80;
 	bool width_set = false;
 	opterr = 0;
@@ -59,7 +59,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	while ((ch = getopt_long(argc, argv, ":e:w:o:chV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
-			c->action = ACT_EXPORT;
+			c->action = CLI_EXPORT;
 			if (strcmp(optarg, "text") == 0) {
 				c->format = FMT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
@@ -83,13 +83,13 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			c->output = optarg;
 			break;
 		case 'c':
-			c->action = ACT_CHECK;
+			c->action = CLI_CHECK;
 			break;
 		case 'h':
-			c->action = ACT_HELP;
+			c->action = CLI_HELP;
 			return true;
 		case 'V':
-			c->action = ACT_VERSION;
+			c->action = CLI_VERSION;
 			return true;
 		case ':':
 			snprintf(err, (size_t)errlen, "option %s needs a value",
@@ -111,7 +111,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		return false;
 	}
 	c->deck = argv[optind];
-	if ((width_set || c->output) && c->action != ACT_EXPORT) {
+	if ((width_set || c->output) && c->action != CLI_EXPORT) {
 		snprintf(err, (size_t)errlen, "%s only goes with --export",
 			 width_set ? "--width" : "--output");
 		return false;

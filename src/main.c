@@ -17,6 +17,7 @@
 #include "lectern/outline.h"
 #include "lectern/source.h"
 #include "lectern/strbuf.h"
+#include "lectern/viewer.h"
 
 static void print_error(const char *name, const struct lt_error *e)
 {
@@ -154,11 +155,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lectern: %s\nTry 'lectern --help'.\n", err);
 		return EXIT_BAD;
 	}
-	if (c.action == ACT_HELP) {
+	if (c.action == CLI_HELP) {
 		fputs(cli_usage, stdout);
 		return EXIT_OK;
 	}
-	if (c.action == ACT_VERSION) {
+	if (c.action == CLI_VERSION) {
 		printf("lectern %s\n", LECTERN_VERSION);
 		return EXIT_OK;
 	}
@@ -172,17 +173,20 @@ int main(int argc, char **argv)
 		return EXIT_BAD;
 	int rc;
 	switch (c.action) {
-	case ACT_EXPORT:
+	case CLI_EXPORT:
 		rc = do_export(&c, d);
 		break;
-	case ACT_CHECK:
+	case CLI_CHECK:
 		rc = do_check(&c, d);
 		break;
-	default:
-		fprintf(stderr, "lectern: the viewer is not built yet; use "
-			"--export text to read the deck\n");
-		rc = EXIT_BAD;
-		break;
+	default: {
+		struct layout_opts o;
+		struct keymap km;
+		layout_opts_default(&o, 80);
+		o.contents = d->contents_label;
+		keymap_default(&km);
+		return viewer_run(d, c.deck, &o, &km);
+	}
 	}
 	deck_free(d);
 	return rc;

@@ -13,11 +13,11 @@ enum {
 	EXIT_IO = 3,       /* output cannot be written, no usable terminal */
 };
 
-enum action { ACT_VIEW, ACT_EXPORT, ACT_CHECK, ACT_HELP, ACT_VERSION };
+enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_HELP, CLI_VERSION };
 enum format { FMT_TEXT, FMT_JSON };
 
 struct cli {
-	enum action action;
+	enum cli_action action;
 	enum format format;
 	int width;          /* --width, 80 by default */
 	const char *output; /* -o FILE, or NULL for stdout */

@@ -1,0 +1,37 @@
+/* screen.h — the terminal, through ncursesw: the only module that includes
+ * <curses.h>. It opens the terminal (keys from /dev/tty even when stdin is
+ * a pipe), draws frames (curses sends only what changed), reads keys as
+ * lectern key codes, and puts the terminal back as it found it. */
+#ifndef LECTERN_SCREEN_H
+#define LECTERN_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lectern/app.h"
+
+struct screen;
+
+/* Opens the terminal on stdout. NULL with a one-line reason in err when
+ * there is no usable terminal (TERM unset or unknown, no /dev/tty).
+ * Caller closes with screen_close. */
+struct screen *screen_open(char *err, size_t errlen);
+
+/* Restores the terminal's modes and frees; accepts NULL. */
+void screen_close(struct screen *s);
+
+/* Best-effort restore from a fatal signal handler. */
+void screen_emergency_restore(void);
+
+void screen_size(struct screen *s, int *width, int *height);
+
+/* The next key, waiting at most timeout_ms (-1: forever). -1 on timeout
+ * or when a signal interrupted the wait. */
+int screen_read_key(struct screen *s, int timeout_ms);
+
+void screen_draw(struct screen *s, const struct frame *f);
+
+/* Leaves curses for the shell until the process is continued (Ctrl-Z). */
+void screen_suspend(struct screen *s);
+
+#endif

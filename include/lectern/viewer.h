@@ -1,0 +1,21 @@
+/* viewer.h — presenting a deck full-screen: the terminal checks, the
+ * signal handling and the loop that feeds keys to the app and frames to
+ * the screen. */
+#ifndef LECTERN_VIEWER_H
+#define LECTERN_VIEWER_H
+
+#include "lectern/deck.h"
+#include "lectern/keys.h"
+#include "lectern/layout.h"
+
+/* Presents deck (takes ownership) read from path. Returns the exit status:
+ * 0 after q, 128 + N after signal N (the terminal restored first), 3 when
+ * there is no usable terminal (after a one-line message on stderr). */
+int viewer_run(struct deck *deck, const char *path,
+	       const struct layout_opts *lo, const struct keymap *km);
+
+/* Makes sure LC_CTYPE is a UTF-8 locale: the user's, else C.UTF-8. False
+ * (with a message in err) when the system has none. */
+bool viewer_utf8_locale(char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,809 @@
+/* app.c — the viewer's behaviour: keys to actions to view state, and view
+ * state to a frame of styled spans. No curses here (screen.c draws), no
+ * parsing (outline.c), no line breaking (layout.c). */
+#include "lectern/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lectern/outline.h"
+#include "lectern/source.h"
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+
+/* ---- frames ---------------------------------------------------------- */
+
+static void frame_init(struct frame *f, int w, int h)
+{
+	memset(f, 0, sizeof *f);
+	f->width = w;
+	f->height = h;
+	f->row_first = xcalloc((size_t)(h > 0 ? h : 1), sizeof *f->row_first);
+	f->row_count = xcalloc((size_t)(h > 0 ? h : 1), sizeof *f->row_count);
+}
+
+void frame_free(struct frame *f)
+{
+	for (size_t i = 0; i < f->nstrings; i++)
+		free(f->strings[i]);
+	free(f->strings);
+	free(f->spans);
+	free(f->row_first);
+	free(f->row_count);
+	memset(f, 0, sizeof *f);
+}
+
+static const char *frame_string(struct frame *f, char *s)
+{
+	f->strings = xgrow(f->strings, &f->strings_cap, f->nstrings + 1,
+			   sizeof *f->strings);
+	f->strings[f->nstrings++] = s;
+	return s;
+}
+
+/* Spans must be added row by row, left to right. */
+static void put(struct frame *f, int row, int col, const char *text,
+		size_t len, int width, int style)
+{
+	if (row < 0 || row >= f->height || col >= f->width || !len)
+		return;
+	if (col < 0)
+		col = 0;
+	if (col + width > f->width) {
+		/* never past the edge: cut between clusters */
+		int used;
+		len = text_fit(text, len, f->width - col, 1, &used);
+		width = used;
+		if (!len)
+			return;
+	}
+	f->spans = xgrow(f->spans, &f->cap, f->nspans + 1, sizeof *f->spans);
+	if (f->row_count[row] == 0)
+		f->row_first[row] = f->nspans;
+	f->spans[f->nspans++] = (struct fspan){ col, width, text, len, style };
+	f->row_count[row]++;
+}
+
+static void put_str(struct frame *f, int row, int col, const char *s,
+		    int style, int amb)
+{
+	put(f, row, col, s, strlen(s), text_width(s, strlen(s), amb), style);
+}
+
+/* ---- navigation ------------------------------------------------------ */
+
+static void drop_page(struct app *a)
+{
+	page_free(a->page);
+	a->page = NULL;
+}
+
+static struct page *current_page(struct app *a)
+{
+	if (!a->page)
+		a->page = layout_slide(a->deck, &a->ix, a->slide, &a->lo);
+	return a->page;
+}
+
+static int body_height(const struct app *a)
+{
+	return a->height - 1; /* the status line */
+}
+
+/* The first line of each continuation screen of the current slide; the
+ * screens after the first repeat the header and its rule. */
+static size_t screen_starts(struct app *a, size_t *starts, size_t max)
+{
+	struct page *pg = current_page(a);
+	int bh = body_height(a);
+	size_t n = 0, line = 0;
+	bool repeat = pg->kind == PAGE_CONTENT && bh > 4 && pg->nlines > 2;
+	if (bh < 1)
+		bh = 1;
+	while (n < max) {
+		starts[n++] = line;
+		size_t room = (size_t)bh - (n > 1 && repeat ? 2 : 0);
+		if (line + room >= pg->nlines)
+			break;
+		size_t cut = line + room;
+		/* keep a point's lines together when it fits on a screen */
+		size_t back = cut;
+		while (back > line + 1 && pg->lines[back].point >= 0 &&
+		       pg->lines[back].point == pg->lines[back - 1].point &&
+		       pg->lines[back].block == pg->lines[back - 1].block)
+			back--;
+		if (back > line + 1 && pg->lines[back].point >= 0)
+			cut = back;
+		line = cut;
+	}
+	return n;
+}
+
+#define MAX_SCREENS 4096
+
+size_t app_screens(struct app *a)
+{
+	size_t starts[MAX_SCREENS];
+	return screen_starts(a, starts, MAX_SCREENS);
+}
+
+static void go_to(struct app *a, size_t slide, bool last_screen)
+{
+	if (a->ix.count == 0)
+		return;
+	if (slide >= a->ix.count)
+		slide = a->ix.count - 1;
+	if (slide != a->slide)
+		drop_page(a);
+	a->slide = slide;
+	a->screen = 0;
+	if (last_screen)
+		a->screen = app_screens(a) - 1;
+}
+
+static void next(struct app *a)
+{
+	if (a->screen + 1 < app_screens(a))
+		a->screen++;
+	else if (a->slide + 1 < a->ix.count)
+		go_to(a, a->slide + 1, false);
+}
+
+static void prev(struct app *a)
+{
+	if (a->screen > 0)
+		a->screen--;
+	else if (a->slide > 0)
+		go_to(a, a->slide - 1, true);
+}
+
+/* ---- search ---------------------------------------------------------- */
+
+static const char *find_ci(const char *hay, size_t hn, const char *needle,
+			   size_t nn)
+{
+	if (!nn || nn > hn)
+		return NULL;
+	for (size_t i = 0; i + nn <= hn; i++) {
+		size_t k = 0;
+		while (k < nn) {
+			unsigned char x = (unsigned char)hay[i + k];
+			unsigned char y = (unsigned char)needle[k];
+			if (x >= 'A' && x <= 'Z')
+				x += 32;
+			if (y >= 'A' && y <= 'Z')
+				y += 32;
+			if (x != y)
+				break;
+			k++;
+		}
+		if (k == nn)
+			return hay + i;
+	}
+	return NULL;
+}
+
+static bool has(const char *s, const char *needle)
+{
+	return find_ci(s, strlen(s), needle, strlen(needle)) != NULL;
+}
+
+static bool slide_matches(const struct app *a, size_t i, const char *q)
+{
+	const struct deck *d = a->deck;
+	size_t s, l;
+	switch (deck_index_locate(&a->ix, d, i, &s, &l)) {
+	case PAGE_TITLE:
+		return has(d->title, q);
+	case PAGE_CONTENTS:
+		for (size_t t = 0; t < d->ntoc; t++)
+			if (has(d->toc[t].title, q))
+				return true;
+		return false;
+	case PAGE_COVER:
+		return has(d->sections[s].title, q);
+	case PAGE_CONTENT: {
+		const struct slide *sl = &d->sections[s].slides[l];
+		if (has(sl->header, q))
+			return true;
+		for (size_t b = 0; b < sl->nblocks; b++) {
+			if (has(sl->blocks[b].title, q))
+				return true;
+			for (size_t p = 0; p < sl->blocks[b].npoints; p++)
+				if (has(sl->blocks[b].points[p].text, q))
+					return true;
+		}
+		return false;
+	}
+	}
+	return false;
+}
+
+static void search_step(struct app *a, bool forward, bool include_current)
+{
+	size_t n = a->ix.count;
+	if (!a->search[0] || !n)
+		return;
+	for (size_t k = include_current ? 0 : 1; k <= n; k++) {
+		size_t i = forward ? (a->slide + k) % n : (a->slide + n - k % n) % n;
+		if (slide_matches(a, i, a->search)) {
+			if (i != a->slide || k > 0)
+				go_to(a, i, false);
+			if (forward ? i < a->slide : i > a->slide)
+				snprintf(a->message, sizeof a->message,
+					 "search wrapped around");
+			return;
+		}
+	}
+	snprintf(a->message, sizeof a->message, "not found: %s", a->search);
+}
+
+/* ---- reload ---------------------------------------------------------- */
+
+void app_reload(struct app *a)
+{
+	if (strcmp(a->path, "-") == 0) {
+		snprintf(a->message, sizeof a->message,
+			 "cannot reload: the deck came from standard input");
+		return;
+	}
+	struct source src;
+	struct lt_error err;
+	struct deck *d = NULL;
+	bool ok = source_read(a->path, &src, &err);
+	if (ok) {
+		ok = outline_import(&src, &d, &err);
+		source_free(&src);
+	}
+	if (!ok) {
+		if (err.has_offset)
+			snprintf(a->message, sizeof a->message,
+				 "reload failed: %s:%zu: %s", a->path,
+				 err.offset, err.what);
+		else
+			snprintf(a->message, sizeof a->message,
+				 "reload failed: %s: %s", a->path, err.what);
+		return;
+	}
+	/* swap in the new deck, keeping the reader where they were */
+	size_t screen = a->screen, slide = a->slide;
+	deck_free(a->deck);
+	deck_index_free(&a->ix);
+	a->deck = d;
+	deck_index_build(&a->ix, d);
+	drop_page(a);
+	a->slide = slide < a->ix.count ? slide : a->ix.count - 1;
+	size_t ns = app_screens(a);
+	a->screen = screen < ns ? screen : ns - 1;
+	snprintf(a->message, sizeof a->message, "reloaded: %zu slides, %zu "
+		 "warnings", a->ix.count, d->nwarnings);
+}
+
+/* ---- keys ------------------------------------------------------------ */
+
+void app_init(struct app *a, struct deck *deck, const char *path,
+	      const struct layout_opts *lo, const struct keymap *km)
+{
+	memset(a, 0, sizeof *a);
+	a->deck = deck;
+	deck_index_build(&a->ix, deck);
+	a->path = xstrdup(path);
+	a->lo = *lo;
+	a->keys = *km;
+	a->width = lo->width;
+	a->height = 24;
+}
+
+void app_free(struct app *a)
+{
+	drop_page(a);
+	deck_index_free(&a->ix);
+	deck_free(a->deck);
+	free(a->path);
+	memset(a, 0, sizeof *a);
+}
+
+void app_resize(struct app *a, int width, int height)
+{
+	if (width == a->width && height == a->height)
+		return;
+	/* keep the reader at the same point: the first point line shown */
+	int block = -1, point = -1;
+	if (a->page && a->screen > 0) {
+		size_t starts[MAX_SCREENS];
+		size_t n = screen_starts(a, starts, MAX_SCREENS);
+		if (a->screen < n) {
+			for (size_t l = starts[a->screen]; l < a->page->nlines; l++)
+				if (a->page->lines[l].point >= 0) {
+					block = a->page->lines[l].block;
+					point = a->page->lines[l].point;
+					break;
+				}
+		}
+	}
+	a->width = width;
+	a->height = height;
+	a->lo.width = width;
+	drop_page(a);
+	a->screen = 0;
+	if (block >= 0) {
+		size_t starts[MAX_SCREENS];
+		size_t n = screen_starts(a, starts, MAX_SCREENS);
+		struct page *pg = current_page(a);
+		for (size_t s = 0; s < n; s++) {
+			size_t end = s + 1 < n ? starts[s + 1] : pg->nlines;
+			for (size_t l = starts[s]; l < end; l++)
+				if (pg->lines[l].block == block &&
+				    pg->lines[l].point == point) {
+					a->screen = s;
+					s = n;
+					break;
+				}
+		}
+	}
+}
+
+static void overview_move(struct app *a, long by)
+{
+	long n = (long)a->ix.count, s = (long)a->ov_sel + by;
+	if (s < 0)
+		s = 0;
+	if (s >= n)
+		s = n - 1;
+	a->ov_sel = (size_t)s;
+}
+
+static void key_overview(struct app *a, int key, enum action act)
+{
+	long page = body_height(a) > 2 ? body_height(a) - 1 : 1;
+	if (key == 27 || act == ACT_OVERVIEW) {
+		a->mode = MODE_SLIDE;
+	} else if (key == '\r' || key == '\n') {
+		go_to(a, a->ov_sel, false);
+		a->mode = MODE_SLIDE;
+	} else if (key == KEY_DOWN_ || key == 'j' || key == ' ' || key == KEY_RIGHT_) {
+		overview_move(a, 1);
+	} else if (key == KEY_UP_ || key == 'k' || key == KEY_LEFT_) {
+		overview_move(a, -1);
+	} else if (key == KEY_PGDN_) {
+		overview_move(a, page);
+	} else if (key == KEY_PGUP_) {
+		overview_move(a, -page);
+	} else if (key == KEY_HOME_ || key == 'g') {
+		a->ov_sel = 0;
+	} else if (key == KEY_END_ || key == 'G') {
+		a->ov_sel = a->ix.count - 1;
+	} else if (act == ACT_QUIT) {
+		a->quit = true;
+	} else if (act == ACT_HELP) {
+		a->mode = MODE_HELP;
+	}
+}
+
+static void key_search_input(struct app *a, int key)
+{
+	size_t n = strlen(a->input);
+	if (key == 27) {
+		a->mode = MODE_SLIDE;
+	} else if (key == '\r' || key == '\n') {
+		a->mode = MODE_SLIDE;
+		if (n) {
+			snprintf(a->search, sizeof a->search, "%s", a->input);
+			search_step(a, true, false);
+		} else if (a->search[0]) {
+			search_step(a, true, false);
+		}
+	} else if (key == 127 || key == 8 || key == KEY_DELETE_) {
+		/* drop the last character, not the last byte */
+		while (n > 0 && ((unsigned char)a->input[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n > 0)
+			n--;
+		a->input[n] = '\0';
+		if (n == 0 && key != KEY_DELETE_ && strlen(a->input) == 0 &&
+		    a->search[0] == '\0')
+			a->mode = MODE_SLIDE;
+	} else if (key == 21) { /* C-u */
+		a->input[0] = '\0';
+	} else if (key >= 0x20 && key < KEY_BASE && key != 0x7F) {
+		char u[5] = { 0 };
+		int len = text_encode((uint32_t)key, u);
+		if (n + (size_t)len < sizeof a->input) {
+			memcpy(a->input + n, u, (size_t)len);
+			a->input[n + (size_t)len] = '\0';
+		}
+	} else if (key == 3) {
+		a->quit = true;
+	}
+}
+
+static void toc_jump(struct app *a, unsigned long n)
+{
+	const struct deck *d = a->deck;
+	if (n < 1 || n > d->ntoc) {
+		snprintf(a->message, sizeof a->message,
+			 "no section %lu in the contents", n);
+		return;
+	}
+	for (size_t s = 0; s < d->nsections; s++)
+		if (d->sections[s].toc_index == n - 1) {
+			go_to(a, a->ix.section_first[s], false);
+			a->toc_jump = false;
+			return;
+		}
+	snprintf(a->message, sizeof a->message,
+		 "section %lu, \"%s\", is not in the text", n,
+		 d->toc[n - 1].title);
+}
+
+void app_key(struct app *a, int key)
+{
+	if (key == KEY_RESIZE_)
+		return;
+	enum action act = keymap_lookup(&a->keys, key);
+	a->message[0] = '\0';
+	switch (a->mode) {
+	case MODE_BLACK:
+		a->mode = MODE_SLIDE; /* any key brings the slides back */
+		return;
+	case MODE_HELP:
+		if (act == ACT_QUIT && key != 27)
+			a->quit = true;
+		a->mode = MODE_SLIDE; /* any key closes the help */
+		return;
+	case MODE_OVERVIEW:
+		key_overview(a, key, act);
+		return;
+	case MODE_SEARCH:
+		key_search_input(a, key);
+		return;
+	case MODE_SLIDE:
+		break;
+	}
+
+	if (key >= '0' && key <= '9' && act == ACT_NONE) {
+		if (a->count < 100000000UL)
+			a->count = a->count * 10 + (unsigned long)(key - '0');
+		a->has_count = true;
+		if (a->toc_jump && a->deck->ntoc < 10) {
+			unsigned long n = a->count;
+			a->count = 0;
+			a->has_count = false;
+			toc_jump(a, n);
+		}
+		return;
+	}
+	unsigned long count = a->count;
+	bool has_count = a->has_count;
+	a->count = 0;
+	a->has_count = false;
+	if (key == 27) {
+		/* Esc never quits (clickers send it): it clears what is
+		 * pending and the search highlight */
+		a->search[0] = '\0';
+		a->toc_jump = false;
+		return;
+	}
+	if (has_count && (key == '\r' || key == '\n' || act == ACT_LAST ||
+			  act == ACT_GOTO)) {
+		if (a->toc_jump) {
+			toc_jump(a, count);
+		} else {
+			go_to(a, count >= 1 ? count - 1 : 0, false);
+		}
+		return;
+	}
+	if (act != ACT_CONTENTS)
+		a->toc_jump = false;
+	/* n and N step through matches while a search is active */
+	if (a->search[0] && (act == ACT_MATCH_NEXT || act == ACT_MATCH_PREV ||
+			     key == 'n' || key == 'N')) {
+		search_step(a, act == ACT_MATCH_NEXT || key == 'n', false);
+		return;
+	}
+	unsigned long times = has_count && count ? count : 1;
+	switch (act) {
+	case ACT_NEXT:
+	case ACT_MATCH_NEXT:
+		for (unsigned long i = 0; i < times && i < a->ix.count * 64; i++)
+			next(a);
+		break;
+	case ACT_PREV:
+	case ACT_MATCH_PREV:
+		for (unsigned long i = 0; i < times && i < a->ix.count * 64; i++)
+			prev(a);
+		break;
+	case ACT_FIRST:
+		go_to(a, 0, false);
+		break;
+	case ACT_LAST:
+		go_to(a, a->ix.count - 1, false);
+		break;
+	case ACT_CONTENTS:
+		go_to(a, 1, false);
+		a->toc_jump = true;
+		break;
+	case ACT_OVERVIEW:
+		a->mode = MODE_OVERVIEW;
+		a->ov_sel = a->slide;
+		break;
+	case ACT_SEARCH:
+		a->mode = MODE_SEARCH;
+		a->input[0] = '\0';
+		break;
+	case ACT_BLACK:
+		a->mode = MODE_BLACK;
+		break;
+	case ACT_HELP:
+		a->mode = MODE_HELP;
+		break;
+	case ACT_RELOAD:
+		app_reload(a);
+		break;
+	case ACT_QUIT:
+		a->quit = true;
+		break;
+	case ACT_GOTO:
+	case ACT_NONE:
+	case ACT_COUNT:
+		break;
+	}
+}
+
+/* ---- drawing into a frame -------------------------------------------- */
+
+/* Puts a page span, splitting out search matches. */
+static void put_matched(struct app *a, struct frame *f, int row,
+			const struct lspan *s)
+{
+	size_t ql = strlen(a->search);
+	const char *t = s->text, *end = s->text + s->len;
+	int col = s->col;
+	while (ql && t < end) {
+		const char *m = find_ci(t, (size_t)(end - t), a->search, ql);
+		if (!m)
+			break;
+		int w0 = text_width(t, (size_t)(m - t), a->lo.ambiguous);
+		put(f, row, col, t, (size_t)(m - t), w0, s->style);
+		col += w0;
+		int w1 = text_width(m, ql, a->lo.ambiguous);
+		put(f, row, col, m, ql, w1, FS_MATCH);
+		col += w1;
+		t = m + ql;
+	}
+	if (t < end)
+		put(f, row, col, t, (size_t)(end - t),
+		    text_width(t, (size_t)(end - t), a->lo.ambiguous), s->style);
+}
+
+static void put_line(struct app *a, struct frame *f, int row,
+		     const struct page *pg, size_t line)
+{
+	const struct lline *l = &pg->lines[line];
+	for (size_t k = 0; k < l->count; k++)
+		put_matched(a, f, row, &pg->spans[l->first + k]);
+}
+
+static void draw_slide(struct app *a, struct frame *f)
+{
+	struct page *pg = current_page(a);
+	size_t starts[MAX_SCREENS];
+	size_t n = screen_starts(a, starts, MAX_SCREENS);
+	if (a->screen >= n)
+		a->screen = n - 1;
+	int bh = body_height(a), row = 0;
+	size_t from = starts[a->screen];
+	size_t to = a->screen + 1 < n ? starts[a->screen + 1] : pg->nlines;
+	if (a->screen > 0 && pg->kind == PAGE_CONTENT && bh > 4) {
+		put_line(a, f, row++, pg, 0);
+		put_line(a, f, row++, pg, 1);
+	}
+	if (pg->centre && n == 1 && (int)pg->nlines < bh)
+		row = (bh - (int)pg->nlines) / 2;
+	else if (row == 0 && pg->kind != PAGE_CONTENT)
+		row = bh > 8 ? 1 : 0;
+	for (size_t l = from; l < to && row < bh; l++)
+		put_line(a, f, row++, pg, l);
+}
+
+static void draw_footer(struct app *a, struct frame *f)
+{
+	int row = f->height - 1, w = f->width, amb = a->lo.ambiguous;
+	if (a->mode == MODE_SEARCH) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "/%s", a->input);
+		const char *s = frame_string(f, sb_take(&sb));
+		int sw = text_width(s, strlen(s), amb);
+		/* the end of a long query stays visible */
+		const char *v = s;
+		while (sw > w - 1 && *v) {
+			uint32_t cp;
+			int len = text_decode(v, strlen(v), &cp);
+			sw -= text_cp_width(cp, amb);
+			v += len;
+		}
+		put_str(f, row, 0, v, FS_FOOTER, amb);
+		put(f, row, sw, "\xE2\x96\x8F", 3, 1, FS_FOOTER); /* ▏ caret */
+		return;
+	}
+	/* right: count, position, progress */
+	struct strbuf r = STRBUF_INIT;
+	size_t ns = app_screens(a);
+	if (a->has_count)
+		sb_printf(&r, "%s %lu  ", a->toc_jump ? "section" : "go to", a->count);
+	else if (a->toc_jump)
+		sb_puts(&r, "section?  ");
+	sb_printf(&r, "%zu/%zu", a->slide + 1, a->ix.count);
+	if (ns > 1)
+		sb_printf(&r, " (%zu/%zu)", a->screen + 1, ns);
+	const char *right = frame_string(f, sb_take(&r));
+	int rw = text_width(right, strlen(right), amb);
+	int bar = w >= 60 ? 12 : w >= 40 ? 6 : 0;
+	int rcol = w - rw - 1 - (bar ? bar + 1 : 0);
+	if (rcol < 0) {
+		bar = 0;
+		rcol = w - rw - 1 > 0 ? w - rw - 1 : 0;
+	}
+	/* left: deck title and section, or a message */
+	struct strbuf l = STRBUF_INIT;
+	int style = FS_FOOTER;
+	if (a->message[0]) {
+		sb_puts(&l, a->message);
+		style = FS_NOTICE;
+	} else {
+		sb_puts(&l, a->deck->title);
+		size_t s, sl;
+		enum page_kind k = deck_index_locate(&a->ix, a->deck, a->slide, &s, &sl);
+		if (k == PAGE_COVER || k == PAGE_CONTENT) {
+			sb_puts(&l, " | ");
+			sb_puts(&l, a->deck->sections[s].title);
+		}
+	}
+	const char *left = frame_string(f, sb_take(&l));
+	int room = rcol - 2;
+	if (room > 0) {
+		int used;
+		size_t len = text_fit(left, strlen(left), room, amb, &used);
+		if (len < strlen(left) && room > 1) {
+			len = text_fit(left, strlen(left), room - 1, amb, &used);
+			put(f, row, 1, left, len, used, style);
+			put(f, row, 1 + used, "~", 1, 1, style);
+		} else {
+			put(f, row, 1, left, len, used, style);
+		}
+	}
+	if (rcol >= 0)
+		put_str(f, row, rcol, right, FS_FOOTER, amb);
+	if (bar) {
+		size_t total = a->ix.count > 1 ? a->ix.count - 1 : 1;
+		int full = (int)((a->slide * (size_t)bar + total / 2) / total);
+		struct strbuf b = STRBUF_INIT;
+		for (int i = 0; i < bar; i++)
+			sb_putc(&b, i < full ? '#' : '-');
+		const char *bs = frame_string(f, sb_take(&b));
+		put(f, row, w - bar - 1, bs, strlen(bs), bar, FS_PROGRESS);
+	}
+}
+
+static void draw_help(struct app *a, struct frame *f)
+{
+	int amb = a->lo.ambiguous;
+	int bw = f->width - 4 < 64 ? f->width - 4 : 64;
+	int col = (f->width - bw) / 2, row = 0;
+	int rows = ACT_COUNT + 4;
+	if (rows < f->height)
+		row = (f->height - rows) / 2;
+	put_str(f, row++, col, "lectern keys", LS_HEADER, amb);
+	row++;
+	for (int act = 1; act < ACT_COUNT && row < f->height - 1; act++) {
+		struct strbuf k = STRBUF_INIT;
+		for (int i = 0; i < a->keys.nkeys[act]; i++) {
+			char name[32];
+			keycode_name(a->keys.keys[act][i], name, sizeof name);
+			if (i)
+				sb_puts(&k, " ");
+			sb_puts(&k, name);
+		}
+		if (act == ACT_GOTO)
+			sb_puts(&k, "N Enter");
+		const char *ks = frame_string(f, sb_take(&k));
+		int kw = bw / 3 > 12 ? bw / 3 : 12;
+		int used;
+		size_t kl = text_fit(ks, strlen(ks), kw - 1, amb, &used);
+		put(f, row, col, ks, kl, used, LS_NUMBER);
+		const char *h = action_help((enum action)act);
+		size_t hl = text_fit(h, strlen(h), bw - kw, amb, &used);
+		put(f, row, col + kw, h, hl, used, FS_OVERLAY);
+		row++;
+	}
+	if (row < f->height - 1)
+		put_str(f, row + 1 < f->height - 1 ? row + 1 : row, col,
+			"Esc or any key closes this help", LS_DIM, amb);
+}
+
+static void draw_overview(struct app *a, struct frame *f)
+{
+	int amb = a->lo.ambiguous, bh = f->height - 1;
+	if (bh < 1)
+		return;
+	if (a->ov_sel < a->ov_top)
+		a->ov_top = a->ov_sel;
+	if (a->ov_sel >= a->ov_top + (size_t)bh)
+		a->ov_top = a->ov_sel - (size_t)bh + 1;
+	const struct deck *d = a->deck;
+	for (int r = 0; r < bh && a->ov_top + (size_t)r < a->ix.count; r++) {
+		size_t i = a->ov_top + (size_t)r, s, l;
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%4zu  ", i + 1);
+		switch (deck_index_locate(&a->ix, d, i, &s, &l)) {
+		case PAGE_TITLE:
+			sb_puts(&sb, d->title);
+			break;
+		case PAGE_CONTENTS:
+			sb_puts(&sb, d->contents_label ? d->contents_label : "Contents");
+			break;
+		case PAGE_COVER:
+			sb_printf(&sb, "%s", d->sections[s].title);
+			break;
+		case PAGE_CONTENT: {
+			const struct slide *sl = &d->sections[s].slides[l];
+			sb_puts(&sb, "    ");
+			for (size_t b = 0; b < sl->nblocks; b++) {
+				if (b)
+					sb_puts(&sb, " / ");
+				sb_puts(&sb, sl->blocks[b].title[0] ?
+					     sl->blocks[b].title : "(untitled)");
+			}
+			break;
+		}
+		}
+		const char *text = frame_string(f, sb_take(&sb));
+		int used;
+		size_t len = text_fit(text, strlen(text), f->width, amb, &used);
+		put(f, r, 0, text, len, used, i == a->ov_sel ? FS_SELECTED : FS_OVERLAY);
+	}
+	const char *hint = "overview: Up/Down move, Enter opens, Esc closes";
+	put_str(f, f->height - 1, 1, hint, FS_FOOTER, amb);
+}
+
+static void draw_too_small(struct app *a, struct frame *f)
+{
+	char msg[96];
+	snprintf(msg, sizeof msg, "terminal too small: %dx%d, lectern needs %dx%d",
+		 f->width, f->height, APP_MIN_WIDTH, APP_MIN_HEIGHT);
+	const char *s = frame_string(f, xstrdup(msg));
+	struct text_line *tl;
+	size_t n = text_wrap(s, strlen(s), f->width, a->lo.ambiguous, &tl);
+	int row = (int)n < f->height ? (f->height - (int)n) / 2 : 0;
+	for (size_t i = 0; i < n && row < f->height; i++, row++) {
+		int col = tl[i].width < f->width ? (f->width - tl[i].width) / 2 : 0;
+		put(f, row, col, s + tl[i].start, tl[i].end - tl[i].start,
+		    tl[i].width, FS_NOTICE);
+	}
+	free(tl);
+}
+
+void app_frame(struct app *a, struct frame *f)
+{
+	frame_init(f, a->width, a->height);
+	if (a->width < APP_MIN_WIDTH || a->height < APP_MIN_HEIGHT) {
+		draw_too_small(a, f);
+		return;
+	}
+	switch (a->mode) {
+	case MODE_BLACK:
+		return;
+	case MODE_HELP:
+		draw_help(a, f);
+		return;
+	case MODE_OVERVIEW:
+		draw_overview(a, f);
+		return;
+	case MODE_SLIDE:
+	case MODE_SEARCH:
+		draw_slide(a, f);
+		draw_footer(a, f);
+		return;
+	}
+}

@@ -1,0 +1,128 @@
+/* viewer.c — the presenting loop: locale and terminal checks, signals that
+ * end the show cleanly (SIGTERM, SIGHUP when an SSH link drops, SIGINT),
+ * fatal signals that still restore the terminal, and keys in, frames out. */
+#include "lectern/viewer.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lectern/app.h"
+#include "lectern/screen.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static void on_fatal(int sig)
+{
+	screen_emergency_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop; /* no SA_RESTART: a wait for a key ends */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static bool codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+bool viewer_utf8_locale(char *err, size_t errlen)
+{
+	setlocale(LC_ALL, "");
+	if (codeset_is_utf8())
+		return true;
+	/* common over SSH when LANG is not forwarded: use C.UTF-8 */
+	static const char *fallbacks[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
+			return true;
+	snprintf(err, errlen, "the locale is not UTF-8 and this system has no "
+		 "C.UTF-8: set LANG to a UTF-8 locale (e.g. LANG=en_US.UTF-8)");
+	return false;
+}
+
+static void draw(struct screen *scr, struct app *a)
+{
+	struct frame f;
+	app_frame(a, &f);
+	screen_draw(scr, &f);
+	frame_free(&f);
+}
+
+int viewer_run(struct deck *deck, const char *path,
+	       const struct layout_opts *lo, const struct keymap *km)
+{
+	char err[256];
+	if (!isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "lectern: standard output is not a terminal; to "
+			"write the slides as text use --export text\n");
+		deck_free(deck);
+		return 3;
+	}
+	if (!viewer_utf8_locale(err, sizeof err)) {
+		fprintf(stderr, "lectern: %s\n", err);
+		deck_free(deck);
+		return 3;
+	}
+	struct app a;
+	app_init(&a, deck, path, lo, km);
+	install_signals();
+	struct screen *scr = screen_open(err, sizeof err);
+	if (!scr) {
+		app_free(&a);
+		fprintf(stderr, "lectern: %s\n", err);
+		return 3;
+	}
+	int w, h;
+	screen_size(scr, &w, &h);
+	app_resize(&a, w, h);
+	draw(scr, &a);
+	while (!a.quit && !stop_signal) {
+		int key = screen_read_key(scr, -1);
+		if (stop_signal)
+			break;
+		if (key < 0)
+			continue;
+		if (key == KEY_RESIZE_) {
+			screen_size(scr, &w, &h);
+			app_resize(&a, w, h);
+		} else if (key == 26) { /* C-z */
+			screen_suspend(scr);
+		} else {
+			app_key(&a, key);
+		}
+		if (!a.quit)
+			draw(scr, &a);
+	}
+	screen_close(scr);
+	app_free(&a);
+	return stop_signal ? 128 + stop_signal : 0;
+}
