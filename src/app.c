@@ -257,13 +257,17 @@ void app_reload(struct app *a)
 		source_free(&src);
 	}
 	if (!ok) {
+		/* what went wrong first: the status line may be narrow */
+		const char *base = strrchr(a->path, '/');
+		base = base ? base + 1 : a->path;
 		if (err.has_offset)
 			snprintf(a->message, sizeof a->message,
-				 "reload failed: %s:%zu: %s", a->path,
-				 err.offset, err.what);
+				 "reload failed: %.300s (%.100s:%zu); still "
+				 "showing the old deck", err.what, base, err.offset);
 		else
 			snprintf(a->message, sizeof a->message,
-				 "reload failed: %s: %s", a->path, err.what);
+				 "reload failed: %.300s (%.100s); still showing "
+				 "the old deck", err.what, base);
 		return;
 	}
 	/* swap in the new deck, keeping the reader where they were */
@@ -686,29 +690,44 @@ static void draw_footer(struct app *a, struct frame *f)
 	}
 }
 
+/* The names of the keys bound to act, space separated. Caller frees. */
+static char *keys_of(const struct app *a, int act)
+{
+	struct strbuf k = STRBUF_INIT;
+	for (int i = 0; i < a->keys.nkeys[act]; i++) {
+		char name[32];
+		keycode_name(a->keys.keys[act][i], name, sizeof name);
+		if (i)
+			sb_puts(&k, " ");
+		sb_puts(&k, name);
+	}
+	if (act == ACT_GOTO)
+		sb_puts(&k, "N Enter");
+	return sb_take(&k);
+}
+
 static void draw_help(struct app *a, struct frame *f)
 {
 	int amb = a->lo.ambiguous;
-	int bw = f->width - 4 < 64 ? f->width - 4 : 64;
+	int bw = f->width - 4 < 72 ? f->width - 4 : 72;
+	int kw = 0;
+	const char *names[ACT_COUNT] = { "" };
+	for (int act = 1; act < ACT_COUNT; act++) {
+		const char *ks = names[act] = frame_string(f, keys_of(a, act));
+		int w = text_width(ks, strlen(ks), amb) + 2;
+		if (w > kw)
+			kw = w;
+	}
+	if (kw > bw / 2)
+		kw = bw / 2;
 	int col = (f->width - bw) / 2, row = 0;
-	int rows = ACT_COUNT + 4;
+	int rows = ACT_COUNT + 3;
 	if (rows < f->height)
 		row = (f->height - rows) / 2;
 	put_str(f, row++, col, "lectern keys", LS_HEADER, amb);
 	row++;
 	for (int act = 1; act < ACT_COUNT && row < f->height - 1; act++) {
-		struct strbuf k = STRBUF_INIT;
-		for (int i = 0; i < a->keys.nkeys[act]; i++) {
-			char name[32];
-			keycode_name(a->keys.keys[act][i], name, sizeof name);
-			if (i)
-				sb_puts(&k, " ");
-			sb_puts(&k, name);
-		}
-		if (act == ACT_GOTO)
-			sb_puts(&k, "N Enter");
-		const char *ks = frame_string(f, sb_take(&k));
-		int kw = bw / 3 > 12 ? bw / 3 : 12;
+		const char *ks = names[act];
 		int used;
 		size_t kl = text_fit(ks, strlen(ks), kw - 1, amb, &used);
 		put(f, row, col, ks, kl, used, LS_NUMBER);
@@ -717,9 +736,8 @@ static void draw_help(struct app *a, struct frame *f)
 		put(f, row, col + kw, h, hl, used, FS_OVERLAY);
 		row++;
 	}
-	if (row < f->height - 1)
-		put_str(f, row + 1 < f->height - 1 ? row + 1 : row, col,
-			"Esc or any key closes this help", LS_DIM, amb);
+	if (row + 1 < f->height)
+		put_str(f, row + 1, col, "Esc or any key closes this help", LS_DIM, amb);
 }
 
 static void draw_overview(struct app *a, struct frame *f)

@@ -1,0 +1,549 @@
+/* test_screen.c — the real lectern binary in a pseudo-terminal, its output
+ * read back through libvterm: slides at several sizes, every title and
+ * point of the demo deck on screen, CJK cells, the right edge, overlays,
+ * navigation, search, resize, reload, and the terminal restored after
+ * signals.
+ * usage: test_screen LECTERN DEMO_DECK */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../unit/check.h"
+#include "lectern/deck.h"
+#include "lectern/outline.h"
+#include "lectern/source.h"
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+#include "vt.h"
+
+static const char *lectern, *demo;
+static char tmpdir[] = "/tmp/lectern-screen-XXXXXX";
+
+static bool start(struct vt *t, int cols, int rows, const char *deck)
+{
+	char *argv[] = { (char *)lectern, (char *)deck, NULL };
+	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
+	CHECK(ok, "spawn");
+	return ok && vt_wait_for(t, "/", 3000); /* the footer's n/N */
+}
+
+static char *footer(struct vt *t)
+{
+	return vt_row(t, t->rows - 1);
+}
+
+static bool footer_has(struct vt *t, const char *s)
+{
+	char *f = footer(t);
+	bool r = strstr(f, s) != NULL;
+	free(f);
+	return r;
+}
+
+/* Sends keys and waits until the footer shows `pos` ("4/24"). */
+static bool go(struct vt *t, const char *keys, const char *pos)
+{
+	vt_send(t, keys);
+	for (int i = 0; i < 150; i++) {
+		vt_pump(t, 20, 10);
+		if (footer_has(t, pos))
+			return true;
+	}
+	return false;
+}
+
+static void squeeze(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; r++)
+		if (*r != ' ' && *r != '\n')
+			*w++ = *r;
+	*w = '\0';
+}
+
+static struct deck *load(const char *path)
+{
+	struct source src;
+	struct lt_error err;
+	struct deck *d = NULL;
+	if (source_read(path, &src, &err)) {
+		if (!outline_import(&src, &d, &err))
+			d = NULL;
+		source_free(&src);
+	}
+	return d;
+}
+
+static void test_sizes(void)
+{
+	static const int sizes[][2] = { { 40, 12 }, { 80, 24 }, { 120, 40 } };
+	for (size_t i = 0; i < 3; i++) {
+		struct vt t;
+		int w = sizes[i][0], h = sizes[i][1];
+		if (!start(&t, w, h, demo)) {
+			vt_close(&t);
+			continue;
+		}
+		CHECK(vt_contains(&t, "神经可塑性与抑郁"), "%dx%d: title page", w, h);
+		CHECK(t.altscreen, "%dx%d: alternate screen in use", w, h);
+		CHECK(go(&t, "4\r", "4/24"), "%dx%d: go to 4", w, h);
+		CHECK(vt_contains(&t, "神经可塑性概述"), "%dx%d: header", w, h);
+		CHECK(vt_contains(&t, "神经可塑性的定义与概念"), "%dx%d: block 1", w, h);
+		/* the second block: on this screen or a continuation */
+		bool seen = vt_contains(&t, "神经可塑性的类型与机制");
+		for (int k = 0; k < 6 && !seen; k++) {
+			vt_send(&t, " ");
+			vt_pump(&t, 200, 30);
+			seen = vt_contains(&t, "神经可塑性的类型与机制");
+		}
+		CHECK(seen, "%dx%d: block 2", w, h);
+		vt_send(&t, "q");
+		CHECK(vt_wait_exit(&t, 3000) == 0, "%dx%d: q exits 0", w, h);
+		CHECK(!t.altscreen && t.cursor_visible, "%dx%d: screen restored", w, h);
+		vt_close(&t);
+	}
+	/* too small: a notice, no crash; back to slides when it grows */
+	struct vt t;
+	char *argv[] = { (char *)lectern, (char *)demo, NULL };
+	vt_spawn(&t, 10, 3, "xterm-256color", argv);
+	CHECK(vt_wait_for(&t, "small", 3000), "10x3: too small notice");
+	vt_resize(&t, 80, 24);
+	CHECK(vt_wait_for(&t, "1/24", 3000), "grown back: slides");
+	vt_send(&t, "q");
+	CHECK(vt_wait_exit(&t, 3000) == 0, "q after resize");
+	vt_close(&t);
+}
+
+/* At 60x20 every title and point of the deck comes on screen. */
+static void test_all_text(void)
+{
+	struct deck *d = load(demo);
+	struct vt t;
+	if (!d || !start(&t, 60, 20, demo)) {
+		CHECK(0, "setup");
+		deck_free(d);
+		return;
+	}
+	struct strbuf all = STRBUF_INIT;
+	for (int i = 0; i < 200; i++) {
+		char *s = vt_screen(&t);
+		squeeze(s);
+		sb_puts(&all, s);
+		free(s);
+		if (footer_has(&t, "24/24")) {
+			/* the last slide's last screen */
+			char *f = footer(&t);
+			bool last = !strstr(f, "(") || strstr(f, "(2/2)") ||
+				    strstr(f, "(3/3)");
+			free(f);
+			if (last)
+				break;
+		}
+		vt_send(&t, " ");
+		vt_pump(&t, 300, 30);
+	}
+	size_t missing = 0, n = 0;
+	for (size_t s = 0; s < d->nsections; s++)
+		for (size_t l = 0; l < d->sections[s].nslides; l++)
+			for (size_t b = 0; b < d->sections[s].slides[l].nblocks; b++) {
+				const struct block *bk = &d->sections[s].slides[l].blocks[b];
+				char *title = xstrdup(bk->title);
+				squeeze(title);
+				n++;
+				if (!strstr(all.data, title)) {
+					missing++;
+					CHECK(0, "title not shown: %s", bk->title);
+				}
+				free(title);
+				for (size_t p = 0; p < bk->npoints; p++) {
+					char *pt = xstrdup(bk->points[p].text);
+					squeeze(pt);
+					n++;
+					if (!strstr(all.data, pt)) {
+						missing++;
+						CHECK(0, "point not shown: %s", bk->points[p].text);
+					}
+					free(pt);
+				}
+			}
+	CHECK(missing == 0 && n == 32 + 95, "%zu of %zu titles and points missing", missing, n);
+	vt_send(&t, "q");
+	vt_wait_exit(&t, 3000);
+	vt_close(&t);
+	sb_free(&all);
+	deck_free(d);
+}
+
+/* What the screen shows is what --export text shows at that width, cell by
+ * cell, and each CJK character takes two cells. */
+static void test_cells(void)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "%s --export text --width 60 %s", lectern, demo);
+	FILE *p = popen(cmd, "r");
+	struct strbuf ex = STRBUF_INIT;
+	char buf[4096];
+	size_t r;
+	while (p && (r = fread(buf, 1, sizeof buf, p)) > 0)
+		sb_put(&ex, buf, r);
+	if (p)
+		pclose(p);
+	/* slide 4 (index 3) of the export */
+	char *slide = ex.data;
+	for (int i = 0; i < 3 && slide; i++) {
+		slide = strstr(slide, "\f\n");
+		if (slide)
+			slide += 2;
+	}
+	struct vt t;
+	if (!slide || !start(&t, 60, 20, demo)) {
+		CHECK(0, "setup");
+		sb_free(&ex);
+		return;
+	}
+	CHECK(go(&t, "4\r", "4/24"), "go to 4");
+	char *end = strstr(slide, "\f\n");
+	if (end)
+		*end = '\0';
+	int row = 0, wide = 0;
+	for (char *line = strtok(slide, "\n"); line && row < 19; line = strtok(NULL, "\n")) {
+		(void)line;
+		row++;
+	}
+	/* strtok skipped blank lines: compare by walking both again */
+	slide = ex.data;
+	for (int i = 0; i < 3; i++)
+		slide = strstr(slide, "\f\n") + 2;
+	row = 0;
+	for (char *line = slide; line && *line && row < 19; row++) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		char *got = vt_row(&t, row);
+		CHECK(strcmp(got, line) == 0, "row %d:\n screen '%s'\n export '%s'", row, got, line);
+		free(got);
+		line = nl ? nl + 1 : NULL;
+	}
+	for (int rr = 0; rr < 19; rr++)
+		for (int c = 0; c < 60; c++) {
+			VTermScreenCell cell;
+			vt_cell(&t, rr, c, &cell);
+			if (cell.chars[0] >= 0x4E00 && cell.chars[0] <= 0x9FFF) {
+				wide++;
+				CHECK(cell.width == 2, "CJK cell at %d,%d is %d wide", rr, c, cell.width);
+			}
+		}
+	CHECK(wide > 100, "%d CJK cells seen", wide);
+	vt_send(&t, "q");
+	vt_wait_exit(&t, 3000);
+	vt_close(&t);
+	sb_free(&ex);
+}
+
+/* The overview's rows are cut to the width: a long CJK row may end with a
+ * wide character in the last column, or leave the last column blank when
+ * the next wide character would straddle the edge. Both happen across
+ * widths 40 to 45, and nothing ever spills into the next row. */
+static void test_right_edge(void)
+{
+	int exact = 0, left_blank = 0;
+	for (int w = 40; w <= 45; w++) {
+		struct vt t;
+		if (!start(&t, w, 20, demo)) {
+			vt_close(&t);
+			continue;
+		}
+		vt_send(&t, "o");
+		CHECK(vt_wait_for(&t, "overview", 3000), "overview at %d", w);
+		vt_pump(&t, 200, 50);
+		for (int r = 0; r < 19; r++) {
+			char *row = vt_row(&t, r);
+			int dw = text_width(row, strlen(row), 1);
+			CHECK(dw <= w, "row %d is %d wide", r, dw);
+			char want[16];
+			snprintf(want, sizeof want, "%4d  ", r + 1);
+			CHECK(strncmp(row, want, strlen(want)) == 0,
+			      "width %d row %d starts with its number: '%s'", w, r, row);
+			VTermScreenCell last, before;
+			vt_cell(&t, r, w - 1, &last);
+			vt_cell(&t, r, w - 2, &before);
+			if (last.chars[0] == (uint32_t)-1)
+				exact++; /* right half of a wide character */
+			else if (last.chars[0] == 0 && before.chars[0] == (uint32_t)-1 &&
+				 dw == w - 1)
+				left_blank++;
+			free(row);
+		}
+		vt_send(&t, "q");
+		vt_wait_exit(&t, 3000);
+		vt_close(&t);
+	}
+	CHECK(exact > 0, "some row ends with a wide character in the last column");
+	CHECK(left_blank > 0, "some row leaves the last column blank");
+}
+
+static void test_keys(void)
+{
+	struct vt t;
+	if (!start(&t, 80, 24, demo)) {
+		vt_close(&t);
+		return;
+	}
+	/* help overlay, closed by Esc (which never quits) */
+	vt_send(&t, "?");
+	CHECK(vt_wait_for(&t, "lectern keys", 2000), "help opens");
+	CHECK(vt_wait_for(&t, "black screen", 2000), "help lists the keys");
+	vt_send(&t, "\x1b");
+	CHECK(vt_wait_gone(&t, "lectern keys", 2000), "Esc closes help");
+	vt_send(&t, "\x1b");
+	vt_pump(&t, 200, 50);
+	CHECK(vt_wait_exit(&t, 100) == -1, "Esc does not quit");
+	/* go to */
+	CHECK(go(&t, "12\r", "12/24"), "12 Enter goes to slide 12");
+	CHECK(go(&t, "5G", "5/24"), "5G goes to slide 5");
+	CHECK(go(&t, "G", "24/24"), "G goes to the end");
+	CHECK(go(&t, "g", "1/24"), "g goes to the start");
+	CHECK(go(&t, "\x1b[6~", "2/24"), "PgDn (a clicker) goes on");
+	CHECK(go(&t, "\x1b[5~", "1/24"), "PgUp goes back");
+	/* contents, then a digit: that section's cover */
+	vt_send(&t, "t");
+	CHECK(vt_wait_for(&t, "(not in the text)", 2000), "contents, missing marked");
+	CHECK(go(&t, "3", "11/24"), "t 3 jumps to section 3");
+	CHECK(vt_contains(&t, "03"), "the cover shows its number");
+	vt_send(&t, "t7");
+	CHECK(vt_wait_for(&t, "not in the text", 2000), "t 7: a missing section is said so");
+	/* overview: move and open */
+	vt_send(&t, "g");
+	vt_pump(&t, 100, 30);
+	vt_send(&t, "o");
+	CHECK(vt_wait_for(&t, "overview", 2000), "overview opens");
+	vt_send(&t, "jjj");
+	CHECK(go(&t, "\r", "4/24"), "overview: Enter opens slide 4");
+	/* search, highlighted, n/N */
+	vt_send(&t, "/突触");
+	CHECK(vt_wait_for(&t, "/突触", 2000), "search prompt echoes");
+	vt_send(&t, "\r");
+	vt_pump(&t, 300, 50);
+	char *f1 = footer(&t);
+	int hl = 0;
+	for (int r = 0; r < 23; r++)
+		for (int c = 0; c < 80; c++) {
+			VTermScreenCell cell;
+			vt_cell(&t, r, c, &cell);
+			if (cell.chars[0] == 0x7A81 /* 突 */ &&
+			    (cell.attrs.reverse || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg)))
+				hl++;
+		}
+	CHECK(hl > 0, "the match is highlighted");
+	vt_send(&t, "n");
+	vt_pump(&t, 300, 50);
+	char *f2 = footer(&t);
+	CHECK(strcmp(f1, f2) != 0, "n moves to the next match: %s / %s", f1, f2);
+	vt_send(&t, "N");
+	vt_pump(&t, 300, 50);
+	char *f3 = footer(&t);
+	CHECK(strcmp(f1, f3) == 0, "N comes back: %s / %s", f1, f3);
+	free(f1);
+	free(f2);
+	free(f3);
+	vt_send(&t, "\x1b");
+	/* black screen until any key */
+	vt_send(&t, "b");
+	vt_pump(&t, 300, 50);
+	char *s = vt_screen(&t);
+	squeeze(s);
+	CHECK(s[0] == '\0', "black screen is empty: '%.40s'", s);
+	free(s);
+	vt_send(&t, "x");
+	CHECK(vt_wait_for(&t, "/24", 2000), "any key ends the black screen");
+	vt_send(&t, "\x03");
+	CHECK(vt_wait_exit(&t, 3000) == 0, "Ctrl-C quits");
+	vt_close(&t);
+}
+
+static void test_resize(void)
+{
+	struct vt t;
+	if (!start(&t, 80, 24, demo)) {
+		vt_close(&t);
+		return;
+	}
+	CHECK(go(&t, "10\r", "10/24"), "slide 10");
+	vt_resize(&t, 60, 20);
+	vt_pump(&t, 400, 50);
+	CHECK(footer_has(&t, "10/24"), "resize keeps the slide");
+	CHECK(vt_contains(&t, "脑区功能障碍与抑郁症"), "relaid out");
+	vt_resize(&t, 40, 12);
+	vt_pump(&t, 400, 50);
+	CHECK(footer_has(&t, "10/24"), "second resize keeps the slide");
+	vt_send(&t, "q");
+	vt_wait_exit(&t, 3000);
+	vt_close(&t);
+}
+
+static void write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	if (f) {
+		fwrite(data, 1, n, f);
+		fclose(f);
+	}
+}
+
+static void test_reload(void)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/deck.txt", tmpdir);
+	FILE *in = fopen(demo, "rb");
+	struct strbuf orig = STRBUF_INIT;
+	char buf[4096];
+	size_t r;
+	while (in && (r = fread(buf, 1, sizeof buf, in)) > 0)
+		sb_put(&orig, buf, r);
+	if (in)
+		fclose(in);
+	write_file(path, orig.data, orig.len);
+	struct vt t;
+	if (!start(&t, 80, 24, path)) {
+		vt_close(&t);
+		sb_free(&orig);
+		return;
+	}
+	CHECK(go(&t, "5\r", "5/24"), "slide 5");
+	/* a changed deck: a block title renamed */
+	struct strbuf changed = STRBUF_INIT;
+	const char *old = "神经可塑性在抑郁中的作用";
+	char *at = strstr(orig.data, old);
+	sb_put(&changed, orig.data, (size_t)(at - orig.data));
+	sb_puts(&changed, "可塑性在抑郁中的新作用");
+	sb_puts(&changed, at + strlen(old));
+	write_file(path, changed.data, changed.len);
+	vt_send(&t, "r");
+	CHECK(vt_wait_for(&t, "可塑性在抑郁中的新作用", 2000), "reload shows the change");
+	CHECK(footer_has(&t, "5/24"), "reload keeps the position");
+	/* a broken deck: the old one stays, the error in the footer */
+	write_file(path, "\xff\xfe not a deck", 13);
+	vt_send(&t, "r");
+	CHECK(vt_wait_for(&t, "reload failed", 2000), "reload failure said");
+	CHECK(vt_contains(&t, "可塑性在抑郁中的新作用"), "old deck still shown");
+	CHECK(footer_has(&t, "UTF-8"), "the error says what");
+	unlink(path);
+	vt_send(&t, "r");
+	CHECK(vt_wait_for(&t, "cannot open", 2000), "a deleted deck is said so");
+	vt_send(&t, "q");
+	CHECK(vt_wait_exit(&t, 3000) == 0, "quits after failed reloads");
+	vt_close(&t);
+	sb_free(&orig);
+	sb_free(&changed);
+}
+
+/* SIGTERM and SIGHUP: lectern exits and the tty modes are as they were. */
+static void test_signals(void)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP };
+	for (size_t i = 0; i < 2; i++) {
+		char script[2048];
+		snprintf(script, sizeof script,
+			 "stty -g > %s/before; %s %s & echo $! > %s/pid; wait $!; "
+			 "echo $? > %s/rc; stty -g > %s/after; echo DONE; sleep 5",
+			 tmpdir, lectern, demo, tmpdir, tmpdir, tmpdir);
+		char *argv[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
+		struct vt t;
+		vt_spawn(&t, 80, 24, "xterm-256color", argv);
+		CHECK(vt_wait_for(&t, "1/24", 3000), "started under a shell");
+		char path[300];
+		snprintf(path, sizeof path, "%s/pid", tmpdir);
+		FILE *f = fopen(path, "r");
+		int pid = 0;
+		if (f) {
+			if (fscanf(f, "%d", &pid) != 1)
+				pid = 0;
+			fclose(f);
+		}
+		CHECK(pid > 0, "pid");
+		if (pid > 0)
+			kill(pid, sigs[i]);
+		CHECK(vt_wait_for(&t, "DONE", 3000), "lectern ended on signal %d", sigs[i]);
+		char before[512] = "", after[512] = "", rc[32] = "";
+		snprintf(path, sizeof path, "%s/before", tmpdir);
+		f = fopen(path, "r");
+		if (f) {
+			if (!fgets(before, sizeof before, f))
+				before[0] = '\0';
+			fclose(f);
+		}
+		snprintf(path, sizeof path, "%s/after", tmpdir);
+		f = fopen(path, "r");
+		if (f) {
+			if (!fgets(after, sizeof after, f))
+				after[0] = '\0';
+			fclose(f);
+		}
+		snprintf(path, sizeof path, "%s/rc", tmpdir);
+		f = fopen(path, "r");
+		if (f) {
+			if (!fgets(rc, sizeof rc, f))
+				rc[0] = '\0';
+			fclose(f);
+		}
+		CHECK(before[0] && strcmp(before, after) == 0,
+		      "signal %d: tty modes restored\n before %s after  %s", sigs[i], before, after);
+		CHECK(atoi(rc) == 128 + sigs[i], "signal %d: exit status %s", sigs[i], rc);
+		CHECK(!t.altscreen && t.cursor_visible, "signal %d: screen restored", sigs[i]);
+		vt_close(&t);
+	}
+}
+
+static void test_terminal_checks(void)
+{
+	struct vt t;
+	char *argv[] = { (char *)lectern, (char *)demo, NULL };
+	vt_spawn(&t, 80, 24, NULL, argv);
+	CHECK(vt_wait_exit(&t, 3000) == 3, "TERM unset: exit 3");
+	CHECK(vt_contains(&t, "TERM is not set"), "TERM unset: said so");
+	vt_close(&t);
+	vt_spawn(&t, 80, 24, "no-such-terminal", argv);
+	CHECK(vt_wait_exit(&t, 3000) == 3, "unknown TERM: exit 3");
+	CHECK(vt_contains(&t, "no-such-terminal"), "unknown TERM: named");
+	vt_close(&t);
+	/* keys from the terminal although the deck comes on stdin */
+	char script[1024];
+	snprintf(script, sizeof script, "%s - < %s; echo RC=$?; sleep 5", lectern, demo);
+	char *sh[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
+	vt_spawn(&t, 80, 24, "xterm-256color", sh);
+	CHECK(vt_wait_for(&t, "1/24", 3000), "deck from stdin shown");
+	CHECK(go(&t, " ", "2/24"), "keys read from the terminal");
+	vt_send(&t, "q");
+	CHECK(vt_wait_for(&t, "RC=0", 3000), "q exits 0");
+	vt_close(&t);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3) {
+		fprintf(stderr, "usage: test_screen LECTERN DECK\n");
+		return 2;
+	}
+	lectern = argv[1];
+	demo = argv[2];
+	if (!mkdtemp(tmpdir))
+		return 2;
+	test_sizes();
+	test_all_text();
+	test_cells();
+	test_right_edge();
+	test_keys();
+	test_resize();
+	test_reload();
+	test_signals();
+	test_terminal_checks();
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	return check_done();
+}

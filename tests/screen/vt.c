@@ -1,0 +1,259 @@
+/* vt.c — pseudo-terminal plus libvterm, for screen tests and benchmarks. */
+#include "vt.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int settermprop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct vt *t = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		t->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		t->cursor_visible = val->boolean;
+	else if (prop == VTERM_PROP_TITLE || prop == VTERM_PROP_ICONNAME)
+		t->title_sets++;
+	return 1;
+}
+
+static const VTermScreenCallbacks callbacks = {
+	.settermprop = settermprop,
+};
+
+bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
+	      char *const argv[])
+{
+	memset(t, 0, sizeof *t);
+	t->rows = rows;
+	t->cols = cols;
+	t->status = -1;
+	t->cursor_visible = true;
+	struct winsize ws = { .ws_row = (unsigned short)rows,
+			      .ws_col = (unsigned short)cols };
+	pid_t pid = forkpty(&t->fd, NULL, NULL, &ws);
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		if (term)
+			setenv("TERM", term, 1);
+		else
+			unsetenv("TERM");
+		setenv("LANG", "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		unsetenv("NO_COLOR");
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	t->pid = pid;
+	fcntl(t->fd, F_SETFL, fcntl(t->fd, F_GETFL) | O_NONBLOCK);
+	t->vt = vterm_new(rows, cols);
+	vterm_set_utf8(t->vt, 1);
+	t->vs = vterm_obtain_screen(t->vt);
+	vterm_screen_set_callbacks(t->vs, &callbacks, t);
+	vterm_screen_enable_altscreen(t->vs, 1);
+	vterm_screen_reset(t->vs, 1);
+	return true;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Reads once, waiting up to ms; false when nothing came. */
+static bool read_some(struct vt *t, int ms)
+{
+	struct pollfd p = { .fd = t->fd, .events = POLLIN };
+	if (poll(&p, 1, ms) <= 0)
+		return false;
+	char buf[65536];
+	ssize_t n = read(t->fd, buf, sizeof buf);
+	if (n <= 0)
+		return false;
+	t->bytes += (size_t)n;
+	vterm_input_write(t->vt, buf, (size_t)n);
+	/* answer the terminal's replies (device attributes and the like) */
+	char out[256];
+	size_t o;
+	while ((o = vterm_output_read(t->vt, out, sizeof out)) > 0)
+		if (write(t->fd, out, o) < 0)
+			break;
+	return true;
+}
+
+void vt_pump(struct vt *t, int ms, int quiet_ms)
+{
+	long end = now_ms() + ms;
+	while (now_ms() < end) {
+		long left = end - now_ms();
+		if (!read_some(t, (int)(left < quiet_ms ? left : quiet_ms)))
+			return;
+	}
+}
+
+char *vt_row(struct vt *t, int row)
+{
+	char *s = malloc((size_t)t->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);
+	size_t n = 0, keep = 0;
+	for (int col = 0; col < t->cols; col++) {
+		VTermScreenCell c;
+		VTermPos pos = { row, col };
+		vterm_screen_get_cell(t->vs, pos, &c);
+		if (c.chars[0] == (uint32_t)-1)
+			continue; /* the right half of a wide character */
+		if (c.chars[0] == 0) {
+			s[n++] = ' ';
+			continue;
+		}
+		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c.chars[i]; i++) {
+			uint32_t cp = c.chars[i];
+			if (cp < 0x80) {
+				s[n++] = (char)cp;
+			} else if (cp < 0x800) {
+				s[n++] = (char)(0xC0 | (cp >> 6));
+				s[n++] = (char)(0x80 | (cp & 0x3F));
+			} else if (cp < 0x10000) {
+				s[n++] = (char)(0xE0 | (cp >> 12));
+				s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				s[n++] = (char)(0x80 | (cp & 0x3F));
+			} else {
+				s[n++] = (char)(0xF0 | (cp >> 18));
+				s[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+				s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				s[n++] = (char)(0x80 | (cp & 0x3F));
+			}
+		}
+		keep = n;
+	}
+	s[keep] = '\0';
+	return s;
+}
+
+char *vt_screen(struct vt *t)
+{
+	size_t cap = 1, n = 0;
+	char *all = malloc(1);
+	all[0] = '\0';
+	for (int r = 0; r < t->rows; r++) {
+		char *row = vt_row(t, r);
+		size_t rl = strlen(row);
+		all = realloc(all, cap + rl + 1);
+		cap += rl + 1;
+		memcpy(all + n, row, rl);
+		n += rl;
+		all[n++] = '\n';
+		all[n] = '\0';
+		free(row);
+	}
+	return all;
+}
+
+bool vt_contains(struct vt *t, const char *needle)
+{
+	char *s = vt_screen(t);
+	bool found = strstr(s, needle) != NULL;
+	free(s);
+	return found;
+}
+
+bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms)
+{
+	long end = now_ms() + timeout_ms;
+	for (;;) {
+		if (vt_contains(t, needle))
+			return true;
+		if (now_ms() >= end)
+			return false;
+		read_some(t, 20);
+	}
+}
+
+bool vt_wait_gone(struct vt *t, const char *needle, int timeout_ms)
+{
+	long end = now_ms() + timeout_ms;
+	for (;;) {
+		if (!vt_contains(t, needle))
+			return true;
+		if (now_ms() >= end)
+			return false;
+		read_some(t, 20);
+	}
+}
+
+void vt_send(struct vt *t, const char *bytes)
+{
+	size_t n = strlen(bytes);
+	while (n) {
+		ssize_t w = write(t->fd, bytes, n);
+		if (w < 0) {
+			if (errno == EAGAIN) {
+				read_some(t, 5);
+				continue;
+			}
+			return;
+		}
+		bytes += w;
+		n -= (size_t)w;
+	}
+}
+
+void vt_resize(struct vt *t, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows,
+			      .ws_col = (unsigned short)cols };
+	t->rows = rows;
+	t->cols = cols;
+	vterm_set_size(t->vt, rows, cols);
+	ioctl(t->fd, TIOCSWINSZ, &ws); /* the kernel sends SIGWINCH */
+}
+
+bool vt_cell(struct vt *t, int row, int col, VTermScreenCell *cell)
+{
+	VTermPos pos = { row, col };
+	return vterm_screen_get_cell(t->vs, pos, cell) != 0;
+}
+
+int vt_wait_exit(struct vt *t, int timeout_ms)
+{
+	if (t->status >= 0)
+		return t->status;
+	long end = now_ms() + timeout_ms;
+	for (;;) {
+		read_some(t, 10);
+		int st;
+		pid_t r = waitpid(t->pid, &st, WNOHANG);
+		if (r == t->pid) {
+			vt_pump(t, 100, 20);
+			t->status = WIFEXITED(st) ? WEXITSTATUS(st)
+						  : 128 + WTERMSIG(st);
+			return t->status;
+		}
+		if (now_ms() >= end)
+			return -1;
+	}
+}
+
+void vt_close(struct vt *t)
+{
+	if (t->status < 0 && t->pid > 0) {
+		kill(t->pid, SIGKILL);
+		waitpid(t->pid, NULL, 0);
+	}
+	if (t->fd > 0)
+		close(t->fd);
+	if (t->vt)
+		vterm_free(t->vt);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,57 @@
+/* vt.h — a program in a pseudo-terminal, read back through libvterm, a real
+ * terminal emulator: what lectern's screen tests and its screen benchmark
+ * see is what a terminal would show. */
+#ifndef LECTERN_VT_H
+#define LECTERN_VT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <vterm.h>
+
+struct vt {
+	int fd;           /* the pty master */
+	pid_t pid;
+	VTerm *vt;
+	VTermScreen *vs;
+	int rows, cols;
+	size_t bytes;     /* bytes the program wrote so far */
+	bool altscreen, cursor_visible;
+	int title_sets;   /* how often the program set the window title */
+	int status;       /* exit status once reaped, else -1 */
+};
+
+/* Starts argv[0] (a path) in a rows×cols pty with TERM=term (NULL: leave
+ * TERM unset) and LANG=C.UTF-8. */
+bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
+	      char *const argv[]);
+
+/* Reads what the program writes for up to ms milliseconds, returning early
+ * once it has been quiet for quiet_ms. */
+void vt_pump(struct vt *t, int ms, int quiet_ms);
+
+/* Pumps until the screen holds needle (UTF-8); false after timeout_ms. */
+bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms);
+/* Pumps until the screen no longer holds needle. */
+bool vt_wait_gone(struct vt *t, const char *needle, int timeout_ms);
+
+void vt_send(struct vt *t, const char *bytes);
+void vt_resize(struct vt *t, int cols, int rows);
+
+/* Row text, UTF-8, trailing blanks dropped. Caller frees. */
+char *vt_row(struct vt *t, int row);
+/* All rows, each ending in '\n'. Caller frees. */
+char *vt_screen(struct vt *t);
+bool vt_contains(struct vt *t, const char *needle);
+
+/* The cell at row, col. */
+bool vt_cell(struct vt *t, int row, int col, VTermScreenCell *cell);
+
+/* Waits for the program to exit; its status (exit code, or 128 + signal),
+ * or -1 on timeout. */
+int vt_wait_exit(struct vt *t, int timeout_ms);
+
+/* Kills the program if still running and frees everything. */
+void vt_close(struct vt *t);
+
+#endif
