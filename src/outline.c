@@ -551,9 +551,18 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 	}
 	if (!g.sure) {
 		char *title = make_text(p, g.cut, end);
-		deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
-			  "guessed where the %s \"%s\" starts (it is glued to "
-			  "the previous point)", what, title);
+		if (g.close_call && g.runner_up < end) {
+			char *other = make_text(p, g.runner_up, end);
+			deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
+				  "guessed where the %s \"%s\" starts (glued to "
+				  "the previous point; a close call with \"%s\")",
+				  what, title, other);
+			free(other);
+		} else {
+			deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
+				  "guessed where the %s \"%s\" starts (glued to "
+				  "the previous point)", what, title);
+		}
 		free(title);
 	}
 	return g.cut;
@@ -725,21 +734,33 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 }
 
 /* Exact titles (the first box of a slide, before "1.") and exact points
- * (every point but a block's last) teach the seam model this deck. */
+ * (every point but a block's last) teach the seam model this deck; the
+ * runs where titles are glued to points are registered for counting. */
 static void feed_stats(struct parser *p, const struct rawslide *rs, size_t ns)
 {
 	for (size_t i = 0; i < ns; i++) {
 		if (!rs[i].nblocks)
 			continue;
-		size_t s0 = rs[i].blocks[0].start;
+		const struct rawblock *bl = rs[i].blocks;
+		size_t s0 = bl[0].start;
 		if (s0 > rs[i].body)
 			seam_stats_add_title(p->stats, p->t + rs[i].body,
-					     s0 - sep_before(p, s0) - rs[i].body);
+					     s0 - sep_before(p, s0) - rs[i].body,
+					     true);
 		for (size_t k = 0; k < rs[i].nblocks; k++) {
-			const struct rawblock *b = &rs[i].blocks[k];
+			const struct rawblock *b = &bl[k];
 			for (size_t m = 0; m + 1 < b->nmarks; m++)
 				seam_stats_add_point(p->stats, p->t + b->marks[m],
 						     b->mark_at[m + 1] - b->marks[m]);
+			size_t from = b->marks[b->nmarks - 1], end;
+			if (k + 1 < rs[i].nblocks)
+				end = bl[k + 1].start - sep_before(p, bl[k + 1].start);
+			else if (s0 == rs[i].body && sep_before(p, rs[i].end))
+				end = rs[i].end - sep_before(p, rs[i].end);
+			else
+				continue;
+			seam_stats_want(p->stats, p->t,
+					after_last_sep(p, from, end), end);
 		}
 	}
 }
@@ -874,14 +895,17 @@ bool outline_import(const struct source *src, struct deck **out,
 	 * knows the whole deck before the first guess */
 	struct rawslide **slides = xcalloc(ncov, sizeof *slides);
 	size_t *nslides = xcalloc(ncov, sizeof *nslides);
-	p.stats = seam_stats_new(p.t, p.n);
+	p.stats = seam_stats_new();
+	seam_stats_add_title(p.stats, p.t, p.title_len, false);
 	for (size_t k = 0; k < ncov; k++) {
 		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
 		p.sec_no = k + 1;
+		seam_stats_add_title(p.stats, known[k], strlen(known[k]), false);
 		nslides[k] = collect_slides(&p, known[k], cov[k].body, body_end,
 					    &slides[k]);
 		feed_stats(&p, slides[k], nslides[k]);
 	}
+	seam_stats_count(p.stats, p.t, p.n);
 
 	/* pass 2: the deck */
 	for (size_t k = 0; k < ncov; k++) {

@@ -14,20 +14,31 @@
 
 struct seam_stats;
 
-/* Counts over the whole deck text t[0..n). Caller frees with
- * seam_stats_free (accepts NULL). */
-struct seam_stats *seam_stats_new(const char *t, size_t n);
+/* Empty statistics. Caller frees with seam_stats_free (accepts NULL). */
+struct seam_stats *seam_stats_new(void);
 void seam_stats_free(struct seam_stats *st);
 
-/* Tells the model about a title known exactly (one that follows a
- * separator), and about a point known exactly (one followed by a marker). */
-void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n);
+/* What is known exactly: a title (the deck's, a section's, or a block's
+ * that follows a separator; block_title for the last kind) and a point
+ * (one that a marker ends). */
+void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n,
+			  bool block_title);
 void seam_stats_add_point(struct seam_stats *st, const char *s, size_t n);
 
+/* Registers the run t[start, end) that seam_find will be asked about, so
+ * that the counting pass counts what it needs. */
+void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
+		     size_t end);
+
+/* One pass over the whole deck text t[0..n), after every seam_stats_want. */
+void seam_stats_count(struct seam_stats *st, const char *t, size_t n);
+
 struct seam_guess {
-	size_t cut;   /* the title is t[cut, end) */
-	bool sure;    /* false: a guess that could be wrong */
-	bool found;   /* false: no place fits; cut == end */
+	size_t cut;       /* the title is t[cut, end) */
+	size_t runner_up; /* the next best start, or end */
+	bool sure;        /* false: a guess that could be wrong */
+	bool found;       /* false: no place fits; cut == end */
+	bool close_call;  /* the runner-up scored nearly as well */
 };
 
 /* The title's start within t[start, end), where t[start..] is the tail of
