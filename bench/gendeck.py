@@ -5,8 +5,10 @@ usage: gendeck.py SLIDES [--lang zh|en] [--seed N] > deck.txt
 
 Sections of three content slides, two blocks of three points per slide,
 points of about 40 characters with commas and numbers inside, titles glued
-to the point before them as the format has it. The words are random
-syllables, so the deck means nothing and matches no real deck."""
+to the point before them as the format has it. The words are made up (random
+characters or syllables) and drawn from a vocabulary with a Zipf-like
+distribution, as words in real text are, so the deck means nothing and
+matches no real deck, yet its character statistics look like language."""
 import argparse
 import random
 import sys
@@ -22,8 +24,15 @@ def main():
 
     if a.lang == "zh":
         chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+        vocab = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 3)))
+                 for _ in range(4000)]
+        cum, acc = [], 0.0
+        for r in range(len(vocab)):
+            acc += 1.0 / (r + 1)
+            cum.append(acc)
         def words(n):
-            return "".join(rnd.choice(chars) for _ in range(n))
+            out = "".join(rnd.choices(vocab, cum_weights=cum, k=n))
+            return out[:n]
         def title(n):
             return words(n)
         def point():

@@ -47,6 +47,77 @@ struct rawblock {
 	size_t end;         /* end of its region (the next title's separator) */
 };
 
+/* ---- a string multimap: title text → indices --------------------------
+ * Decks may have 100,000 sections: matching titles must not compare every
+ * title with every other. */
+
+struct strmap {
+	uint64_t *hash; /* 0 = empty slot */
+	size_t *idx;
+	size_t cap, len;
+	size_t maxlen;  /* longest key, in bytes */
+};
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h | 1; /* never 0 */
+}
+
+static void strmap_put(struct strmap *m, const char *s, size_t n, size_t idx)
+{
+	if ((m->len + 1) * 2 > m->cap) {
+		struct strmap old = *m;
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->hash = xcalloc(m->cap, sizeof *m->hash);
+		m->idx = xcalloc(m->cap, sizeof *m->idx);
+		m->len = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.hash[i]) {
+				size_t j = old.hash[i] & (m->cap - 1);
+				while (m->hash[j])
+					j = (j + 1) & (m->cap - 1);
+				m->hash[j] = old.hash[i];
+				m->idx[j] = old.idx[i];
+				m->len++;
+			}
+		free(old.hash);
+		free(old.idx);
+	}
+	uint64_t h = str_hash(s, n);
+	size_t j = h & (m->cap - 1);
+	while (m->hash[j])
+		j = (j + 1) & (m->cap - 1);
+	m->hash[j] = h;
+	m->idx[j] = idx;
+	m->len++;
+	if (n > m->maxlen)
+		m->maxlen = n;
+}
+
+/* Calls back for each index stored under s[0..n) (hash equal; the caller
+ * compares the text) until it returns true; returns that index or NONE. */
+static size_t strmap_find(const struct strmap *m, const char *s, size_t n,
+			  bool (*ok)(void *ctx, size_t idx), void *ctx)
+{
+	if (!m->cap)
+		return SIZE_MAX;
+	uint64_t h = str_hash(s, n);
+	for (size_t j = h & (m->cap - 1); m->hash[j]; j = (j + 1) & (m->cap - 1))
+		if (m->hash[j] == h && ok(ctx, m->idx[j]))
+			return m->idx[j];
+	return SIZE_MAX;
+}
+
+static void strmap_free(struct strmap *m)
+{
+	free(m->hash);
+	free(m->idx);
+	memset(m, 0, sizeof *m);
+}
+
 /* ---- separators and markers ------------------------------------------ */
 
 static size_t sep_at(const struct parser *p, size_t i)
@@ -339,10 +410,9 @@ static bool ends_with(const struct parser *p, size_t end, size_t lower,
 /* Where the section title before the cover at c starts. `lower` is the
  * earliest it may start (the previous section's body). */
 static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
-				bool first, bool *guessed)
+				bool first)
 {
 	size_t e = c - sep_before(p, c);
-	*guessed = false;
 	if (e <= lower)
 		return e; /* an empty section title */
 	size_t box = after_last_sep(p, lower, e);
@@ -353,18 +423,68 @@ static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
 	size_t ae = next_sep(p, a, p->n);
 	if (ae < p->n && ends_with(p, e, box, p->t + a, ae - a))
 		return e - (ae - a);
-	/* a section without slides: a contents entry, the longest that fits */
+	/* a section without slides: its title is found in the contents */
+	return NONE;
+}
+
+struct toc_query {
+	const struct deck *d;
+	const char *s;
+	size_t n;
+	bool want_absent; /* only entries not yet matched to a section */
+};
+
+static bool toc_equal(void *ctx, size_t idx)
+{
+	struct toc_query *q = ctx;
+	const struct toc_entry *e = &q->d->toc[idx];
+	return strlen(e->title) == q->n && memcmp(e->title, q->s, q->n) == 0 &&
+	       !(q->want_absent && e->present);
+}
+
+/* The longest contents entry that ends the text at e (no earlier than
+ * lower): the title of a section that has a cover and no slides. */
+static size_t toc_suffix(const struct parser *p, const struct strmap *toc,
+			 size_t lower, size_t e)
+{
 	size_t best = NONE;
-	for (size_t i = 0; i < p->deck->ntoc; i++) {
-		const char *tt = p->deck->toc[i].title;
-		size_t tl = strlen(tt);
-		if (ends_with(p, e, box, tt, tl) && (best == NONE || e - tl < best))
-			best = e - tl;
+	for (size_t j = e; j > lower && e - j < toc->maxlen; j--) {
+		size_t s = j - 1;
+		struct toc_query q = { p->deck, p->t + s, e - s, false };
+		if (strmap_find(toc, q.s, q.n, toc_equal, &q) != SIZE_MAX)
+			best = s;
 	}
-	if (best != NONE)
-		return best;
-	*guessed = true;
-	return box;
+	return best;
+}
+
+/* A known title equal to t[i, j)? */
+struct known_query {
+	char **known;
+	const char *s;
+	size_t n;
+};
+
+static bool known_equal(void *ctx, size_t idx)
+{
+	struct known_query *q = ctx;
+	return strlen(q->known[idx]) == q->n &&
+	       memcmp(q->known[idx], q->s, q->n) == 0;
+}
+
+/* Length of the longest known title starting at t[i] and ending at a space
+ * or at `end`; 0 when none. */
+static size_t known_at(const struct parser *p, const struct strmap *m,
+		       char **known, size_t i, size_t end)
+{
+	size_t best = 0;
+	for (size_t j = i + 1; j <= end && j - i <= m->maxlen; j++) {
+		if (j < end && p->t[j] != ' ')
+			continue;
+		struct known_query q = { known, p->t + i, j - i };
+		if (strmap_find(m, q.s, q.n, known_equal, &q) != SIZE_MAX)
+			best = j - i;
+	}
+	return best;
 }
 
 /* Splits the TOC box into titles, matching the sections found in the body
@@ -374,53 +494,41 @@ static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
 static void split_toc(struct parser *p, size_t start, size_t end,
 		      char **known, size_t nknown)
 {
-	size_t i = start;
-	const char *t = p->t;
+	struct strmap m = { 0 };
 	double words_per_title = 0;
+	size_t nk = 0;
 	for (size_t k = 0; k < nknown; k++) {
+		if (!known[k])
+			continue;
+		strmap_put(&m, known[k], strlen(known[k]), k);
 		size_t w = 1;
 		for (const char *c = known[k]; *c; c++)
 			w += *c == ' ';
 		words_per_title += (double)w;
+		nk++;
 	}
-	words_per_title = nknown ? words_per_title / (double)nknown : 1;
-
+	words_per_title = nk ? words_per_title / (double)nk : 1;
+	const char *t = p->t;
+	size_t i = start;
 	while (i < end) {
 		while (i < end && t[i] == ' ')
 			i++;
 		if (i >= end)
 			break;
-		size_t best = 0;
-		for (size_t k = 0; k < nknown; k++) {
-			size_t kl = strlen(known[k]);
-			if (kl > best && i + kl <= end &&
-			    memcmp(t + i, known[k], kl) == 0 &&
-			    (i + kl == end || t[i + kl] == ' '))
-				best = kl;
-		}
+		size_t best = known_at(p, &m, known, i, end);
 		if (best) {
 			deck_add_toc(p->deck, make_text(p, i, i + best));
 			i += best;
 			continue;
 		}
 		/* unknown stretch: up to where a known title starts */
-		size_t j = i, stop = end;
-		while (j < end) {
-			j++;
-			if (j < end && t[j - 1] == ' ') {
-				bool k_hit = false;
-				for (size_t k = 0; k < nknown && !k_hit; k++) {
-					size_t kl = strlen(known[k]);
-					k_hit = j + kl <= end &&
-						memcmp(t + j, known[k], kl) == 0 &&
-						(j + kl == end || t[j + kl] == ' ');
-				}
-				if (k_hit) {
-					stop = j;
-					break;
-				}
+		size_t stop = end;
+		for (size_t j = i + 1; j < end; j++)
+			if (t[j - 1] == ' ' && t[j] != ' ' &&
+			    known_at(p, &m, known, j, end)) {
+				stop = j;
+				break;
 			}
-		}
 		bool latin = false;
 		size_t nwords = 1;
 		for (size_t q = i; q < stop; q++) {
@@ -452,6 +560,8 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 					if (w == per || e == stop) {
 						while (q < e && t[q] == ' ')
 							q++;
+						while (e > q && t[e - 1] == ' ')
+							e--;
 						if (e > q)
 							deck_add_toc(p->deck,
 								     make_text(p, q, e));
@@ -460,7 +570,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 					}
 				}
 			}
-			if (pieces > 1 || nknown == 0)
+			if (pieces > 1 || nk == 0)
 				deck_warn(p->deck, off(p, i), 0, 0,
 					  "contents: guessed where the titles of "
 					  "sections with no body split (%zu words "
@@ -468,6 +578,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 		}
 		i = stop;
 	}
+	strmap_free(&m);
 }
 
 /* ---- slides and blocks ----------------------------------------------- */
@@ -853,18 +964,16 @@ bool outline_import(const struct source *src, struct deck **out,
 	}
 	/* section titles, from the first slide header of each (rule 5) */
 	bool *guessed = xcalloc(ncov, sizeof *guessed);
-	cov[0].title_start = cover_title_start(&p, first, head_end, true,
-					       &guessed[0]);
-	bool has_toc = cov[0].title_start > head_end;
-	for (size_t k = 1; k < ncov; k++)
-		cov[k].title_start = cover_title_start(&p, cov[k].at,
-						       cov[k - 1].body, false,
-						       &guessed[k]);
-
 	char **known = xcalloc(ncov, sizeof *known);
-	for (size_t k = 0; k < ncov; k++)
-		known[k] = xstrndup(p.t + cov[k].title_start,
-				    cov[k].title_end - cov[k].title_start);
+	for (size_t k = 0; k < ncov; k++) {
+		cov[k].title_start = cover_title_start(&p, cov[k].at,
+						       k ? cov[k - 1].body : head_end,
+						       k == 0);
+		if (cov[k].title_start != NONE)
+			known[k] = xstrndup(p.t + cov[k].title_start,
+					    cov[k].title_end - cov[k].title_start);
+	}
+	bool has_toc = cov[0].title_start > head_end;
 	if (has_toc) {
 		split_toc(&p, head_end, toc_end, known, ncov);
 		/* the labels between the TOC and section 1 ("目录页") */
@@ -886,10 +995,27 @@ bool outline_import(const struct source *src, struct deck **out,
 		if (lab.len)
 			p.deck->contents_label = sb_take(&lab);
 		sb_free(&lab);
-	}
-	else
+	} else {
 		deck_warn(p.deck, off(&p, head_end), 0, 0,
 			  "no table of contents before the first section");
+	}
+	struct strmap tocmap = { 0 };
+	for (size_t i = 0; i < p.deck->ntoc; i++)
+		strmap_put(&tocmap, p.deck->toc[i].title,
+			   strlen(p.deck->toc[i].title), i);
+	/* sections with a cover and no slides: their title from the TOC */
+	for (size_t k = 0; k < ncov; k++) {
+		if (known[k])
+			continue;
+		size_t lower = k ? cov[k - 1].body : head_end;
+		size_t st = toc_suffix(&p, &tocmap, lower, cov[k].title_end);
+		if (st == NONE) {
+			st = after_last_sep(&p, lower, cov[k].title_end);
+			guessed[k] = true;
+		}
+		cov[k].title_start = st;
+		known[k] = xstrndup(p.t + st, cov[k].title_end - st);
+	}
 
 	/* pass 1: slides and markers everywhere, so that the seam model
 	 * knows the whole deck before the first guess */
@@ -916,13 +1042,12 @@ bool outline_import(const struct source *src, struct deck **out,
 		sec->src.start = off(&p, cov[k].title_start);
 		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
 		sec->src.end = off(&p, body_end);
-		for (size_t i = 0; i < p.deck->ntoc; i++)
-			if (!p.deck->toc[i].present &&
-			    strcmp(p.deck->toc[i].title, sec->title) == 0) {
-				p.deck->toc[i].present = true;
-				sec->toc_index = i;
-				break;
-			}
+		struct toc_query tq = { p.deck, sec->title, strlen(sec->title), true };
+		size_t ti = strmap_find(&tocmap, tq.s, tq.n, toc_equal, &tq);
+		if (ti != SIZE_MAX) {
+			p.deck->toc[ti].present = true;
+			sec->toc_index = ti;
+		}
 		if (guessed[k])
 			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
 				  "guessed where section title \"%s\" starts",
@@ -955,6 +1080,7 @@ bool outline_import(const struct source *src, struct deck **out,
 	free(known);
 	free(guessed);
 	free(cov);
+	strmap_free(&tocmap);
 	seam_stats_free(p.stats);
 	*out = p.deck;
 	return true;

@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchar.h>
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -129,19 +130,33 @@ enum cls {
 	K_COUNT
 };
 
-static bool in(uint32_t cp, const char *set)
+/* Is cp in the zero-terminated set (a U"" literal)? */
+static bool in(uint32_t cp, const char32_t *set)
 {
-	size_t n = strlen(set), i = 0;
-	while (i < n) {
-		uint32_t c;
-		i += (size_t)text_decode(set + i, n - i, &c);
-		if (c == cp)
+	for (; *set; set++)
+		if (*set == cp)
 			return true;
-	}
 	return false;
 }
 
+static enum cls cls_compute(uint32_t cp);
+
+/* Classes of the BMP, computed once: the counting pass asks per character. */
 static enum cls cls_of(uint32_t cp)
+{
+	static unsigned char table[65536];
+	static bool ready;
+	if (cp >= 65536)
+		return cls_compute(cp);
+	if (!ready) {
+		for (uint32_t c = 0; c < 65536; c++)
+			table[c] = (unsigned char)cls_compute(c);
+		ready = true;
+	}
+	return (enum cls)table[cp];
+}
+
+static enum cls cls_compute(uint32_t cp)
 {
 	if (cp < 0x80) {
 		if (cp >= '0' && cp <= '9')
@@ -158,7 +173,7 @@ static enum cls cls_of(uint32_t cp)
 			return K_SPACE;
 		return K_PUNCT;
 	}
-	if (in(cp, "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"))
+	if (in(cp, U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"))
 		return K_SMALL;
 	if (cp == 0x30FC || cp == 0x30FB)
 		return K_KATA;
@@ -168,15 +183,15 @@ static enum cls cls_of(uint32_t cp)
 		return K_KATA;
 	if (text_is_han(cp))
 		return K_HAN;
-	if (in(cp, "。！？；"))
+	if (in(cp, U"。！？；"))
 		return K_END;
 	if (text_is_digit(cp))
 		return K_DIGIT;
 	if (text_is_alpha(cp))
 		return K_ALPHA;
-	if (in(cp, "（「『【《“‘〔"))
+	if (in(cp, U"（「『【《“‘〔"))
 		return K_OPEN;
-	if (in(cp, "）」』】》”’〕"))
+	if (in(cp, U"）」』】》”’〕"))
 		return K_CLOSE;
 	if (text_is_space(cp))
 		return K_SPACE;
@@ -184,21 +199,26 @@ static enum cls cls_of(uint32_t cp)
 }
 
 /* Generic language knowledge, not any deck's words. */
-static const char NEVER_START[] = "的了吗呢吧をんー";
-static const char BAD_START[] =
-	"和与及或并而且等也都就其所被把将对在为从向以于之"
-	"のをにはがとでもへやかよねず";
-static const char PREDICATE_END[] = "るたいだすずぬ"; /* Japanese */
-static const char NUMBER_MARKS[] = ".,%％‰°℃";
+static const char32_t NEVER_START[] = U"的了吗呢吧をんー";
+static const char32_t BAD_START[] =
+	U"和与及或并而且等也都就其所被把将对在为从向以于之"
+	U"のをにはがとでもへやかよねず";
+static const char32_t PREDICATE_END[] = U"るたいだすずぬ"; /* Japanese */
+static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 
 /* ---- deck statistics ------------------------------------------------- */
 
+
 struct seam_stats {
 	/* asked for by seam_stats_want, counted by seam_stats_count */
-	struct countmap uni;     /* code point → occurrences */
+	uint32_t *uni_bmp;       /* BMP code point → occurrences */
+	struct countmap uni;     /* other code points → occurrences */
+	uint64_t *filter;        /* pairs asked for, hashed: most are not */
+	unsigned filter_bits;
 	struct countmap pairs;   /* pair → occurrences */
-	struct countmap lefts;   /* pair → distinct characters before it */
-	struct countmap triples; /* (c, pair) seen, for lefts */
+	struct countmap lefts;   /* pair → index into left_seen */
+	uint64_t (*left_seen)[2]; /* bits of the characters seen before it */
+	size_t nlefts, lefts_cap;
 	uint64_t class_count[K_COUNT];
 	uint64_t nchars;
 	/* known exactly: titles and points */
@@ -212,17 +232,53 @@ struct seam_stats {
 
 struct seam_stats *seam_stats_new(void)
 {
-	return xcalloc(1, sizeof(struct seam_stats));
+	struct seam_stats *st = xcalloc(1, sizeof *st);
+	st->uni_bmp = xcalloc(65536, sizeof *st->uni_bmp);
+	return st;
+}
+
+static size_t filter_bit(const struct seam_stats *st, uint64_t key)
+{
+	return (size_t)(mix(key) >> (64 - st->filter_bits));
+}
+
+static void filter_add(struct seam_stats *st, const struct countmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->keys[i]) {
+			size_t b = filter_bit(st, m->keys[i] - 1);
+			st->filter[b / 64] |= 1ULL << (b % 64);
+		}
+}
+
+/* A bit filter of the pairs asked for, some 16 bits a pair: the counting
+ * pass then skips the hash lookup for nearly every pair of the deck. */
+static void filter_build(struct seam_stats *st)
+{
+	size_t want = (st->pairs.len + st->lefts.len) * 16;
+	st->filter_bits = 12;
+	while (((size_t)1 << st->filter_bits) < want && st->filter_bits < 32)
+		st->filter_bits++;
+	st->filter = xcalloc(((size_t)1 << st->filter_bits) / 64, sizeof *st->filter);
+	filter_add(st, &st->pairs);
+	filter_add(st, &st->lefts);
+}
+
+static uint32_t uni_count(const struct seam_stats *st, uint32_t cp)
+{
+	return cp < 65536 ? st->uni_bmp[cp] : cm_get(&st->uni, cp);
 }
 
 void seam_stats_free(struct seam_stats *st)
 {
 	if (!st)
 		return;
+	free(st->uni_bmp);
+	free(st->filter);
 	cm_free(&st->uni);
 	cm_free(&st->pairs);
 	cm_free(&st->lefts);
-	cm_free(&st->triples);
+	free(st->left_seen);
 	cm_free(&st->point_end);
 	free(st);
 }
@@ -308,7 +364,7 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 	if (!text_is_upper(r) || text_is_han(r))
 		return false;
 	if (text_is_lower(l) || text_is_digit(l) || l == '%' ||
-	    in(l, ".!?)]\"'“”‘’„»«"))
+	    in(l, U".!?)]\"'“”‘’„»«"))
 		return true;
 	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]) &&
 	       i >= 2 && text_is_upper(cps[i - 2]);
@@ -354,7 +410,7 @@ static bool allowed(const uint32_t *s, size_t n, size_t i)
 	    cls_of(s[i - 2]) == K_DIGIT)
 		return false; /* 28.|7 */
 	if (cb == K_PUNCT || cb == K_CLOSE || cb == K_SPACE || cb == K_END ||
-	    in(b, NUMBER_MARKS) || in(b, "、，：:") || in(b, NEVER_START))
+	    in(b, NUMBER_MARKS) || in(b, U"、，：:") || in(b, NEVER_START))
 		return false; /* a title starts with a word */
 	if (ca == K_OPEN)
 		return false;
@@ -385,9 +441,19 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 		for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
 			if (!allowed(c.cps, c.n, i))
 				continue;
-			cm_slot(&st->pairs, pair_key(c.cps[i - 1], c.cps[i]), true);
-			cm_slot(&st->uni, c.cps[i - 1], true);
-			cm_slot(&st->lefts, pair_key(c.cps[i], c.cps[i + 1]), true);
+			uint64_t cross = pair_key(c.cps[i - 1], c.cps[i]);
+			uint64_t head = pair_key(c.cps[i], c.cps[i + 1]);
+			cm_slot(&st->pairs, cross, true);
+			uint32_t *li = cm_slot(&st->lefts, head, true);
+			if (*li == 0) {
+				/* index + 1, so that 0 means new */
+				st->left_seen = xgrow(st->left_seen, &st->lefts_cap,
+						      st->nlefts + 1,
+						      sizeof *st->left_seen);
+				st->left_seen[st->nlefts][0] = 0;
+				st->left_seen[st->nlefts][1] = 0;
+				*li = (uint32_t)++st->nlefts;
+			}
 		}
 	}
 	chunk_free(&c);
@@ -397,26 +463,26 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 {
 	uint32_t p2 = 0, p1 = 0;
 	size_t i = 0, k = 0;
+	filter_build(st);
 	while (i < n) {
 		uint32_t cp;
 		i += (size_t)text_decode(t + i, n - i, &cp);
 		st->class_count[cls_of(cp)]++;
-		uint32_t *u = st->uni.len ? cm_slot(&st->uni, cp, false) : NULL;
-		if (u)
-			(*u)++;
-		if (k >= 1) {
-			uint64_t pk = pair_key(p1, cp);
-			uint32_t *v = st->pairs.len ? cm_slot(&st->pairs, pk, false) : NULL;
+		if (cp < 65536)
+			st->uni_bmp[cp]++;
+		else
+			cm_add(&st->uni, cp, 1);
+		uint64_t pk = pair_key(p1, cp);
+		size_t fb = filter_bit(st, pk);
+		if (k >= 1 && (st->filter[fb / 64] >> (fb % 64) & 1)) {
+			uint32_t *v = cm_slot(&st->pairs, pk, false);
 			if (v)
 				(*v)++;
-			v = k >= 2 && st->lefts.len ? cm_slot(&st->lefts, pk, false) : NULL;
+			v = k >= 2 ? cm_slot(&st->lefts, pk, false) : NULL;
 			if (v) {
-				uint64_t tk = ((uint64_t)p2 << 42) | pk;
-				uint32_t *seen = cm_slot(&st->triples, tk, true);
-				if (!*seen) {
-					*seen = 1;
-					(*v)++;
-				}
+				/* a 128-bit sketch of the characters before it */
+				unsigned b = (unsigned)(mix(p2) & 127);
+				st->left_seen[*v - 1][b >> 6] |= 1ULL << (b & 63);
 			}
 		}
 		p2 = p1;
@@ -436,6 +502,21 @@ static const double W_LEN = -2.530, W_LEN_PRIOR = 0.919, W_OWN = 1.156,
 
 /* Below this margin over the runner-up, a guess is called a close call. */
 #define CONFIDENT_MARGIN 2.0
+
+/* How many distinct characters stand before the pair in the deck,
+ * estimated from its 128-bit sketch by linear counting (exact enough for
+ * the few dozen a pair has; the feature takes its logarithm). */
+static double left_variety(const struct seam_stats *st, uint64_t pair)
+{
+	uint32_t i = cm_get(&st->lefts, pair);
+	if (!i)
+		return 0;
+	int set = __builtin_popcountll(st->left_seen[i - 1][0]) +
+		  __builtin_popcountll(st->left_seen[i - 1][1]);
+	if (set >= 127)
+		return 128.0 * log(128.0);
+	return -128.0 * log(1.0 - (double)set / 128.0);
+}
 
 static double score(const struct seam_stats *st, const struct chunk *c,
 		    const char *t, size_t i, const char *own, size_t own_len)
@@ -474,10 +555,10 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 	double n = st->nchars ? (double)st->nchars : 1;
 	double r = ((double)st->npoints + 1) / n;
 	f += W_POINT_END * (log(((double)cm_get(&st->point_end, a) + 2 * r) /
-				((double)cm_get(&st->uni, a) + 2)) - log(r));
+				((double)uni_count(st, a) + 2)) - log(r));
 	if (in(a, PREDICATE_END))
 		f += W_PREDICATE;
-	f += W_LEFTS * log1p((double)cm_get(&st->lefts, pair_key(b, s[i + 1])));
+	f += W_LEFTS * log1p(left_variety(st, pair_key(b, s[i + 1])));
 
 	double llr = 0, nt = (double)st->title_chars;
 	for (size_t k = i; k < c->n; k++) {

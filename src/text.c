@@ -25,12 +25,27 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad)
 
 int text_decode(const char *s, size_t n, uint32_t *cp)
 {
-	if ((unsigned char)s[0] < 0x80) {
-		*cp = (unsigned char)s[0];
+	const unsigned char *u = (const unsigned char *)s;
+	/* fast paths for well-formed sequences (model text is validated) */
+	if (u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
 	}
+	if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2 && (u[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) |
+			     ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
 	ucs4_t uc;
-	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	int len = u8_mbtouc(&uc, u, n);
 	*cp = uc;
 	return len > 0 ? len : 1;
 }
