@@ -85,6 +85,13 @@ int main(int argc, char **argv)
 			size_t sent = t.bytes - before;
 			size_t vis = visible_bytes(&t);
 			if (run == 0) {
+				if (getenv("BENCH_VERBOSE")) {
+					char *f = vt_row(&t, t.rows - 1);
+					fprintf(stderr, "turn %d: %zu bytes, %zu visible, "
+						"%.2f  [%s]\n", k + 1, sent, vis,
+						vis ? (double)sent / (double)vis : 0, f);
+					free(f);
+				}
 				ratio[nr++] = vis ? (double)sent / (double)vis : 0;
 				total_sent += sent;
 				total_visible += vis;

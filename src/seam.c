@@ -141,19 +141,16 @@ static bool in(uint32_t cp, const char32_t *set)
 
 static enum cls cls_compute(uint32_t cp);
 
-/* Classes of the BMP, computed once: the counting pass asks per character. */
+/* Classes of BMP characters, each computed the first time it is asked
+ * for: the counting pass asks per character of the deck. */
 static enum cls cls_of(uint32_t cp)
 {
-	static unsigned char table[65536];
-	static bool ready;
+	static unsigned char table[65536]; /* class + 1; 0 = not yet */
 	if (cp >= 65536)
 		return cls_compute(cp);
-	if (!ready) {
-		for (uint32_t c = 0; c < 65536; c++)
-			table[c] = (unsigned char)cls_compute(c);
-		ready = true;
-	}
-	return (enum cls)table[cp];
+	if (!table[cp])
+		table[cp] = (unsigned char)(cls_compute(cp) + 1);
+	return (enum cls)(table[cp] - 1);
 }
 
 static enum cls cls_compute(uint32_t cp)

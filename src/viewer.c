@@ -56,7 +56,9 @@ static bool codeset_is_utf8(void)
 
 bool viewer_utf8_locale(char *err, size_t errlen)
 {
-	setlocale(LC_ALL, "");
+	/* only the character type matters here; loading every category
+	 * costs a dozen file opens before the first screen */
+	setlocale(LC_CTYPE, "");
 	if (codeset_is_utf8())
 		return true;
 	/* common over SSH when LANG is not forwarded: use C.UTF-8 */

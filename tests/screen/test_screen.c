@@ -510,6 +510,20 @@ static void test_terminal_checks(void)
 	CHECK(vt_wait_exit(&t, 3000) == 3, "unknown TERM: exit 3");
 	CHECK(vt_contains(&t, "no-such-terminal"), "unknown TERM: named");
 	vt_close(&t);
+	/* a locale that is not UTF-8 (LANG not forwarded over SSH): lectern
+	 * switches to C.UTF-8 and CJK still takes two cells */
+	vt_spawn_locale(&t, 80, 24, "xterm-256color", "C", "C", argv);
+	CHECK(vt_wait_for(&t, "1/24", 3000), "LC_ALL=C: slides shown");
+	CHECK(vt_contains(&t, "神经可塑性与抑郁"), "LC_ALL=C: CJK drawn");
+	VTermScreenCell cell;
+	bool two = false;
+	for (int c = 0; c < 80 && !two; c++)
+		if (vt_cell(&t, t.rows - 1, c, &cell) && cell.chars[0] == 0x795E)
+			two = cell.width == 2; /* 神 in the status line */
+	CHECK(two, "LC_ALL=C: wide characters laid out two cells wide");
+	vt_send(&t, "q");
+	CHECK(vt_wait_exit(&t, 3000) == 0, "LC_ALL=C: q exits 0");
+	vt_close(&t);
 	/* keys from the terminal although the deck comes on stdin */
 	char script[1024];
 	snprintf(script, sizeof script, "%s - < %s; echo RC=$?; sleep 5", lectern, demo);

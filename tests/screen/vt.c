@@ -33,6 +33,12 @@ static const VTermScreenCallbacks callbacks = {
 bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
 	      char *const argv[])
 {
+	return vt_spawn_locale(t, cols, rows, term, NULL, "C.UTF-8", argv);
+}
+
+bool vt_spawn_locale(struct vt *t, int cols, int rows, const char *term,
+		     const char *lc_all, const char *lang, char *const argv[])
+{
 	memset(t, 0, sizeof *t);
 	t->rows = rows;
 	t->cols = cols;
@@ -48,8 +54,12 @@ bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
 			setenv("TERM", term, 1);
 		else
 			unsetenv("TERM");
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
+		setenv("LANG", lang, 1);
+		if (lc_all)
+			setenv("LC_ALL", lc_all, 1);
+		else
+			unsetenv("LC_ALL");
+		unsetenv("LC_CTYPE");
 		unsetenv("NO_COLOR");
 		execv(argv[0], argv);
 		_exit(127);

@@ -26,6 +26,11 @@ struct vt {
 bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
 	      char *const argv[]);
 
+/* The same with a locale of one's choosing: LC_ALL=locale (NULL: unset)
+ * and LANG=lang. */
+bool vt_spawn_locale(struct vt *t, int cols, int rows, const char *term,
+		     const char *lc_all, const char *lang, char *const argv[]);
+
 /* Reads what the program writes for up to ms milliseconds, returning early
  * once it has been quiet for quiet_ms. */
 void vt_pump(struct vt *t, int ms, int quiet_ms);

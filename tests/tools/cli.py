@@ -113,6 +113,11 @@ def main(argv):
     rc, out, err = run([lectern, "--export", "text", "-o", os.path.join(tmp, "no", "such", "dir.txt"), demo])
     check(rc == 3 and len(err.strip().split("\n")) == 1, "-o into a missing directory: %d %r" % (rc, err))
 
+    # presenting needs a terminal: a pipe gets a pointer to --export
+    rc, out, err = run([lectern, demo])
+    check(rc == 3 and "not a terminal" in err and "--export" in err,
+          "viewer without a terminal: %d %r" % (rc, err))
+
     # - reads the deck from stdin
     rc, out, err = run([lectern, "--export", "json", "-"], stdin=open(demo, "rb").read())
     check(rc == 0 and len(json.loads(out)["sections"]) == 6, "stdin deck: %d %r" % (rc, err))

@@ -1,0 +1,37 @@
+#!/bin/sh
+# The screen benchmark: lectern and mdp side by side on the demo deck,
+# through a pseudo-terminal read back by libvterm (bench_screen). mdp gets
+# the same content as Markdown (to_markdown.py); it is skipped when absent.
+# usage: bench/screen.sh BUILD_DIR [RUNS]
+set -eu
+build=${1:-build}
+runs=${2:-15}
+here=$(dirname "$0")
+deck="$here/../decks/neuroplasticity-and-depression.txt"
+title="神经可塑性与抑郁"
+md=$(mktemp --suffix=.md)
+trap 'rm -f "$md"' EXIT
+"$build/lectern" --export json "$deck" | python3 "$here/to_markdown.py" > "$md"
+printf '%-8s %-7s %9s %9s %10s %8s %8s\n' program size first_ms key_ms bytes/vis median max
+for size in "60 20" "100 30"; do
+	set -- $size
+	for prog in lectern mdp; do
+		if [ "$prog" = lectern ]; then
+			cmd="$build/lectern $deck"
+		else
+			command -v mdp >/dev/null || continue
+			cmd="$(command -v mdp) $md"
+		fi
+		if ! first=$("$build/bench/bench_screen" "$1" "$2" 1 "$runs" "$title" $cmd 2>/dev/null |
+			awk '/first_screen/{print $2}') || [ -z "$first" ]; then
+			printf '%-8s %-7s  did not show the deck at this size\n' "$prog" "${1}x${2}"
+			continue
+		fi
+		out=$("$build/bench/bench_screen" "$1" "$2" 23 3 "$title" $cmd)
+		key=$(echo "$out" | awk '/keypress/{print $2}')
+		ratio=$(echo "$out" | awk '/bytes_per_turn_total/{print $6}')
+		med=$(echo "$out" | awk '/ratio_median/{print $2}')
+		max=$(echo "$out" | awk '/ratio_median/{print $4}')
+		printf '%-8s %-7s %9s %9s %10s %8s %8s\n' "$prog" "${1}x${2}" "$first" "$key" "$ratio" "$med" "$max"
+	done
+done
