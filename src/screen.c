@@ -67,6 +67,14 @@ struct screen *screen_open(char *err, size_t errlen)
 			 "terminal (set TERM, e.g. TERM=xterm-256color)");
 		return NULL;
 	}
+	/* checked apart from newterm, whose failure path leaks inside ncurses */
+	int terr = 0;
+	if (setupterm(term, STDOUT_FILENO, &terr) != OK) {
+		snprintf(err, errlen, "TERM=%s is not a terminal type this system "
+			 "knows (no terminfo entry; try TERM=xterm-256color)", term);
+		return NULL;
+	}
+	del_curterm(cur_term);
 	struct screen *s = xcalloc(1, sizeof *s);
 	if (isatty(STDIN_FILENO)) {
 		s->in = stdin;
@@ -82,8 +90,7 @@ struct screen *screen_open(char *err, size_t errlen)
 	}
 	s->scr = newterm(term, stdout, s->in);
 	if (!s->scr) {
-		snprintf(err, errlen, "TERM=%s is not a terminal type this system "
-			 "knows (no terminfo entry; try TERM=xterm-256color)", term);
+		snprintf(err, errlen, "cannot start the terminal (TERM=%s)", term);
 		if (s->own_in)
 			fclose(s->in);
 		free(s);
