@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lectern/outline.h"
 #include "lectern/source.h"
@@ -14,11 +15,12 @@
 
 /* ---- frames ---------------------------------------------------------- */
 
-static void frame_init(struct frame *f, int w, int h)
+static void frame_init(struct frame *f, int w, int h, int ambiguous)
 {
 	memset(f, 0, sizeof *f);
 	f->width = w;
 	f->height = h;
+	f->ambiguous = ambiguous;
 	f->row_first = xcalloc((size_t)(h > 0 ? h : 1), sizeof *f->row_first);
 	f->row_count = xcalloc((size_t)(h > 0 ? h : 1), sizeof *f->row_count);
 }
@@ -53,7 +55,7 @@ static void put(struct frame *f, int row, int col, const char *text,
 	if (col + width > f->width) {
 		/* never past the edge: cut between clusters */
 		int used;
-		len = text_fit(text, len, f->width - col, 1, &used);
+		len = text_fit(text, len, f->width - col, f->ambiguous, &used);
 		width = used;
 		if (!len)
 			return;
@@ -88,7 +90,7 @@ static struct page *current_page(struct app *a)
 
 static int body_height(const struct app *a)
 {
-	return a->height - 1; /* the status line */
+	return a->height - (a->footer[0] ? 1 : 0); /* the status line */
 }
 
 /* The first line of each continuation screen of the current slide; the
@@ -128,6 +130,30 @@ size_t app_screens(struct app *a)
 	return screen_starts(a, starts, MAX_SCREENS);
 }
 
+/* Points on the current slide, and the reading-order index of a line's
+ * point (for revealing points one at a time). */
+static size_t slide_points(struct app *a)
+{
+	struct page *pg = current_page(a);
+	if (pg->kind != PAGE_CONTENT)
+		return 0;
+	const struct slide *sl = &a->deck->sections[pg->section].slides[pg->slide];
+	size_t n = 0;
+	for (size_t b = 0; b < sl->nblocks; b++)
+		n += sl->blocks[b].npoints;
+	return n;
+}
+
+static size_t point_index(struct app *a, int block, int point)
+{
+	struct page *pg = current_page(a);
+	const struct slide *sl = &a->deck->sections[pg->section].slides[pg->slide];
+	size_t n = 0;
+	for (int b = 0; b < block && (size_t)b < sl->nblocks; b++)
+		n += sl->blocks[b].npoints;
+	return n + (size_t)point;
+}
+
 static void go_to(struct app *a, size_t slide, bool last_screen)
 {
 	if (a->ix.count == 0)
@@ -138,16 +164,42 @@ static void go_to(struct app *a, size_t slide, bool last_screen)
 		drop_page(a);
 	a->slide = slide;
 	a->screen = 0;
+	a->revealed = SIZE_MAX;
 	if (last_screen)
 		a->screen = app_screens(a) - 1;
 }
 
 static void next(struct app *a)
 {
+	if (a->reveal_points && a->revealed < slide_points(a)) {
+		/* show one more point, on the screen that holds it */
+		a->revealed++;
+		size_t starts[64];
+		size_t n = screen_starts(a, starts, 64);
+		struct page *pg = current_page(a);
+		for (size_t sc = 0; sc < n; sc++) {
+			size_t end = sc + 1 < n ? starts[sc + 1] : pg->nlines;
+			for (size_t l = starts[sc]; l < end; l++)
+				for (size_t k = 0; k < pg->lines[l].count; k++) {
+					const struct lspan *sp =
+						&pg->spans[pg->lines[l].first + k];
+					if (sp->point >= 0 &&
+					    point_index(a, sp->block, sp->point) ==
+						    a->revealed - 1) {
+						a->screen = sc;
+						return;
+					}
+				}
+		}
+		return;
+	}
 	if (a->screen + 1 < app_screens(a))
 		a->screen++;
-	else if (a->slide + 1 < a->ix.count)
+	else if (a->slide + 1 < a->ix.count) {
 		go_to(a, a->slide + 1, false);
+		if (a->reveal_points && slide_points(a))
+			a->revealed = 0;
+	}
 }
 
 static void prev(struct app *a)
@@ -287,7 +339,8 @@ void app_reload(struct app *a)
 /* ---- keys ------------------------------------------------------------ */
 
 void app_init(struct app *a, struct deck *deck, const char *path,
-	      const struct layout_opts *lo, const struct keymap *km)
+	      const struct layout_opts *lo, const struct keymap *km,
+	      const struct app_settings *settings)
 {
 	memset(a, 0, sizeof *a);
 	a->deck = deck;
@@ -297,6 +350,20 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 	a->keys = *km;
 	a->width = lo->width;
 	a->height = 24;
+	a->revealed = SIZE_MAX;
+	snprintf(a->footer, sizeof a->footer, "%s",
+		 settings && settings->footer ? settings->footer :
+		 "{title} | {section}{>}{n}/{total}{screen} {progress}");
+	if (settings) {
+		a->reveal_points = settings->reveal_points;
+		if (settings->start > 1)
+			go_to(a, settings->start - 1, false);
+	}
+}
+
+bool app_wants_clock(const struct app *a)
+{
+	return strstr(a->footer, "{clock}") != NULL;
 }
 
 void app_free(struct app *a)
@@ -585,8 +652,13 @@ static void put_line(struct app *a, struct frame *f, int row,
 		     const struct page *pg, size_t line)
 {
 	const struct lline *l = &pg->lines[line];
-	for (size_t k = 0; k < l->count; k++)
-		put_matched(a, f, row, &pg->spans[l->first + k]);
+	for (size_t k = 0; k < l->count; k++) {
+		const struct lspan *sp = &pg->spans[l->first + k];
+		if (a->revealed != SIZE_MAX && sp->point >= 0 &&
+		    point_index(a, sp->block, sp->point) >= a->revealed)
+			continue; /* not revealed yet: its place stays */
+		put_matched(a, f, row, sp);
+	}
 }
 
 static void draw_slide(struct app *a, struct frame *f)
@@ -611,6 +683,107 @@ static void draw_slide(struct app *a, struct frame *f)
 		put_line(a, f, row++, pg, l);
 }
 
+/* The status line, from the footer template: fields {title} {section} {n}
+ * {total} {screen} {clock} {progress}, and {>} where the right-aligned
+ * part starts. A field with nothing to show takes the separator before it
+ * along ("Deck | " on the title page becomes "Deck"). */
+struct seg {
+	const char *s;
+	size_t len;
+	int style;
+};
+
+#define MAX_SEGS 64
+
+static void seg_add(struct seg *segs, size_t *n, const char *s, size_t len,
+		    int style)
+{
+	if (*n < MAX_SEGS && len)
+		segs[(*n)++] = (struct seg){ s, len, style };
+}
+
+/* Drops separator characters (" |·-:/") from the end of the segments. */
+static void seg_trim(struct seg *segs, size_t *n)
+{
+	while (*n) {
+		struct seg *g = &segs[*n - 1];
+		while (g->len && strchr(" |-:/", g->s[g->len - 1]))
+			g->len--;
+		if (g->len)
+			return;
+		(*n)--;
+	}
+}
+
+static size_t expand(struct app *a, struct frame *f, const char *t,
+		     size_t tlen, struct seg *segs, int bar)
+{
+	size_t n = 0;
+	const char *end = t + tlen;
+	size_t sec, sl;
+	enum page_kind k = deck_index_locate(&a->ix, a->deck, a->slide, &sec, &sl);
+	while (t < end) {
+		const char *o = memchr(t, '{', (size_t)(end - t));
+		if (!o) {
+			seg_add(segs, &n, t, (size_t)(end - t), FS_FOOTER);
+			break;
+		}
+		seg_add(segs, &n, t, (size_t)(o - t), FS_FOOTER);
+		const char *c = memchr(o, '}', (size_t)(end - o));
+		if (!c) {
+			seg_add(segs, &n, o, (size_t)(end - o), FS_FOOTER);
+			break;
+		}
+		size_t fl = (size_t)(c - o - 1);
+		struct strbuf v = STRBUF_INIT;
+		int style = FS_FOOTER;
+#define FIELD(name) (fl == strlen(name) && strncmp(o + 1, name, fl) == 0)
+		if (FIELD("title")) {
+			sb_puts(&v, a->deck->title);
+		} else if (FIELD("section")) {
+			if (k == PAGE_COVER || k == PAGE_CONTENT)
+				sb_puts(&v, a->deck->sections[sec].title);
+		} else if (FIELD("n")) {
+			sb_printf(&v, "%zu", a->slide + 1);
+		} else if (FIELD("total")) {
+			sb_printf(&v, "%zu", a->ix.count);
+		} else if (FIELD("screen")) {
+			size_t ns = app_screens(a);
+			if (ns > 1)
+				sb_printf(&v, " (%zu/%zu)", a->screen + 1, ns);
+		} else if (FIELD("clock")) {
+			time_t now = time(NULL);
+			struct tm tm;
+			if (localtime_r(&now, &tm))
+				sb_printf(&v, "%02d:%02d", tm.tm_hour, tm.tm_min);
+		} else if (FIELD("progress") && bar > 0) {
+			size_t total = a->ix.count > 1 ? a->ix.count - 1 : 1;
+			int full = (int)((a->slide * (size_t)bar + total / 2) / total);
+			for (int i = 0; i < bar; i++)
+				sb_putc(&v, i < full ? '#' : '-');
+			style = FS_PROGRESS;
+		}
+#undef FIELD
+		if (v.len) {
+			const char *vs = frame_string(f, sb_take(&v));
+			seg_add(segs, &n, vs, strlen(vs), style);
+		} else {
+			seg_trim(segs, &n);
+		}
+		sb_free(&v);
+		t = c + 1;
+	}
+	return n;
+}
+
+static int segs_width(const struct seg *segs, size_t n, int amb)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += text_width(segs[i].s, segs[i].len, amb);
+	return w;
+}
+
 static void draw_footer(struct app *a, struct frame *f)
 {
 	int row = f->height - 1, w = f->width, amb = a->lo.ambiguous;
@@ -631,62 +804,59 @@ static void draw_footer(struct app *a, struct frame *f)
 		put(f, row, sw, "\xE2\x96\x8F", 3, 1, FS_FOOTER); /* ▏ caret */
 		return;
 	}
-	/* right: count, position, progress */
-	struct strbuf r = STRBUF_INIT;
-	size_t ns = app_screens(a);
-	if (a->has_count)
-		sb_printf(&r, "%s %lu  ", a->toc_jump ? "section" : "go to", a->count);
-	else if (a->toc_jump)
-		sb_puts(&r, "section?  ");
-	sb_printf(&r, "%zu/%zu", a->slide + 1, a->ix.count);
-	if (ns > 1)
-		sb_printf(&r, " (%zu/%zu)", a->screen + 1, ns);
-	const char *right = frame_string(f, sb_take(&r));
-	int rw = text_width(right, strlen(right), amb);
+	if (!a->footer[0] && !a->message[0] && !a->has_count && !a->toc_jump)
+		return; /* hidden */
+	const char *tmpl = a->footer[0] ? a->footer : "{>}{n}/{total}";
+	const char *split = strstr(tmpl, "{>}");
+	size_t llen = split ? (size_t)(split - tmpl) : strlen(tmpl);
 	int bar = w >= 60 ? 12 : w >= 40 ? 6 : 0;
-	int rcol = w - rw - 1 - (bar ? bar + 1 : 0);
-	if (rcol < 0) {
-		bar = 0;
-		rcol = w - rw - 1 > 0 ? w - rw - 1 : 0;
+	struct seg left[MAX_SEGS], right[MAX_SEGS + 1];
+	size_t nl = expand(a, f, tmpl, llen, left, bar), nr = 0;
+	if (split)
+		nr = expand(a, f, split + 3, strlen(split + 3), right, bar);
+	/* a pending count or section jump goes first on the right */
+	if (a->has_count || a->toc_jump) {
+		struct strbuf c = STRBUF_INIT;
+		if (a->has_count)
+			sb_printf(&c, "%s %lu  ", a->toc_jump ? "section" : "go to",
+				  a->count);
+		else
+			sb_puts(&c, "section?  ");
+		const char *cs = frame_string(f, sb_take(&c));
+		memmove(right + 1, right, nr * sizeof *right);
+		right[0] = (struct seg){ cs, strlen(cs), FS_NOTICE };
+		nr++;
 	}
-	/* left: deck title and section, or a message */
-	struct strbuf l = STRBUF_INIT;
-	int style = FS_FOOTER;
+	int rw = segs_width(right, nr, amb);
+	int rcol = w - rw - 1;
+	if (rcol < 1) {
+		rcol = 1;
+		nl = 0;
+	}
+	/* a message takes the left part */
 	if (a->message[0]) {
-		sb_puts(&l, a->message);
-		style = FS_NOTICE;
-	} else {
-		sb_puts(&l, a->deck->title);
-		size_t s, sl;
-		enum page_kind k = deck_index_locate(&a->ix, a->deck, a->slide, &s, &sl);
-		if (k == PAGE_COVER || k == PAGE_CONTENT) {
-			sb_puts(&l, " | ");
-			sb_puts(&l, a->deck->sections[s].title);
-		}
+		left[0] = (struct seg){ a->message, strlen(a->message), FS_NOTICE };
+		nl = 1;
 	}
-	const char *left = frame_string(f, sb_take(&l));
-	int room = rcol - 2;
-	if (room > 0) {
-		int used;
-		size_t len = text_fit(left, strlen(left), room, amb, &used);
-		if (len < strlen(left) && room > 1) {
-			len = text_fit(left, strlen(left), room - 1, amb, &used);
-			put(f, row, 1, left, len, used, style);
-			put(f, row, 1 + used, "~", 1, 1, style);
-		} else {
-			put(f, row, 1, left, len, used, style);
+	int col = 1, room = rcol - 2;
+	for (size_t i = 0; i < nl && room > 0; i++) {
+		int sw = text_width(left[i].s, left[i].len, amb), used;
+		if (sw <= room) {
+			put(f, row, col, left[i].s, left[i].len, sw, left[i].style);
+			col += sw;
+			room -= sw;
+			continue;
 		}
+		size_t len = text_fit(left[i].s, left[i].len, room - 1, amb, &used);
+		put(f, row, col, left[i].s, len, used, left[i].style);
+		put(f, row, col + used, "~", 1, 1, left[i].style);
+		break;
 	}
-	if (rcol >= 0)
-		put_str(f, row, rcol, right, FS_FOOTER, amb);
-	if (bar) {
-		size_t total = a->ix.count > 1 ? a->ix.count - 1 : 1;
-		int full = (int)((a->slide * (size_t)bar + total / 2) / total);
-		struct strbuf b = STRBUF_INIT;
-		for (int i = 0; i < bar; i++)
-			sb_putc(&b, i < full ? '#' : '-');
-		const char *bs = frame_string(f, sb_take(&b));
-		put(f, row, w - bar - 1, bs, strlen(bs), bar, FS_PROGRESS);
+	col = rcol;
+	for (size_t i = 0; i < nr; i++) {
+		int sw = text_width(right[i].s, right[i].len, amb);
+		put(f, row, col, right[i].s, right[i].len, sw, right[i].style);
+		col += sw;
 	}
 }
 
@@ -804,7 +974,7 @@ static void draw_too_small(struct app *a, struct frame *f)
 
 void app_frame(struct app *a, struct frame *f)
 {
-	frame_init(f, a->width, a->height);
+	frame_init(f, a->width, a->height, a->lo.ambiguous);
 	if (a->width < APP_MIN_WIDTH || a->height < APP_MIN_HEIGHT) {
 		draw_too_small(a, f);
 		return;
@@ -821,7 +991,8 @@ void app_frame(struct app *a, struct frame *f)
 	case MODE_SLIDE:
 	case MODE_SEARCH:
 		draw_slide(a, f);
-		draw_footer(a, f);
+		if (f->height > 1)
+			draw_footer(a, f);
 		return;
 	}
 }

@@ -10,6 +10,7 @@ const char cli_usage[] =
 	"usage: lectern [OPTIONS] DECK\n"
 	"       lectern --export FORMAT [--width N] [-o FILE] DECK\n"
 	"       lectern --check DECK\n"
+	"       lectern --check-config [--config FILE]\n"
 	"\n"
 	"Presents a lecture deck in the terminal, or exports it.\n"
 	"DECK is a flattened outline text (the 目录页 format); - reads stdin.\n"
@@ -21,12 +22,22 @@ const char cli_usage[] =
 	"  -c, --check          list the places the importer had to guess or\n"
 	"                       found text missing, as FILE:OFFSET: section S,\n"
 	"                       slide N: message\n"
+	"      --config FILE    read settings from FILE instead of\n"
+	"                       $XDG_CONFIG_HOME/lectern/config.ini\n"
+	"      --no-config      read no config file\n"
+	"      --theme NAME     dark, light or mono\n"
+	"      --check-config   report problems in the config file and exit\n"
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
-	"Exit status: 0 ok; 1 --check found warnings; 2 bad usage or a deck\n"
-	"that cannot be loaded; 3 output or terminal error.\n"
-	"See man lectern for keys and details.\n";
+	"Keys while presenting: Space/Right/PgDn next, Left/PgUp previous,\n"
+	"g/G first/last, N Enter go to N, t contents, o overview, / search,\n"
+	"b black screen, ? help, r reload, q quit.\n"
+	"\n"
+	"Exit status: 0 ok; 1 --check or --check-config found warnings; 2 bad\n"
+	"usage or a deck that cannot be loaded; 3 output or terminal error;\n"
+	"128+N when ended by signal N.\n"
+	"See man lectern and man lectern.ini for the rest.\n";
 
 static bool parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -45,6 +56,10 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		{ "width", required_argument, NULL, 'w' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "no-config", no_argument, NULL, 'N' },
+		{ "theme", required_argument, NULL, 'T' },
+		{ "check-config", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -85,6 +100,24 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		case 'c':
 			c->action = CLI_CHECK;
 			break;
+		case 'C':
+			c->config = optarg;
+			break;
+		case 'N':
+			c->no_config = true;
+			break;
+		case 'T':
+			if (strcmp(optarg, "dark") && strcmp(optarg, "light") &&
+			    strcmp(optarg, "mono")) {
+				snprintf(err, (size_t)errlen, "unknown theme '%s' "
+					 "(dark, light or mono)", optarg);
+				return false;
+			}
+			c->theme = optarg;
+			break;
+		case 'K':
+			c->action = CLI_CHECK_CONFIG;
+			break;
 		case 'h':
 			c->action = CLI_HELP;
 			return true;
@@ -101,6 +134,8 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			return false;
 		}
 	}
+	if (c->action == CLI_CHECK_CONFIG && optind >= argc)
+		return true;
 	if (optind >= argc) {
 		snprintf(err, (size_t)errlen, "no deck given");
 		return false;

@@ -40,7 +40,7 @@ static const struct {
 	const char *name;
 	int key;
 } named[] = {
-	{ "Space", ' ' }, { "Enter", '\r' }, { "Return", '\r' },
+	{ "Space", ' ' }, { "Comma", ',' }, { "Enter", '\r' }, { "Return", '\r' },
 	{ "Tab", '\t' }, { "Esc", 27 }, { "Escape", 27 },
 	{ "Backspace", 127 }, { "BS", 127 },
 	{ "Up", KEY_UP_ }, { "Down", KEY_DOWN_ }, { "Left", KEY_LEFT_ },
@@ -141,8 +141,10 @@ void keycode_name(int key, char *buf, size_t size)
 		}
 	if (key > KEY_F0_ && key <= KEY_F0_ + 12) {
 		snprintf(buf, size, "F%d", key - KEY_F0_);
-	} else if (key > 0 && key < 0x20) {
+	} else if (key > 0 && key <= 26) {
 		snprintf(buf, size, "C-%c", key + 'a' - 1);
+	} else if (key >= 0 && key < 0x20) {
+		snprintf(buf, size, "C-%c", key + '@');
 	} else if (key >= 0x20 && key < KEY_BASE) {
 		char u[5] = { 0 };
 		text_encode((uint32_t)key, u);

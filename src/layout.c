@@ -20,6 +20,7 @@ void layout_opts_default(struct layout_opts *o, int width)
 	o->margin = width >= 40 ? 2 : width >= 12 ? 1 : 0;
 	o->side_by_side = 100;
 	o->ambiguous = 1;
+	o->numbering = 0;
 	o->contents = NULL;
 }
 
@@ -98,6 +99,8 @@ static void add_span(struct page *pg, int col, int width, const char *text,
 	s->text = text;
 	s->len = len;
 	s->style = style;
+	s->block = pg->lines[pg->nlines - 1].block;
+	s->point = pg->lines[pg->nlines - 1].point;
 	pg->lines[pg->nlines - 1].count++;
 }
 
@@ -110,6 +113,8 @@ static void prepend_span(struct page *pg, size_t line, struct lspan sp)
 	memmove(&pg->spans[l->first + 1], &pg->spans[l->first],
 		(pg->nspans - l->first) * sizeof *pg->spans);
 	pg->nspans++;
+	sp.block = l->block;
+	sp.point = l->point;
 	pg->spans[l->first] = sp;
 	l->count++;
 	for (size_t k = line + 1; k < pg->nlines; k++)
@@ -141,6 +146,16 @@ static void blank(struct page *pg)
 	new_line(pg, -1, -1);
 }
 
+/* A point's mark ("3.", "3)" or a bullet) into buf; its width. */
+static int point_mark(char *buf, size_t size, size_t n, int numbering)
+{
+	if (numbering == 2) {
+		snprintf(buf, size, "-");
+		return 1;
+	}
+	return snprintf(buf, size, numbering == 1 ? "%zu)" : "%zu.", n);
+}
+
 /* Lays out one block into box at columns [0, width). */
 static void layout_block(struct page *box, struct page *pg,
 			 const struct block *b, int bi, int width,
@@ -151,14 +166,14 @@ static void layout_block(struct page *box, struct page *pg,
 			  o->ambiguous, false, 0, width);
 	/* numbers right-aligned to the widest, text hanging after them */
 	char last[24];
-	int nw = snprintf(last, sizeof last, "%zu.", b->npoints);
+	int nw = point_mark(last, sizeof last, b->npoints, o->numbering);
 	int indent = width >= 12 ? 2 : 0;
 	int text_col = indent + nw + 1;
 	if (text_col > width / 2)
 		text_col = indent = 0;
 	for (size_t i = 0; i < b->npoints; i++) {
 		char num[24];
-		int len = snprintf(num, sizeof num, "%zu.", i + 1);
+		int len = point_mark(num, sizeof num, i + 1, o->numbering);
 		const char *s = page_string(pg, xstrdup(num));
 		size_t first = box->nlines;
 		int tw = width - text_col;
@@ -178,7 +193,7 @@ static void layout_block(struct page *box, struct page *pg,
 			  (int)i, o->ambiguous, false, 0, width);
 		/* the number goes before the first line's text */
 		prepend_span(box, first, (struct lspan){ indent + (nw - len), len,
-			     s, (size_t)len, LS_NUMBER });
+			     s, (size_t)len, LS_NUMBER, -1, -1 });
 	}
 }
 
@@ -212,6 +227,8 @@ static void merge_row(struct page *pg, struct page *boxes, int *cols, size_t n)
 				const struct lspan *sp = &boxes[b].spans[l->first + s];
 				add_span(pg, sp->col + cols[b], sp->width, sp->text,
 					 sp->len, sp->style);
+				pg->spans[pg->nspans - 1].block = sp->block;
+				pg->spans[pg->nspans - 1].point = sp->point;
 			}
 		}
 	}
@@ -326,7 +343,7 @@ static void layout_contents(struct page *pg, const struct deck *d,
 		wrap_into(pg, title, m + tc, w - tc, st, -1, (int)i, o->ambiguous,
 			  false, m, w);
 		prepend_span(pg, first, (struct lspan){ m + (nw - len), len, s,
-			     (size_t)len, present ? LS_LABEL : LS_DIM });
+			     (size_t)len, present ? LS_LABEL : LS_DIM, -1, -1 });
 	}
 	if (d->ntoc == 0) {
 		for (size_t i = 0; i < d->nsections; i++)

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "lectern/cli.h"
+#include "lectern/config.h"
 #include "lectern/deck.h"
 #include "lectern/export.h"
 #include "lectern/outline.h"
@@ -111,14 +112,21 @@ static int write_atomic(const char *path, const char *data, size_t n)
 	return ok ? EXIT_OK : EXIT_IO;
 }
 
-static int do_export(const struct cli *c, const struct deck *d)
+static int do_export(const struct cli *c, const struct deck *d,
+		     const struct config *cfg)
 {
 	struct strbuf out = STRBUF_INIT;
 	if (c->format == FMT_JSON) {
 		export_json(&out, d);
 	} else {
+		/* the layout settings the screen would use */
 		struct layout_opts o;
 		layout_opts_default(&o, c->width);
+		if (cfg->margin >= 0)
+			o.margin = cfg->margin;
+		o.side_by_side = cfg->side_by_side;
+		o.ambiguous = cfg->ambiguous;
+		o.numbering = (int)cfg->numbering;
 		o.contents = d->contents_label;
 		export_text(&out, d, &o);
 	}
@@ -147,6 +155,28 @@ static int do_check(const struct cli *c, const struct deck *d)
 	return d->nwarnings ? EXIT_WARNINGS : EXIT_OK;
 }
 
+/* Reads the settings: defaults, then the config file, then the command
+ * line. Problems go to stderr as path:line: [section] key: message; the
+ * count of them is returned. */
+static size_t load_config(const struct cli *c, struct config *cfg)
+{
+	config_default(cfg);
+	struct config_diags d = { 0 };
+	if (!c->no_config) {
+		char *path = c->config ? xstrdup(c->config) : config_default_path();
+		if (path && (c->config || access(path, F_OK) == 0))
+			config_load(cfg, path, &d);
+		free(path);
+	}
+	if (c->theme)
+		config_set_theme(cfg, c->theme);
+	for (size_t i = 0; i < d.n; i++)
+		fprintf(stderr, "lectern: %s\n", d.lines[i]);
+	size_t n = d.n;
+	config_diags_free(&d);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -163,6 +193,12 @@ int main(int argc, char **argv)
 		printf("lectern %s\n", LECTERN_VERSION);
 		return EXIT_OK;
 	}
+	struct config cfg;
+	size_t problems = 0;
+	if (c.action != CLI_CHECK)
+		problems = load_config(&c, &cfg);
+	if (c.action == CLI_CHECK_CONFIG)
+		return problems ? EXIT_WARNINGS : EXIT_OK;
 	if (c.output && same_file(c.output, c.deck)) {
 		fprintf(stderr, "lectern: %s: refusing to overwrite the deck "
 			"with its export\n", c.output);
@@ -174,19 +210,13 @@ int main(int argc, char **argv)
 	int rc;
 	switch (c.action) {
 	case CLI_EXPORT:
-		rc = do_export(&c, d);
+		rc = do_export(&c, d, &cfg);
 		break;
 	case CLI_CHECK:
 		rc = do_check(&c, d);
 		break;
-	default: {
-		struct layout_opts o;
-		struct keymap km;
-		layout_opts_default(&o, 80);
-		o.contents = d->contents_label;
-		keymap_default(&km);
-		return viewer_run(d, c.deck, &o, &km);
-	}
+	default:
+		return viewer_run(d, c.deck, &cfg);
 	}
 	deck_free(d);
 	return rc;

@@ -21,45 +21,107 @@ struct screen {
 	FILE *in;     /* the terminal we read keys from */
 	bool own_in;  /* opened /dev/tty ourselves */
 	attr_t attrs[FS_COUNT];
-	long filled; /* cells the last frame drew */
+	short pairs[FS_COUNT];
+	long filled;  /* cells the last frame drew */
+	/* East Asian ambiguous characters two columns wide: curses counts
+	 * them as one, so frames are written directly, each span at its
+	 * absolute place, and only changed rows are rewritten. */
+	bool direct;
+	char **rows;  /* the last frame's rows, serialised, for the diff */
+	int nrows;
+	struct strbuf out;
 };
 
 static struct screen *active; /* for the emergency restore */
 
-/* Attributes per style: a readable default on any terminal, colour where
- * the terminal has it. */
-static void setup_styles(struct screen *s)
+/* The nearest of the 8 basic colours to a colour of the xterm 256-colour
+ * palette, for terminals with fewer colours. */
+static short to_basic(short c)
+{
+	if (c < 8)
+		return c;
+	if (c < 16)
+		return (short)(c - 8);
+	int r, g, b;
+	if (c >= 232) {
+		r = g = b = (c - 232) * 10 + 8;
+	} else {
+		int i = c - 16;
+		r = (i / 36) * 51;
+		g = (i / 6 % 6) * 51;
+		b = (i % 6) * 51;
+	}
+	/* each channel on or off; black and white by brightness */
+	int bits = (r > 127) | (g > 127) << 1 | (b > 127) << 2;
+	static const short basic[8] = { COLOR_BLACK, COLOR_RED, COLOR_GREEN,
+		COLOR_YELLOW, COLOR_BLUE, COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE };
+	return basic[bits];
+}
+
+static short fit_colour(short c)
+{
+	if (c < 0 || c < COLORS)
+		return c;
+	return COLORS >= 16 && c < 16 ? c : to_basic(c);
+}
+
+static attr_t to_attr(unsigned a)
+{
+	attr_t r = A_NORMAL;
+	if (a & ST_BOLD)
+		r |= A_BOLD;
+	if (a & ST_DIM)
+		r |= A_DIM;
+	if (a & ST_REVERSE)
+		r |= A_REVERSE;
+	if (a & ST_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & ST_ITALIC)
+		r |= A_ITALIC;
+	return r;
+}
+
+/* Curses attributes for each style: the theme's colours where the
+ * terminal has colours (fitted to 8 or 16 where it has no 256), else the
+ * monochrome styles. */
+static void setup_styles(struct screen *s, const struct style *colour_styles,
+			 const struct style *mono_styles)
 {
 	bool colour = has_colors() && getenv("NO_COLOR") == NULL;
+	const struct style *st = colour ? colour_styles : mono_styles;
+	short npairs = 0;
 	if (colour) {
 		start_color();
 		use_default_colors();
-		init_pair(1, COLOR_CYAN, -1);
-		init_pair(2, COLOR_YELLOW, -1);
-		init_pair(4, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(5, COLOR_RED, -1);
 	}
-	attr_t cyan = colour ? COLOR_PAIR(1) : 0;
-	attr_t yellow = colour ? COLOR_PAIR(2) : 0;
-	for (int i = 0; i < FS_COUNT; i++)
-		s->attrs[i] = A_NORMAL;
-	s->attrs[LS_DECK_TITLE] = A_BOLD | yellow;
-	s->attrs[LS_HEADER] = A_BOLD | cyan;
-	s->attrs[LS_RULE] = cyan;
-	s->attrs[LS_BLOCK_TITLE] = A_BOLD | yellow;
-	s->attrs[LS_NUMBER] = A_NORMAL; /* colour here costs ~15 bytes a point per page turn */
-	s->attrs[LS_LABEL] = A_BOLD | cyan;
-	s->attrs[LS_SECTION] = A_BOLD;
-	s->attrs[LS_DIM] = A_DIM;
-	s->attrs[FS_FOOTER] = A_DIM;
-	s->attrs[FS_PROGRESS] = cyan;
-	s->attrs[FS_MATCH] = colour ? (A_BOLD | COLOR_PAIR(4)) : A_REVERSE;
-	s->attrs[FS_OVERLAY] = A_NORMAL;
-	s->attrs[FS_SELECTED] = A_REVERSE;
-	s->attrs[FS_NOTICE] = A_BOLD | (colour ? COLOR_PAIR(5) : 0);
+	for (int i = 0; i < FS_COUNT; i++) {
+		s->attrs[i] = to_attr(st[i].attr);
+		s->pairs[i] = 0;
+		if (!colour || (st[i].fg < 0 && st[i].bg < 0))
+			continue;
+		short fg = fit_colour(st[i].fg), bg = fit_colour(st[i].bg);
+		if (st[i].fg >= 8 && st[i].fg < 16 && COLORS < 16)
+			s->attrs[i] |= A_BOLD; /* bright colours as bold */
+		/* one pair per distinct combination */
+		short pair = 0;
+		for (short p = 1; p <= npairs && !pair; p++) {
+			short f, b;
+			pair_content(p, &f, &b);
+			if (f == fg && b == bg)
+				pair = p;
+		}
+		if (!pair && npairs + 1 < COLOR_PAIRS) {
+			pair = ++npairs;
+			init_pair(pair, fg, bg);
+		}
+		s->pairs[i] = pair;
+		s->attrs[i] |= COLOR_PAIR(pair);
+	}
 }
 
-struct screen *screen_open(char *err, size_t errlen)
+struct screen *screen_open(const struct style *colour_styles,
+			   const struct style *mono_styles, bool direct,
+			   char *err, size_t errlen)
 {
 	const char *term = getenv("TERM");
 	if (!term || !*term) {
@@ -106,7 +168,13 @@ struct screen *screen_open(char *err, size_t errlen)
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
-	setup_styles(s);
+	setup_styles(s, colour_styles, mono_styles);
+	s->direct = direct;
+	if (direct) {
+		/* a clear start; from here on, frames bypass curses' model */
+		clearok(curscr, TRUE);
+		wrefresh(stdscr);
+	}
 	return s;
 }
 
@@ -120,6 +188,10 @@ void screen_close(struct screen *s)
 	if (s->own_in)
 		fclose(s->in);
 	active = NULL;
+	for (int i = 0; i < s->nrows; i++)
+		free(s->rows[i]);
+	free(s->rows);
+	sb_free(&s->out);
 	free(s);
 }
 
@@ -173,8 +245,98 @@ int screen_read_key(struct screen *s, int timeout_ms)
 	return (int)wch;
 }
 
+static struct strbuf *out_buf;
+
+static int out_putc(int c)
+{
+	sb_putc(out_buf, (char)c);
+	return c;
+}
+
+static void out_cap(const char *cap)
+{
+	if (cap)
+		tputs(cap, 1, out_putc);
+}
+
+/* A frame's row as a string: equal strings, equal rows. Caller frees. */
+static char *serialise_row(const struct frame *f, int row)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t k = 0; k < f->row_count[row]; k++) {
+		const struct fspan *sp = &f->spans[f->row_first[row] + k];
+		sb_printf(&sb, "%d:%d:", sp->col, sp->style);
+		sb_put(&sb, sp->text, sp->len);
+		sb_putc(&sb, '\x1f');
+	}
+	return sb_take(&sb);
+}
+
+/* Rewrites the rows that changed, each span at its absolute position, so
+ * that the terminal's own width for ambiguous characters never shifts
+ * what follows them. */
+static void draw_direct(struct screen *s, const struct frame *f)
+{
+	if (s->nrows != f->height) {
+		for (int i = 0; i < s->nrows; i++)
+			free(s->rows[i]);
+		free(s->rows);
+		s->rows = xcalloc((size_t)f->height, sizeof *s->rows);
+		s->nrows = f->height;
+	}
+	out_buf = &s->out;
+	sb_reset(&s->out);
+	for (int row = 0; row < f->height; row++) {
+		char *key = serialise_row(f, row);
+		if (s->rows[row] && strcmp(s->rows[row], key) == 0) {
+			free(key);
+			continue;
+		}
+		free(s->rows[row]);
+		s->rows[row] = key;
+		out_cap(tiparm(cursor_address, row, 0));
+		vid_puts(A_NORMAL, 0, NULL, out_putc);
+		out_cap(clr_eol);
+		for (size_t k = 0; k < f->row_count[row]; k++) {
+			const struct fspan *sp = &f->spans[f->row_first[row] + k];
+			out_cap(tiparm(cursor_address, row, sp->col));
+			vid_puts(s->attrs[sp->style] & ~A_COLOR, s->pairs[sp->style],
+				 NULL, out_putc);
+			sb_put(&s->out, sp->text, sp->len);
+			vid_puts(A_NORMAL, 0, NULL, out_putc);
+		}
+	}
+	if (s->out.len) {
+		fflush(stdout);
+		size_t off = 0;
+		while (off < s->out.len) {
+			ssize_t w = write(STDOUT_FILENO, s->out.data + off,
+					  s->out.len - off);
+			if (w <= 0)
+				break;
+			off += (size_t)w;
+		}
+	}
+}
+
+void screen_forget(struct screen *s)
+{
+	for (int i = 0; i < s->nrows; i++) {
+		free(s->rows[i]);
+		s->rows[i] = NULL;
+	}
+	if (s->direct) {
+		clearok(curscr, TRUE);
+		wrefresh(stdscr);
+	}
+}
+
 void screen_draw(struct screen *s, const struct frame *f)
 {
+	if (s->direct) {
+		draw_direct(s, f);
+		return;
+	}
 	/* Going from a full slide to a sparse one (a cover, the black
 	 * screen), one clear costs less than erasing every old line. */
 	long filled = 0;

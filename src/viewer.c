@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lectern/app.h"
+#include "lectern/layout.h"
 #include "lectern/screen.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -79,8 +80,7 @@ static void draw(struct screen *scr, struct app *a)
 	frame_free(&f);
 }
 
-int viewer_run(struct deck *deck, const char *path,
-	       const struct layout_opts *lo, const struct keymap *km)
+int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
 {
 	char err[256];
 	if (!isatty(STDOUT_FILENO)) {
@@ -94,10 +94,25 @@ int viewer_run(struct deck *deck, const char *path,
 		deck_free(deck);
 		return 3;
 	}
+	struct layout_opts lo;
+	layout_opts_default(&lo, 80);
+	if (cfg->margin >= 0)
+		lo.margin = cfg->margin;
+	lo.side_by_side = cfg->side_by_side;
+	lo.ambiguous = cfg->ambiguous;
+	lo.numbering = (int)cfg->numbering;
+	lo.contents = deck->contents_label;
+	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start };
 	struct app a;
-	app_init(&a, deck, path, lo, km);
+	app_init(&a, deck, path, &lo, &cfg->keys, &set);
+	/* without colours: the mono theme, keeping attribute overrides */
+	struct config mono = *cfg;
+	config_set_theme(&mono, "mono");
+	for (int i = 0; i < FS_COUNT; i++)
+		mono.styles[i].fg = mono.styles[i].bg = COLOR_NONE;
 	install_signals();
-	struct screen *scr = screen_open(err, sizeof err);
+	struct screen *scr = screen_open(cfg->styles, mono.styles,
+					 cfg->ambiguous == 2, err, sizeof err);
 	if (!scr) {
 		app_free(&a);
 		fprintf(stderr, "lectern: %s\n", err);
@@ -107,15 +122,20 @@ int viewer_run(struct deck *deck, const char *path,
 	screen_size(scr, &w, &h);
 	app_resize(&a, w, h);
 	draw(scr, &a);
+	bool clock = app_wants_clock(&a);
 	while (!a.quit && !stop_signal) {
-		int key = screen_read_key(scr, -1);
+		int key = screen_read_key(scr, clock ? 1000 : -1);
 		if (stop_signal)
 			break;
-		if (key < 0)
+		if (key < 0) {
+			if (clock)
+				draw(scr, &a); /* the minute may have turned */
 			continue;
+		}
 		if (key == KEY_RESIZE_) {
 			screen_size(scr, &w, &h);
 			app_resize(&a, w, h);
+			screen_forget(scr);
 		} else if (key == 26) { /* C-z */
 			screen_suspend(scr);
 		} else {

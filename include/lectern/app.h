@@ -33,6 +33,7 @@ struct fspan {
 
 struct frame {
 	int width, height;
+	int ambiguous; /* the width the layout gave ambiguous characters */
 	size_t *row_first, *row_count; /* height rows of spans */
 	struct fspan *spans;
 	size_t nspans, cap;
@@ -66,12 +67,26 @@ struct app {
 	char input[256];       /* the search being typed */
 	size_t ov_sel, ov_top; /* overview selection and scroll */
 	char message[512];     /* shown in the status line until a key */
+	char footer[256];      /* the status line's template; "" hides it */
+	bool reveal_points;    /* each key shows one more point */
+	size_t revealed;       /* points shown on this slide (SIZE_MAX: all) */
 	bool quit;
+};
+
+/* Presenting settings beyond layout and keys (see config.h). */
+struct app_settings {
+	const char *footer;    /* NULL: the default template */
+	bool reveal_points;
+	unsigned long start;   /* 1-based slide, 0: the first */
 };
 
 /* Takes ownership of deck. path is copied. */
 void app_init(struct app *a, struct deck *deck, const char *path,
-	      const struct layout_opts *lo, const struct keymap *km);
+	      const struct layout_opts *lo, const struct keymap *km,
+	      const struct app_settings *settings);
+
+/* True when the frame shows the time and needs drawing every second. */
+bool app_wants_clock(const struct app *a);
 void app_free(struct app *a);
 
 void app_resize(struct app *a, int width, int height);

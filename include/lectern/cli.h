@@ -13,7 +13,8 @@ enum {
 	EXIT_IO = 3,       /* output cannot be written, no usable terminal */
 };
 
-enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_HELP, CLI_VERSION };
+enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_CHECK_CONFIG,
+		  CLI_HELP, CLI_VERSION };
 enum format { FMT_TEXT, FMT_JSON };
 
 struct cli {
@@ -22,6 +23,9 @@ struct cli {
 	int width;          /* --width, 80 by default */
 	const char *output; /* -o FILE, or NULL for stdout */
 	const char *deck;   /* DECK, "-" for stdin */
+	const char *config; /* --config FILE, or NULL for the default */
+	bool no_config;     /* --no-config */
+	const char *theme;  /* --theme NAME, or NULL */
 };
 
 /* Parses argv. False with a message in err (one line) on bad usage. */

@@ -30,6 +30,7 @@ struct lspan {
 	const char *text; /* into the deck or the page's own strings */
 	size_t len;
 	enum lstyle style;
+	int block, point;  /* the point this span shows, or -1 */
 };
 
 struct lline {
@@ -56,6 +57,7 @@ struct layout_opts {
 	int margin;            /* blank columns left and right */
 	int side_by_side;      /* blocks go side by side from this width */
 	int ambiguous;         /* width of East Asian ambiguous characters */
+	int numbering;         /* 0: "1.", 1: "1)", 2: a bullet */
 	const char *contents;  /* heading of the contents page */
 };
 

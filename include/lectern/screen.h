@@ -9,13 +9,23 @@
 #include <stddef.h>
 
 #include "lectern/app.h"
+#include "lectern/config.h"
 
 struct screen;
 
-/* Opens the terminal on stdout. NULL with a one-line reason in err when
- * there is no usable terminal (TERM unset or unknown, no /dev/tty).
- * Caller closes with screen_close. */
-struct screen *screen_open(char *err, size_t errlen);
+/* Opens the terminal on stdout, with colour_styles where it has colours
+ * (and NO_COLOR is unset), mono_styles elsewhere. direct: draw each span
+ * at its absolute place, for terminals that draw East Asian ambiguous
+ * characters two columns wide (curses would count one). NULL with a
+ * one-line reason in err when there is no usable terminal (TERM unset or
+ * unknown, no /dev/tty). Caller closes with screen_close. */
+struct screen *screen_open(const struct style *colour_styles,
+			   const struct style *mono_styles, bool direct,
+			   char *err, size_t errlen);
+
+/* Forgets what is on the terminal (after a resize): the next frame is
+ * drawn whole. */
+void screen_forget(struct screen *s);
 
 /* Restores the terminal's modes and frees; accepts NULL. */
 void screen_close(struct screen *s);

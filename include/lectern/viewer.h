@@ -4,15 +4,17 @@
 #ifndef LECTERN_VIEWER_H
 #define LECTERN_VIEWER_H
 
-#include "lectern/deck.h"
-#include "lectern/keys.h"
-#include "lectern/layout.h"
+#include <stdbool.h>
+#include <stddef.h>
 
-/* Presents deck (takes ownership) read from path. Returns the exit status:
- * 0 after q, 128 + N after signal N (the terminal restored first), 3 when
- * there is no usable terminal (after a one-line message on stderr). */
-int viewer_run(struct deck *deck, const char *path,
-	       const struct layout_opts *lo, const struct keymap *km);
+#include "lectern/config.h"
+#include "lectern/deck.h"
+
+/* Presents deck (takes ownership) read from path with the settings in cfg.
+ * Returns the exit status: 0 after q, 128 + N after signal N (the terminal
+ * restored first), 3 when there is no usable terminal (after a one-line
+ * message on stderr). */
+int viewer_run(struct deck *deck, const char *path, const struct config *cfg);
 
 /* Makes sure LC_CTYPE is a UTF-8 locale: the user's, else C.UTF-8. False
  * (with a message in err) when the system has none. */

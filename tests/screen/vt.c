@@ -93,6 +93,14 @@ static bool read_some(struct vt *t, int ms)
 	if (n <= 0)
 		return false;
 	t->bytes += (size_t)n;
+	if (t->logging) {
+		if (t->loglen + (size_t)n > t->logcap) {
+			t->logcap = (t->loglen + (size_t)n) * 2;
+			t->log = realloc(t->log, t->logcap);
+		}
+		memcpy(t->log + t->loglen, buf, (size_t)n);
+		t->loglen += (size_t)n;
+	}
 	vterm_input_write(t->vt, buf, (size_t)n);
 	/* answer the terminal's replies (device attributes and the like) */
 	char out[256];
@@ -255,8 +263,15 @@ int vt_wait_exit(struct vt *t, int timeout_ms)
 	}
 }
 
+void vt_log_start(struct vt *t)
+{
+	t->logging = true;
+	t->loglen = 0;
+}
+
 void vt_close(struct vt *t)
 {
+	free(t->log);
 	if (t->status < 0 && t->pid > 0) {
 		kill(t->pid, SIGKILL);
 		waitpid(t->pid, NULL, 0);

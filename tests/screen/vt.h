@@ -19,7 +19,13 @@ struct vt {
 	bool altscreen, cursor_visible;
 	int title_sets;   /* how often the program set the window title */
 	int status;       /* exit status once reaped, else -1 */
+	char *log;        /* every byte written, when logging (vt_log_start) */
+	size_t loglen, logcap;
+	bool logging;
 };
+
+/* Starts (or restarts) keeping a copy of every byte the program writes. */
+void vt_log_start(struct vt *t);
 
 /* Starts argv[0] (a path) in a rows×cols pty with TERM=term (NULL: leave
  * TERM unset) and LANG=C.UTF-8. */

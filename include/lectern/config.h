@@ -1,0 +1,78 @@
+/* config.h — the user's settings: key bindings, theme, layout, footer and
+ * presenting options, read from an INI file (inih) and the command line.
+ * Problems are collected as "path:line: [section] key: message" lines and
+ * the setting keeps its default: a broken config never stops a talk. */
+#ifndef LECTERN_CONFIG_H
+#define LECTERN_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lectern/app.h"
+#include "lectern/keys.h"
+
+/* Style attributes, independent of curses. */
+enum {
+	ST_BOLD = 1, ST_DIM = 2, ST_REVERSE = 4, ST_UNDERLINE = 8, ST_ITALIC = 16,
+};
+
+#define COLOR_NONE (-1) /* the terminal's default */
+
+struct style {
+	short fg, bg;  /* COLOR_NONE or 0..255 */
+	unsigned attr; /* ST_* */
+};
+
+enum numbering { NUM_DECIMAL, NUM_PAREN, NUM_BULLET };
+
+struct config {
+	struct keymap keys;
+	char theme[16];               /* dark, light or mono */
+	struct style styles[FS_COUNT];
+	bool style_set[FS_COUNT];     /* overridden in [theme] */
+	int margin;                   /* -1: chosen by width */
+	int side_by_side;             /* width from which blocks go side by side */
+	enum numbering numbering;
+	int ambiguous;                /* 1 or 2 */
+	char footer[256];             /* template; "" hides the footer */
+	bool reveal_points;
+	unsigned long start;          /* 1-based slide to start on, 0: first */
+};
+
+/* Problems found while reading settings, one line each. */
+struct config_diags {
+	char **lines;
+	size_t n, cap;
+};
+
+void config_diags_free(struct config_diags *d);
+
+/* The built-in defaults (theme dark). */
+void config_default(struct config *c);
+
+/* Reads an INI file over c. Unknown sections and keys, bad values and
+ * unknown key names are reported in d and leave the default. Returns false
+ * only when the file cannot be read (also reported in d). */
+bool config_load(struct config *c, const char *path, struct config_diags *d);
+
+/* The same from memory (tests, fuzzing); name is used in messages. */
+bool config_load_string(struct config *c, const char *name, const char *text,
+			struct config_diags *d);
+
+/* The default config file: $XDG_CONFIG_HOME/lectern/config.ini, else
+ * ~/.config/lectern/config.ini. Caller frees; NULL when there is no home. */
+char *config_default_path(void);
+
+/* Switches to a built-in theme, keeping [theme] overrides. False when the
+ * name is unknown. */
+bool config_set_theme(struct config *c, const char *name);
+
+/* The names of the themable elements, indexed by frame style. */
+const char *config_element_name(int style);
+
+/* Parses a style value ("bold cyan", "black on yellow", "214 underline").
+ * False on a bad word, with the word in bad. */
+bool config_parse_style(const char *value, struct style *out, char *bad,
+			size_t badlen);
+
+#endif

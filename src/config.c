@@ -1,0 +1,537 @@
+/* config.c — reading settings with inih: tables of sections, keys and
+ * themes, a line-counting reader so that every problem says where it is,
+ * and defaults kept for whatever is wrong. No curses: styles are plain
+ * colour numbers and attribute bits that screen.c maps to the terminal. */
+#include "lectern/config.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ini.h>
+
+#include "lectern/strbuf.h"
+
+/* ---- themes ---------------------------------------------------------- */
+
+static const char *const element_names[FS_COUNT] = {
+	[LS_TEXT] = "text",
+	[LS_DECK_TITLE] = "deck_title",
+	[LS_HEADER] = "header",
+	[LS_RULE] = "rule",
+	[LS_BLOCK_TITLE] = "block_title",
+	[LS_NUMBER] = "point_number",
+	[LS_LABEL] = "label",
+	[LS_SECTION] = "section",
+	[LS_DIM] = "dimmed",
+	[FS_FOOTER] = "footer",
+	[FS_PROGRESS] = "progress_bar",
+	[FS_MATCH] = "search_match",
+	[FS_OVERLAY] = "overlay",
+	[FS_SELECTED] = "selected",
+	[FS_NOTICE] = "notice",
+};
+static_assert(sizeof element_names / sizeof *element_names == FS_COUNT,
+	      "a name for every style");
+
+struct theme {
+	const char *name;
+	const char *spec[FS_COUNT]; /* style values, as a config file has them */
+};
+
+static const struct theme themes[] = {
+	{ "dark", {
+		[LS_DECK_TITLE] = "bold yellow", [LS_HEADER] = "bold cyan",
+		[LS_RULE] = "cyan", [LS_BLOCK_TITLE] = "bold yellow",
+		[LS_LABEL] = "bold cyan", [LS_SECTION] = "bold",
+		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "cyan",
+		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
+		[FS_NOTICE] = "bold red",
+	} },
+	{ "light", {
+		[LS_DECK_TITLE] = "bold blue", [LS_HEADER] = "bold blue",
+		[LS_RULE] = "blue", [LS_BLOCK_TITLE] = "bold magenta",
+		[LS_LABEL] = "bold blue", [LS_SECTION] = "bold",
+		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "blue",
+		[FS_MATCH] = "black on 229", [FS_SELECTED] = "reverse",
+		[FS_NOTICE] = "bold red",
+	} },
+	{ "mono", {
+		[LS_DECK_TITLE] = "bold", [LS_HEADER] = "bold",
+		[LS_BLOCK_TITLE] = "bold underline", [LS_LABEL] = "bold",
+		[LS_SECTION] = "bold", [LS_DIM] = "dim", [FS_FOOTER] = "dim",
+		[FS_MATCH] = "reverse", [FS_SELECTED] = "reverse",
+		[FS_NOTICE] = "bold",
+	} },
+};
+
+static const struct {
+	const char *name;
+	short color;
+} colors[] = {
+	{ "default", COLOR_NONE }, { "black", 0 }, { "red", 1 }, { "green", 2 },
+	{ "yellow", 3 }, { "blue", 4 }, { "magenta", 5 }, { "cyan", 6 },
+	{ "white", 7 }, { "gray", 8 }, { "grey", 8 }, { "bright-black", 8 },
+	{ "bright-red", 9 }, { "bright-green", 10 }, { "bright-yellow", 11 },
+	{ "bright-blue", 12 }, { "bright-magenta", 13 }, { "bright-cyan", 14 },
+	{ "bright-white", 15 },
+};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} attrs[] = {
+	{ "bold", ST_BOLD }, { "dim", ST_DIM }, { "reverse", ST_REVERSE },
+	{ "underline", ST_UNDERLINE }, { "italic", ST_ITALIC },
+	{ "normal", 0 },
+};
+
+const char *config_element_name(int style)
+{
+	return style >= 0 && style < FS_COUNT ? element_names[style] : "?";
+}
+
+static bool parse_color(const char *w, short *out)
+{
+	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++)
+		if (strcasecmp(colors[i].name, w) == 0) {
+			*out = colors[i].color;
+			return true;
+		}
+	char *end;
+	long v = strtol(w, &end, 10);
+	if (*w && !*end && v >= 0 && v <= 255) {
+		*out = (short)v;
+		return true;
+	}
+	return false;
+}
+
+bool config_parse_style(const char *value, struct style *out, char *bad,
+			size_t badlen)
+{
+	struct style s = { COLOR_NONE, COLOR_NONE, 0 };
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", value);
+	bool on = false, fg_set = false;
+	for (char *w = strtok(buf, " \t,"); w; w = strtok(NULL, " \t,")) {
+		bool found = false;
+		if (strcasecmp(w, "on") == 0) {
+			on = true;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
+			if (strcasecmp(attrs[i].name, w) == 0) {
+				s.attr |= attrs[i].bit;
+				found = true;
+			}
+		short c;
+		if (!found && parse_color(w, &c)) {
+			if (on) {
+				s.bg = c;
+				on = false;
+			} else if (!fg_set) {
+				s.fg = c;
+				fg_set = true;
+			} else {
+				s.bg = c; /* "black yellow": foreground, background */
+			}
+			found = true;
+		}
+		if (!found) {
+			snprintf(bad, badlen, "%s", w);
+			return false;
+		}
+	}
+	if (on) {
+		snprintf(bad, badlen, "on (a background colour must follow)");
+		return false;
+	}
+	*out = s;
+	return true;
+}
+
+static const struct theme *find_theme(const char *name)
+{
+	for (size_t i = 0; i < sizeof themes / sizeof *themes; i++)
+		if (strcasecmp(themes[i].name, name) == 0)
+			return &themes[i];
+	return NULL;
+}
+
+bool config_set_theme(struct config *c, const char *name)
+{
+	const struct theme *t = find_theme(name);
+	if (!t)
+		return false;
+	snprintf(c->theme, sizeof c->theme, "%s", t->name);
+	for (int i = 0; i < FS_COUNT; i++) {
+		if (c->style_set[i])
+			continue;
+		char bad[64];
+		struct style s = { COLOR_NONE, COLOR_NONE, 0 };
+		if (t->spec[i])
+			config_parse_style(t->spec[i], &s, bad, sizeof bad);
+		c->styles[i] = s;
+	}
+	return true;
+}
+
+void config_default(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	keymap_default(&c->keys);
+	config_set_theme(c, "dark");
+	c->margin = -1;
+	c->side_by_side = 100;
+	c->numbering = NUM_DECIMAL;
+	c->ambiguous = 1;
+	snprintf(c->footer, sizeof c->footer, "%s",
+		 "{title} | {section}{>}{n}/{total}{screen} {progress}");
+	c->reveal_points = false;
+	c->start = 0;
+}
+
+/* ---- diagnostics ----------------------------------------------------- */
+
+void config_diags_free(struct config_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->lines[i]);
+	free(d->lines);
+	memset(d, 0, sizeof *d);
+}
+
+struct ctx {
+	struct config *c;
+	struct config_diags *d;
+	const char *path;
+	int line; /* the line the reader gave last */
+	/* the source: a file or a string */
+	FILE *f;
+	const char *s;
+};
+
+static void diag(struct ctx *x, const char *section, const char *key,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void diag(struct ctx *x, const char *section, const char *key,
+		 const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s:%d: [%s]", x->path, x->line, section);
+	if (key)
+		sb_printf(&sb, " %s", key);
+	sb_puts(&sb, ": ");
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
+			    sizeof *x->d->lines);
+	x->d->lines[x->d->n++] = sb_take(&sb);
+}
+
+/* ---- sections -------------------------------------------------------- */
+
+static bool parse_long(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || errno || n < lo || n > hi)
+		return false;
+	*out = n;
+	return true;
+}
+
+static void sec_keys(struct ctx *x, const char *key, const char *value)
+{
+	enum action a = action_by_name(key);
+	if (a == ACT_NONE) {
+		struct strbuf names = STRBUF_INIT;
+		for (int i = 1; i < ACT_COUNT; i++)
+			sb_printf(&names, "%s%s", i > 1 ? ", " : "",
+				  action_name((enum action)i));
+		diag(x, "keys", key, "unknown action (actions: %s)", names.data);
+		sb_free(&names);
+		return;
+	}
+	int keys[KEYMAP_MAX_KEYS], n = 0;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", value);
+	bool none = false;
+	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+		while (*tok == ' ' || *tok == '\t')
+			tok++;
+		char *e = tok + strlen(tok);
+		while (e > tok && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (!*tok)
+			continue;
+		if (strcasecmp(tok, "none") == 0) {
+			none = true;
+			continue;
+		}
+		int k = keycode_parse(tok);
+		if (k < 0) {
+			diag(x, "keys", key, "unknown key name \"%s\" (a character, "
+			     "C-x, F1-F12, Space, Enter, Tab, Esc, Backspace, Up, "
+			     "Down, Left, Right, PgUp, PgDn, Home, End, Insert, "
+			     "Delete, Comma); the defaults stay", tok);
+			return;
+		}
+		if (n == KEYMAP_MAX_KEYS) {
+			diag(x, "keys", key, "more than %d keys; the defaults stay",
+			     KEYMAP_MAX_KEYS);
+			return;
+		}
+		keys[n++] = k;
+	}
+	if (none && n) {
+		diag(x, "keys", key, "\"none\" cannot go with other keys; the "
+		     "defaults stay");
+		return;
+	}
+	/* the binding replaces the action's defaults, and a key bound here
+	 * leaves whatever action had it before */
+	struct keymap *km = &x->c->keys;
+	for (int i = 0; i < n; i++)
+		for (int b = 1; b < ACT_COUNT; b++) {
+			int w = 0;
+			for (int r = 0; r < km->nkeys[b]; r++)
+				if (km->keys[b][r] != keys[i])
+					km->keys[b][w++] = km->keys[b][r];
+			km->nkeys[b] = w;
+		}
+	memcpy(km->keys[a], keys, sizeof keys[0] * (size_t)n);
+	km->nkeys[a] = n;
+}
+
+static void sec_theme(struct ctx *x, const char *key, const char *value)
+{
+	if (strcmp(key, "name") == 0) {
+		if (!config_set_theme(x->c, value))
+			diag(x, "theme", key, "unknown theme \"%s\" (dark, light, "
+			     "mono); keeping %s", value, x->c->theme);
+		return;
+	}
+	for (int i = 0; i < FS_COUNT; i++)
+		if (strcmp(element_names[i], key) == 0) {
+			struct style s;
+			char bad[128];
+			if (!config_parse_style(value, &s, bad, sizeof bad)) {
+				diag(x, "theme", key, "\"%s\" is not a colour or "
+				     "attribute (colours: black red green yellow "
+				     "blue magenta cyan white, bright-*, default, "
+				     "0-255; attributes: bold dim reverse underline "
+				     "italic; \"on COLOUR\" for the background)", bad);
+				return;
+			}
+			x->c->styles[i] = s;
+			x->c->style_set[i] = true;
+			return;
+		}
+	diag(x, "theme", key, "unknown element (name, or one of: text, "
+	     "deck_title, header, rule, block_title, point_number, label, "
+	     "section, dimmed, footer, progress_bar, search_match, overlay, "
+	     "selected, notice)");
+}
+
+static void sec_layout(struct ctx *x, const char *key, const char *value)
+{
+	long n;
+	if (strcmp(key, "margin") == 0) {
+		if (strcasecmp(value, "auto") == 0)
+			x->c->margin = -1;
+		else if (parse_long(value, 0, 40, &n))
+			x->c->margin = (int)n;
+		else
+			diag(x, "layout", key, "\"%s\" is not auto or a number of "
+			     "columns from 0 to 40", value);
+	} else if (strcmp(key, "side_by_side") == 0) {
+		if (parse_long(value, 0, 10000, &n))
+			x->c->side_by_side = n ? (int)n : 100000;
+		else
+			diag(x, "layout", key, "\"%s\" is not a width in columns "
+			     "(0 turns side by side off)", value);
+	} else if (strcmp(key, "numbering") == 0) {
+		if (strcmp(value, "1.") == 0 || strcasecmp(value, "decimal") == 0)
+			x->c->numbering = NUM_DECIMAL;
+		else if (strcmp(value, "1)") == 0 || strcasecmp(value, "paren") == 0)
+			x->c->numbering = NUM_PAREN;
+		else if (strcasecmp(value, "bullet") == 0 || strcmp(value, "-") == 0)
+			x->c->numbering = NUM_BULLET;
+		else
+			diag(x, "layout", key, "\"%s\" is not one of decimal (1.), "
+			     "paren (1)) or bullet", value);
+	} else if (strcmp(key, "ambiguous_width") == 0) {
+		if (parse_long(value, 1, 2, &n))
+			x->c->ambiguous = (int)n;
+		else
+			diag(x, "layout", key, "\"%s\" is not 1 or 2", value);
+	} else {
+		diag(x, "layout", key, "unknown key (margin, side_by_side, "
+		     "numbering, ambiguous_width)");
+	}
+}
+
+static void sec_footer(struct ctx *x, const char *key, const char *value)
+{
+	if (strcmp(key, "template") != 0) {
+		diag(x, "footer", key, "unknown key (template)");
+		return;
+	}
+	static const char *const fields[] = { "title", "section", "n", "total",
+		"screen", "clock", "progress", ">" };
+	for (const char *p = strchr(value, '{'); p; p = strchr(p + 1, '{')) {
+		const char *e = strchr(p, '}');
+		bool known = false;
+		for (size_t i = 0; e && i < sizeof fields / sizeof *fields; i++)
+			known |= (size_t)(e - p - 1) == strlen(fields[i]) &&
+				 strncmp(p + 1, fields[i], strlen(fields[i])) == 0;
+		if (!known) {
+			diag(x, "footer", key, "unknown field \"%.*s\" (fields: "
+			     "{title} {section} {n} {total} {screen} {clock} "
+			     "{progress} {>}); the default stays",
+			     e ? (int)(e - p + 1) : (int)strlen(p), p);
+			return;
+		}
+	}
+	if (strlen(value) >= sizeof x->c->footer) {
+		diag(x, "footer", key, "longer than %zu bytes; the default stays",
+		     sizeof x->c->footer - 1);
+		return;
+	}
+	snprintf(x->c->footer, sizeof x->c->footer, "%s", value);
+}
+
+static void sec_present(struct ctx *x, const char *key, const char *value)
+{
+	long n;
+	if (strcmp(key, "reveal") == 0) {
+		if (strcasecmp(value, "all") == 0)
+			x->c->reveal_points = false;
+		else if (strcasecmp(value, "points") == 0)
+			x->c->reveal_points = true;
+		else
+			diag(x, "present", key, "\"%s\" is not all or points", value);
+	} else if (strcmp(key, "start") == 0) {
+		if (parse_long(value, 1, 100000000, &n))
+			x->c->start = (unsigned long)n;
+		else
+			diag(x, "present", key, "\"%s\" is not a slide number", value);
+	} else {
+		diag(x, "present", key, "unknown key (reveal, start)");
+	}
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(struct ctx *x, const char *key, const char *value);
+} sections[] = {
+	{ "keys", sec_keys },
+	{ "theme", sec_theme },
+	{ "layout", sec_layout },
+	{ "footer", sec_footer },
+	{ "present", sec_present },
+};
+
+static int handler(void *user, const char *section, const char *name,
+		   const char *value)
+{
+	struct ctx *x = user;
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+		if (strcmp(sections[i].name, section) == 0) {
+			sections[i].fn(x, name, value ? value : "");
+			return 1;
+		}
+	if (!*section)
+		diag(x, "", name, "setting outside a section (sections: keys, "
+		     "theme, layout, footer, present)");
+	else
+		diag(x, section, name, "unknown section (sections: keys, theme, "
+		     "layout, footer, present)");
+	return 1;
+}
+
+/* inih reads line by line through this, so the handler knows the line. */
+static char *reader(char *str, int num, void *stream)
+{
+	struct ctx *x = stream;
+	char *r = NULL;
+	if (x->f) {
+		r = fgets(str, num, x->f);
+	} else if (*x->s) {
+		size_t n = strcspn(x->s, "\n");
+		size_t take = n + (x->s[n] == '\n');
+		if (take > (size_t)num - 1)
+			take = (size_t)num - 1;
+		memcpy(str, x->s, take);
+		str[take] = '\0';
+		x->s += take;
+		r = str;
+	}
+	if (r)
+		x->line++;
+	return r;
+}
+
+static bool run(struct ctx *x)
+{
+	int rc = ini_parse_stream(reader, x, handler, x);
+	if (rc > 0) {
+		/* inih goes on after a bad line; it reports the first */
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s:%d: syntax error: expected [section] or "
+			  "key = value", x->path, rc);
+		x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
+				    sizeof *x->d->lines);
+		x->d->lines[x->d->n++] = sb_take(&sb);
+	}
+	return rc >= 0;
+}
+
+bool config_load(struct config *c, const char *path, struct config_diags *d)
+{
+	struct ctx x = { c, d, path, 0, NULL, NULL };
+	x.f = fopen(path, "r");
+	if (!x.f) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s: cannot read the config file: %s", path,
+			  strerror(errno));
+		d->lines = xgrow(d->lines, &d->cap, d->n + 1, sizeof *d->lines);
+		d->lines[d->n++] = sb_take(&sb);
+		return false;
+	}
+	bool ok = run(&x);
+	fclose(x.f);
+	return ok;
+}
+
+bool config_load_string(struct config *c, const char *name, const char *text,
+			struct config_diags *d)
+{
+	struct ctx x = { c, d, name, 0, NULL, text };
+	return run(&x);
+}
+
+char *config_default_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	struct strbuf sb = STRBUF_INIT;
+	if (xdg && *xdg == '/') {
+		sb_printf(&sb, "%s/lectern/config.ini", xdg);
+	} else {
+		const char *home = getenv("HOME");
+		if (!home || !*home)
+			return NULL;
+		sb_printf(&sb, "%s/.config/lectern/config.ini", home);
+	}
+	return sb_take(&sb);
+}
