@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -205,6 +206,14 @@ void screen_size(struct screen *s, int *width, int *height)
 {
 	(void)s;
 	getmaxyx(stdscr, *height, *width);
+}
+
+void screen_resize(struct screen *s)
+{
+	(void)s;
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
+		resizeterm(ws.ws_row, ws.ws_col);
 }
 
 static int map_key(int code)

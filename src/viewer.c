@@ -9,17 +9,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lectern/app.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
 
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, resized;
 
 static void on_stop(int sig)
 {
 	stop_signal = sig;
+}
+
+/* Ours rather than curses': without SA_RESTART a wait for a key ends at
+ * once, so a resize is never left waiting for the next key. */
+static void on_winch(int sig)
+{
+	(void)sig;
+	resized = 1;
 }
 
 static void on_fatal(int sig)
@@ -39,6 +48,8 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
 	sigaction(SIGSEGV, &sa, NULL);
@@ -123,13 +134,27 @@ int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
 	app_resize(&a, w, h);
 	draw(scr, &a);
 	bool clock = app_wants_clock(&a);
+	time_t last_minute = time(NULL) / 60;
 	while (!a.quit && !stop_signal) {
-		int key = screen_read_key(scr, clock ? 1000 : -1);
+		/* a short wait: curses may restart an interrupted read, so the
+		 * flags set by signals are looked at every tenth of a second */
+		int key = screen_read_key(scr, 100);
 		if (stop_signal)
 			break;
+		if (resized) {
+			resized = 0;
+			screen_resize(scr);
+			screen_size(scr, &w, &h);
+			app_resize(&a, w, h);
+			screen_forget(scr);
+			draw(scr, &a);
+		}
 		if (key < 0) {
-			if (clock)
-				draw(scr, &a); /* the minute may have turned */
+			time_t now = time(NULL);
+			if (clock && now / 60 != last_minute) {
+				last_minute = now / 60;
+				draw(scr, &a); /* the minute has turned */
+			}
 			continue;
 		}
 		if (key == KEY_RESIZE_) {

@@ -35,6 +35,9 @@ void screen_emergency_restore(void);
 
 void screen_size(struct screen *s, int *width, int *height);
 
+/* Takes the terminal's new size (after SIGWINCH). */
+void screen_resize(struct screen *s);
+
 /* The next key, waiting at most timeout_ms (-1: forever). -1 on timeout
  * or when a signal interrupted the wait. */
 int screen_read_key(struct screen *s, int timeout_ms);
