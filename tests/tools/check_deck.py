@@ -10,11 +10,15 @@ exact; with --min, the share of exact titles and of exact points over all
 the decks together must each reach RATIO. Prints "N passed, N failed"."""
 import difflib
 import json
+import os
 import re
 import subprocess
+import shlex
 import sys
 
 WS = re.compile(r"\s+")
+# meson test --setup valgrind runs lectern inside the wrapper
+WRAP = shlex.split(os.environ.get("LECTERN_WRAP", ""))
 
 
 def items(deck):
@@ -40,8 +44,8 @@ def main(argv):
     passed = failed = 0
     tot = {"titles": [0, 0], "points": [0, 0]}
     for deck, golden in zip(args[::2], args[1::2]):
-        r = subprocess.run([lectern, "--export", "json", deck],
-                           capture_output=True, timeout=60)
+        r = subprocess.run(WRAP + [lectern, "--export", "json", deck],
+                           capture_output=True, timeout=300)
         if r.returncode != 0:
             print("FAIL %s: exit %d: %s" % (deck, r.returncode, r.stderr.decode()))
             failed += 1

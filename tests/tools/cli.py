@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import shlex
 import sys
 import tempfile
 
@@ -22,8 +23,14 @@ def check(cond, what):
         print("FAIL:", what)
 
 
+# meson test --setup valgrind runs lectern inside the wrapper
+WRAP = shlex.split(os.environ.get("LECTERN_WRAP", ""))
+
+
 def run(args, stdin=None):
-    r = subprocess.run(args, input=stdin, capture_output=True, timeout=30)
+    if WRAP and args and "lectern" in os.path.basename(args[0]):
+        args = WRAP + list(args)
+    r = subprocess.run(args, input=stdin, capture_output=True, timeout=300)
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
 

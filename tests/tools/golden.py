@@ -8,6 +8,7 @@ With LECTERN_UPDATE_GOLDEN=1 in the environment, rewrites EXPECTED."""
 import difflib
 import os
 import subprocess
+import shlex
 import sys
 import unicodedata
 
@@ -23,7 +24,8 @@ def width(s):
 
 def main(argv):
     lectern, expected, args = argv[1], argv[2], argv[3:]
-    r = subprocess.run([lectern] + args, capture_output=True, timeout=60)
+    wrap = shlex.split(os.environ.get("LECTERN_WRAP", ""))
+    r = subprocess.run(wrap + [lectern] + args, capture_output=True, timeout=300)
     if r.returncode != 0:
         print("lectern exited %d: %s" % (r.returncode, r.stderr.decode()))
         print("0 passed, 1 failed")

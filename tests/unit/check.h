@@ -4,6 +4,9 @@
 #define LECTERN_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static int check_passed, check_failed;
 
@@ -19,6 +22,27 @@ static int check_passed, check_failed;
 			fputc('\n', stderr);                                 \
 		}                                                            \
 	} while (0)
+
+/* Under `meson test --setup valgrind`, LECTERN_WRAP names the wrapper
+ * (valgrind and its options): the test runs itself again inside it. */
+static inline void check_wrap(int argc, char **argv)
+{
+	const char *w = getenv("LECTERN_WRAP");
+	if (!w || !*w || getenv("LECTERN_WRAPPED"))
+		return;
+	setenv("LECTERN_WRAPPED", "1", 1);
+	static char buf[1024];
+	snprintf(buf, sizeof buf, "%s", w);
+	char *args[64];
+	int n = 0;
+	for (char *t = strtok(buf, " "); t && n < 40; t = strtok(NULL, " "))
+		args[n++] = t;
+	for (int i = 0; i < argc && n < 63; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	execvp(args[0], args);
+	perror("check_wrap");
+}
 
 static inline int check_done(void)
 {

@@ -118,8 +118,9 @@ static void test_keys(void)
 	      keycode_parse("ab") == -1 && keycode_parse("") == -1, "key names");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	check_wrap(argc, argv);
 	test_good();
 	test_bad();
 	test_keys();

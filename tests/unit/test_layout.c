@@ -82,6 +82,7 @@ static void check_page(const struct deck *d, const struct page *pg, int w,
 
 int main(int argc, char **argv)
 {
+	check_wrap(argc, argv);
 	static const int widths[] = { 1, 2, 3, 5, 8, 10, 13, 20, 27, 40, 59, 60,
 				      79, 80, 99, 100, 120, 133, 160, 240 };
 	for (int a = 1; a < argc; a++) {

@@ -185,6 +185,7 @@ static void test_bad(void)
 
 int main(int argc, char **argv)
 {
+	check_wrap(argc, argv);
 	if (argc > 1)
 		test_demo(argv[1]);
 	test_rules();

@@ -96,8 +96,9 @@ static void test_wrap(void)
 	free(l);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	check_wrap(argc, argv);
 	test_utf8();
 	test_inert();
 	test_width();
