@@ -137,7 +137,14 @@ struct screen *screen_open(const struct style *colour_styles,
 			 "knows (no terminfo entry; try TERM=xterm-256color)", term);
 		return NULL;
 	}
+	bool usable = cursor_address != NULL && !generic_type && !hard_copy;
 	del_curterm(cur_term);
+	if (!usable) {
+		snprintf(err, errlen, "TERM=%s cannot place the cursor, so it cannot "
+			 "show slides (use a terminal such as xterm, or --export "
+			 "text)", term);
+		return NULL;
+	}
 	struct screen *s = xcalloc(1, sizeof *s);
 	if (isatty(STDIN_FILENO)) {
 		s->in = stdin;

@@ -780,6 +780,96 @@ static void test_ambiguous(void)
 	}
 }
 
+/* Terminal edge cases: tiny and huge sizes, a storm of resizes, terminal
+ * types without colours or without cursor addressing, a terminal closed
+ * under lectern, keys arriving in one burst. */
+static void test_edges(void)
+{
+	static const int sizes[][2] = { { 1, 1 }, { 2, 2 }, { 10, 3 }, { 400, 120 } };
+	char *argv[] = { (char *)lectern, (char *)demo, NULL };
+	for (size_t i = 0; i < 4; i++) {
+		struct vt t;
+		int w = sizes[i][0], h = sizes[i][1];
+		vt_spawn(&t, w, h, "xterm-256color", argv);
+		vt_pump(&t, 500, 100);
+		vt_send(&t, "   jjk?\x1bo\x1b/x\r\x1b");
+		vt_pump(&t, 300, 50);
+		if (w >= 20 && h >= 6)
+			CHECK(footer_has(&t, "/24"), "%dx%d: slides shown", w, h);
+		vt_send(&t, "q");
+		CHECK(vt_wait_exit(&t, 3000) == 0, "%dx%d: no crash, q exits 0", w, h);
+		vt_close(&t);
+	}
+
+	/* 200 resizes in a second while paging, then it still answers */
+	struct vt t;
+	if (start(&t, 80, 24, demo)) {
+		for (int i = 0; i < 200; i++) {
+			vt_resize(&t, 30 + (i * 37) % 150, 5 + (i * 13) % 50);
+			if (i % 10 == 0)
+				vt_send(&t, " ");
+			vt_pump(&t, 5, 1);
+		}
+		vt_resize(&t, 80, 24);
+		vt_pump(&t, 300, 50);
+		CHECK(go(&t, "7\r", "7/24"), "after 200 resizes: go to 7");
+		CHECK(vt_contains(&t, "抑郁症的神经生物学基础"), "after 200 resizes: drawn");
+		vt_send(&t, "q");
+		CHECK(vt_wait_exit(&t, 3000) == 0, "after 200 resizes: q");
+	}
+	vt_close(&t);
+
+	/* 100 keys at once end on the right slide */
+	if (start(&t, 120, 40, demo)) {
+		char burst[128];
+		memset(burst, 'j', 100);
+		burst[100] = '\0';
+		CHECK(go(&t, burst, "24/24"), "100 j in one burst: the last slide");
+		vt_send(&t, "g");
+		vt_pump(&t, 100, 20);
+		memset(burst, ' ', 10);
+		burst[10] = '\0';
+		CHECK(go(&t, burst, "11/24"), "10 Space in one burst: slide 11");
+		vt_send(&t, "q");
+		vt_wait_exit(&t, 3000);
+	}
+	vt_close(&t);
+
+	/* terminal types */
+	vt_spawn(&t, 80, 24, "vt100", argv);
+	CHECK(vt_wait_for(&t, "1/24", 3000), "TERM=vt100: slides shown");
+	int coloured = 0;
+	for (int r = 0; r < 24; r++)
+		for (int c = 0; c < 80; c++)
+			coloured += cell_fg(&t, r, c) >= 0;
+	CHECK(coloured == 0, "TERM=vt100: no colours (%d coloured cells)", coloured);
+	vt_send(&t, "q");
+	CHECK(vt_wait_exit(&t, 3000) == 0, "TERM=vt100: q exits 0");
+	vt_close(&t);
+	vt_spawn(&t, 80, 24, "dumb", argv);
+	CHECK(vt_wait_exit(&t, 3000) == 3, "TERM=dumb: exit 3");
+	CHECK(vt_contains(&t, "cannot place the cursor"), "TERM=dumb: said why");
+	vt_close(&t);
+
+	/* the terminal closed under lectern (the SSH link dropped) */
+	vt_spawn(&t, 80, 24, "xterm-256color", argv);
+	CHECK(vt_wait_for(&t, "1/24", 3000), "started");
+	close(t.fd);
+	t.fd = -1;
+	int st = -1;
+	for (int i = 0; i < 300; i++) {
+		if (waitpid(t.pid, &st, WNOHANG) == t.pid)
+			break;
+		usleep(10000);
+		st = -1;
+	}
+	CHECK(st != -1, "closed terminal: lectern exits");
+	CHECK(st == -1 || !WIFSIGNALED(st) || WTERMSIG(st) == SIGHUP,
+	      "closed terminal: no crash (status %d)", st);
+	t.status = 0;
+	vt_close(&t);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -801,6 +891,7 @@ int main(int argc, char **argv)
 	test_terminal_checks();
 	test_config();
 	test_ambiguous();
+	test_edges();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)

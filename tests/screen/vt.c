@@ -276,7 +276,7 @@ void vt_close(struct vt *t)
 		kill(t->pid, SIGKILL);
 		waitpid(t->pid, NULL, 0);
 	}
-	if (t->fd > 0)
+	if (t->fd >= 0)
 		close(t->fd);
 	if (t->vt)
 		vterm_free(t->vt);
