@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
 
 #include "../tests/screen/vt.h"
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
 	int turns = atoi(argv[3]), runs = atoi(argv[4]);
 	const char *needle = argv[5];
 	static double first[64], ratio[4096], latency[4096], settle[4096];
+	long peak = 0;
 	int nr = 0, nl = 0;
 	size_t total_sent = 0, total_visible = 0;
 	if (runs > 64)
@@ -65,7 +67,8 @@ int main(int argc, char **argv)
 		double t0 = now_ms();
 		if (!vt_spawn(&t, cols, rows, "xterm-256color", argv + 6))
 			return 2;
-		if (!vt_wait_for(&t, needle, 5000)) {
+		const char *wait = getenv("BENCH_WAIT_MS");
+		if (!vt_wait_for(&t, needle, wait ? atoi(wait) : 5000)) {
 			fprintf(stderr, "bench_screen: first screen never showed '%s'\n",
 				needle);
 			vt_close(&t);
@@ -100,7 +103,12 @@ int main(int argc, char **argv)
 			settle[nl++] = got - s; /* refined below */
 		}
 		vt_send(&t, "q");
-		vt_wait_exit(&t, 2000);
+		if (vt_wait_exit(&t, 5000) < 0) {
+			kill(t.pid, SIGTERM);
+			vt_wait_exit(&t, 5000);
+		}
+		if (t.maxrss_kib > peak)
+			peak = t.maxrss_kib;
 		vt_close(&t);
 	}
 	double maxr = 0;
@@ -113,6 +121,7 @@ int main(int argc, char **argv)
 	       total_sent, total_visible,
 	       total_visible ? (double)total_sent / (double)total_visible : 0);
 	printf("ratio_median %.3f ratio_max %.3f turns %d\n", median(ratio, nr), maxr, nr);
+	printf("peak_kib %ld\n", peak);
 	(void)settle;
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -251,8 +252,10 @@ int vt_wait_exit(struct vt *t, int timeout_ms)
 	for (;;) {
 		read_some(t, 10);
 		int st;
-		pid_t r = waitpid(t->pid, &st, WNOHANG);
+		struct rusage ru;
+		pid_t r = wait4(t->pid, &st, WNOHANG, &ru);
 		if (r == t->pid) {
+			t->maxrss_kib = ru.ru_maxrss;
 			vt_pump(t, 100, 20);
 			t->status = WIFEXITED(st) ? WEXITSTATUS(st)
 						  : 128 + WTERMSIG(st);

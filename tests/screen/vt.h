@@ -19,6 +19,7 @@ struct vt {
 	bool altscreen, cursor_visible;
 	int title_sets;   /* how often the program set the window title */
 	int status;       /* exit status once reaped, else -1 */
+	long maxrss_kib;  /* the program's peak resident size, once reaped */
 	char *log;        /* every byte written, when logging (vt_log_start) */
 	size_t loglen, logcap;
 	bool logging;
