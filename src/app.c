@@ -83,6 +83,9 @@ static void drop_page(struct app *a)
 
 static struct page *current_page(struct app *a)
 {
+	/* the contents heading lives in the deck: after a reload, the new
+	 * deck's (never a pointer into the old one) */
+	a->lo.contents = a->deck->contents_label;
 	if (!a->page)
 		a->page = layout_slide(a->deck, &a->ix, a->slide, &a->lo);
 	return a->page;
@@ -477,7 +480,9 @@ static void key_search_input(struct app *a, int key)
 			a->mode = MODE_SLIDE;
 	} else if (key == 21) { /* C-u */
 		a->input[0] = '\0';
-	} else if (key >= 0x20 && key < KEY_BASE && key != 0x7F) {
+	} else if (key >= 0x20 && key < KEY_BASE && key != 0x7F &&
+		   !(key >= 0x80 && key < 0xA0)) {
+		/* C1 controls never enter the query: it is drawn as typed */
 		char u[5] = { 0 };
 		int len = text_encode((uint32_t)key, u);
 		if (n + (size_t)len < sizeof a->input) {
@@ -794,14 +799,17 @@ static void draw_footer(struct app *a, struct frame *f)
 		int sw = text_width(s, strlen(s), amb);
 		/* the end of a long query stays visible */
 		const char *v = s;
-		while (sw > w - 1 && *v) {
+		while (sw > w - text_cp_width(0x258F, amb) && *v) {
 			uint32_t cp;
 			int len = text_decode(v, strlen(v), &cp);
 			sw -= text_cp_width(cp, amb);
 			v += len;
 		}
 		put_str(f, row, 0, v, FS_FOOTER, amb);
-		put(f, row, sw, "\xE2\x96\x8F", 3, 1, FS_FOOTER); /* ▏ caret */
+		/* the caret ▏ is East Asian ambiguous: its width as laid out */
+		int cw = text_cp_width(0x258F, amb);
+		if (sw + cw <= w)
+			put(f, row, sw, "\xE2\x96\x8F", 3, cw, FS_FOOTER);
 		return;
 	}
 	if (!a->footer[0] && !a->message[0] && !a->has_count && !a->toc_jump)

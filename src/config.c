@@ -16,6 +16,7 @@
 #include <ini.h>
 
 #include "lectern/strbuf.h"
+#include "lectern/text.h"
 
 /* ---- themes ---------------------------------------------------------- */
 
@@ -403,6 +404,20 @@ static void sec_footer(struct ctx *x, const char *key, const char *value)
 			return;
 		}
 	}
+	size_t bad;
+	if (!text_valid_utf8(value, strlen(value), &bad)) {
+		diag(x, "footer", key, "not UTF-8 at byte %zu; the default stays",
+		     bad);
+		return;
+	}
+	for (const unsigned char *q = (const unsigned char *)value; *q; q++)
+		if (*q < 0x20 || *q == 0x7F ||
+		    (*q == 0xC2 && q[1] >= 0x80 && q[1] < 0xA0)) {
+			diag(x, "footer", key, "a control character (byte %zu) "
+			     "would reach the terminal; the default stays",
+			     (size_t)(q - (const unsigned char *)value));
+			return;
+		}
 	if (strlen(value) >= sizeof x->c->footer) {
 		diag(x, "footer", key, "longer than %zu bytes; the default stays",
 		     sizeof x->c->footer - 1);
@@ -460,26 +475,47 @@ static int handler(void *user, const char *section, const char *name,
 	return 1;
 }
 
-/* inih reads line by line through this, so the handler knows the line. */
+/* inih reads line by line through this, so the handler knows the line.
+ * inih handles lines of at most num - 1 bytes; a longer one would come in
+ * pieces and its tail be read as a line of its own (a long comment ending
+ * in "margin = 40" would set the margin). Such a line is reported and
+ * skipped whole. */
+static int next_byte(struct ctx *x)
+{
+	if (x->f)
+		return fgetc(x->f);
+	return *x->s ? (unsigned char)*x->s++ : EOF;
+}
+
 static char *reader(char *str, int num, void *stream)
 {
 	struct ctx *x = stream;
-	char *r = NULL;
-	if (x->f) {
-		r = fgets(str, num, x->f);
-	} else if (*x->s) {
-		size_t n = strcspn(x->s, "\n");
-		size_t take = n + (x->s[n] == '\n');
-		if (take > (size_t)num - 1)
-			take = (size_t)num - 1;
-		memcpy(str, x->s, take);
-		str[take] = '\0';
-		x->s += take;
-		r = str;
+	size_t n = 0;
+	bool too_long = false;
+	int c = EOF;
+	while ((c = next_byte(x)) != EOF) {
+		if (c == '\n')
+			break;
+		if (n + 2 < (size_t)num)
+			str[n++] = (char)c;
+		else
+			too_long = true;
 	}
-	if (r)
-		x->line++;
-	return r;
+	if (c == EOF && n == 0 && !too_long)
+		return NULL;
+	x->line++;
+	if (too_long) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s:%d: line longer than %d bytes: skipped",
+			  x->path, x->line, num - 2);
+		x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
+				    sizeof *x->d->lines);
+		x->d->lines[x->d->n++] = sb_take(&sb);
+		n = 0;
+	}
+	str[n++] = '\n';
+	str[n] = '\0';
+	return str;
 }
 
 static bool run(struct ctx *x)

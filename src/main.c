@@ -2,6 +2,7 @@
  * export, check or present it. The only place that decides exit statuses
  * and prints errors (one line each, on stderr). */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -18,14 +19,39 @@
 #include "lectern/outline.h"
 #include "lectern/source.h"
 #include "lectern/strbuf.h"
+#include "lectern/text.h"
 #include "lectern/viewer.h"
 
-static void print_error(const char *name, const struct lt_error *e)
+/* One line on stderr, "lectern: " first; whatever the user gave (file
+ * names, option values) is made inert before it reaches the terminal. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
 {
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	char *line = text_display(sb.data ? sb.data : "", sb.len);
+	fprintf(stderr, "lectern: %s\n", line);
+	free(line);
+	sb_free(&sb);
+}
+
+static char *display_name(const char *path)
+{
+	return text_display(path, strlen(path));
+}
+
+static void print_error(const char *raw, const struct lt_error *e)
+{
+	char *name = display_name(raw);
 	if (e->has_offset)
-		fprintf(stderr, "lectern: %s:%zu: %s\n", name, e->offset, e->what);
+		say("%s:%zu: %s", name, e->offset, e->what);
 	else
-		fprintf(stderr, "lectern: %s: %s\n", name, e->what);
+		say("%s: %s", name, e->what);
+	free(name);
 }
 
 /* Loads the deck named on the command line. NULL after printing why. */
@@ -85,8 +111,8 @@ static int write_atomic(const char *path, const char *data, size_t n)
 	free(dup);
 	int fd = mkstemp(tmp.data);
 	if (fd < 0) {
-		fprintf(stderr, "lectern: %s: cannot create a temporary file "
-			"beside it: %s\n", path, strerror(errno));
+		say("%s: cannot create a temporary file beside it: %s", path,
+		    strerror(errno));
 		sb_free(&tmp);
 		return EXIT_IO;
 	}
@@ -105,8 +131,7 @@ static int write_atomic(const char *path, const char *data, size_t n)
 	}
 	if (!ok) {
 		unlink(tmp.data);
-		fprintf(stderr, "lectern: %s: cannot write: %s\n", path,
-			strerror(saved));
+		say("%s: cannot write: %s", path, strerror(saved));
 	}
 	sb_free(&tmp);
 	return ok ? EXIT_OK : EXIT_IO;
@@ -134,8 +159,7 @@ static int do_export(const struct cli *c, const struct deck *d,
 	if (c->output) {
 		rc = write_atomic(c->output, out.data ? out.data : "", out.len);
 	} else if (!write_all(STDOUT_FILENO, out.data ? out.data : "", out.len)) {
-		fprintf(stderr, "lectern: cannot write to standard output: %s\n",
-			strerror(errno));
+		say("cannot write to standard output: %s", strerror(errno));
 		rc = EXIT_IO;
 	}
 	sb_free(&out);
@@ -144,12 +168,13 @@ static int do_export(const struct cli *c, const struct deck *d,
 
 static int do_check(const struct cli *c, const struct deck *d)
 {
-	const char *name = strcmp(c->deck, "-") == 0 ? "(stdin)" : c->deck;
+	char *name = display_name(strcmp(c->deck, "-") == 0 ? "(stdin)" : c->deck);
 	for (size_t i = 0; i < d->nwarnings; i++) {
 		const struct warning *w = &d->warnings[i];
 		printf("%s:%zu: section %zu, slide %zu: %s\n", name, w->offset,
 		       w->section, w->slide, w->message);
 	}
+	free(name);
 	if (fflush(stdout) != 0)
 		return EXIT_IO;
 	return d->nwarnings ? EXIT_WARNINGS : EXIT_OK;
@@ -171,7 +196,7 @@ static size_t load_config(const struct cli *c, struct config *cfg)
 	if (c->theme)
 		config_set_theme(cfg, c->theme);
 	for (size_t i = 0; i < d.n; i++)
-		fprintf(stderr, "lectern: %s\n", d.lines[i]);
+		say("%s", d.lines[i]);
 	size_t n = d.n;
 	config_diags_free(&d);
 	return n;
@@ -182,7 +207,8 @@ int main(int argc, char **argv)
 	struct cli c;
 	char err[256];
 	if (!cli_parse(argc, argv, &c, err, sizeof err)) {
-		fprintf(stderr, "lectern: %s\nTry 'lectern --help'.\n", err);
+		say("%s", err);
+		fputs("Try 'lectern --help'.\n", stderr);
 		return EXIT_BAD;
 	}
 	if (c.action == CLI_HELP) {
@@ -200,8 +226,7 @@ int main(int argc, char **argv)
 	if (c.action == CLI_CHECK_CONFIG)
 		return problems ? EXIT_WARNINGS : EXIT_OK;
 	if (c.output && same_file(c.output, c.deck)) {
-		fprintf(stderr, "lectern: %s: refusing to overwrite the deck "
-			"with its export\n", c.output);
+		say("%s: refusing to overwrite the deck with its export", c.output);
 		return EXIT_BAD;
 	}
 	struct deck *d = load(c.deck);

@@ -58,15 +58,35 @@ struct strmap {
 	size_t maxlen;  /* longest key, in bytes */
 };
 
-static uint64_t str_hash(const char *s, size_t n)
+/* A polynomial hash, H(s) = sum of s[i] * P^(n-1-i) mod 2^64: it extends
+ * to the right (H * P + c) and to the left (c * P^n + H) in one step, so
+ * scanning for titles that start or end at a place costs one step a byte
+ * instead of hashing every candidate afresh. */
+#define HASH_P 0x100000001b3ULL
+
+static uint64_t str_hash_raw(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h | 1; /* never 0 */
+		h = h * HASH_P + (unsigned char)s[i] + 1;
+	return h;
 }
 
-static void strmap_put(struct strmap *m, const char *s, size_t n, size_t idx)
+static uint64_t hash_key(uint64_t raw)
+{
+	return raw | 1; /* never 0, the empty slot */
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+	return hash_key(str_hash_raw(s, n));
+}
+
+/* Stores idx under s[0..n) unless an equal key (eq) is there already;
+ * returns the index stored under the key. Keys stay unique, so a title
+ * repeated 100,000 times costs one slot, not a probe chain as long. */
+static size_t strmap_add(struct strmap *m, const char *s, size_t n, size_t idx,
+			 bool (*eq)(void *ctx, size_t idx), void *ctx)
 {
 	if ((m->len + 1) * 2 > m->cap) {
 		struct strmap old = *m;
@@ -88,27 +108,34 @@ static void strmap_put(struct strmap *m, const char *s, size_t n, size_t idx)
 	}
 	uint64_t h = str_hash(s, n);
 	size_t j = h & (m->cap - 1);
-	while (m->hash[j])
-		j = (j + 1) & (m->cap - 1);
+	for (; m->hash[j]; j = (j + 1) & (m->cap - 1))
+		if (m->hash[j] == h && eq(ctx, m->idx[j]))
+			return m->idx[j];
 	m->hash[j] = h;
 	m->idx[j] = idx;
 	m->len++;
 	if (n > m->maxlen)
 		m->maxlen = n;
+	return idx;
 }
 
-/* Calls back for each index stored under s[0..n) (hash equal; the caller
- * compares the text) until it returns true; returns that index or NONE. */
-static size_t strmap_find(const struct strmap *m, const char *s, size_t n,
-			  bool (*ok)(void *ctx, size_t idx), void *ctx)
+/* Calls back for each index stored under hash h (the caller compares the
+ * text) until it returns true; returns that index or NONE. */
+static size_t strmap_find_hash(const struct strmap *m, uint64_t h,
+			       bool (*ok)(void *ctx, size_t idx), void *ctx)
 {
 	if (!m->cap)
 		return SIZE_MAX;
-	uint64_t h = str_hash(s, n);
 	for (size_t j = h & (m->cap - 1); m->hash[j]; j = (j + 1) & (m->cap - 1))
 		if (m->hash[j] == h && ok(ctx, m->idx[j]))
 			return m->idx[j];
 	return SIZE_MAX;
+}
+
+static size_t strmap_find(const struct strmap *m, const char *s, size_t n,
+			  bool (*ok)(void *ctx, size_t idx), void *ctx)
+{
+	return strmap_find_hash(m, str_hash(s, n), ok, ctx);
 }
 
 static void strmap_free(struct strmap *m)
@@ -231,18 +258,6 @@ static size_t marker_len(const struct parser *p, size_t i, unsigned k)
 	return r == 1 || r == 2 ? len : 0;
 }
 
-/* The first marker for k in [from, to) of rank 1 to 3, or NONE. */
-static size_t find_marker_strict(const struct parser *p, size_t from,
-				 size_t to, unsigned k, size_t *len)
-{
-	for (size_t i = from; i < to; i++) {
-		int r = marker_rank(p, i, k, len);
-		if (r >= 1 && r <= 3 && i + *len <= to)
-			return i;
-	}
-	return NONE;
-}
-
 /* The best marker for k in [from, to): the first clean one, else the first
  * of the next rank. NONE when there is none. */
 static size_t find_marker(const struct parser *p, size_t from, size_t to,
@@ -265,19 +280,21 @@ static size_t find_marker(const struct parser *p, size_t from, size_t to,
 		}
 	}
 	if (best == NONE) {
-		/* a decimal-looking one, when marker k + 1 comes after it */
+		/* a decimal-looking one, when marker k + 1 comes after it: the
+		 * last such marker bounds them all, found in one pass */
+		size_t last_next = NONE, l2;
 		for (size_t i = from; i < to; i++) {
-			size_t l, l2;
-			if (p->t[i] == first || k >= 10) {
-				if (marker_rank(p, i, k, &l) == 4 && i + l <= to) {
-					size_t nx = find_marker_strict(p, i + l, to,
-								       k + 1, &l2);
-					if (nx != NONE) {
-						best = i;
-						best_len = l;
-						break;
-					}
-				}
+			int r = marker_rank(p, i, k + 1, &l2);
+			if (r >= 1 && r <= 3 && i + l2 <= to)
+				last_next = i;
+		}
+		for (size_t i = from; last_next != NONE && i < last_next; i++) {
+			size_t l;
+			if ((p->t[i] == first || k >= 10) &&
+			    marker_rank(p, i, k, &l) == 4 && i + l <= last_next) {
+				best = i;
+				best_len = l;
+				break;
 			}
 		}
 	}
@@ -431,15 +448,13 @@ struct toc_query {
 	const struct deck *d;
 	const char *s;
 	size_t n;
-	bool want_absent; /* only entries not yet matched to a section */
 };
 
 static bool toc_equal(void *ctx, size_t idx)
 {
 	struct toc_query *q = ctx;
 	const struct toc_entry *e = &q->d->toc[idx];
-	return strlen(e->title) == q->n && memcmp(e->title, q->s, q->n) == 0 &&
-	       !(q->want_absent && e->present);
+	return strlen(e->title) == q->n && memcmp(e->title, q->s, q->n) == 0;
 }
 
 /* The longest contents entry that ends the text at e (no earlier than
@@ -448,10 +463,13 @@ static size_t toc_suffix(const struct parser *p, const struct strmap *toc,
 			 size_t lower, size_t e)
 {
 	size_t best = NONE;
+	uint64_t h = 0, pw = 1; /* H(t[j..e)) and P^(e-j) */
 	for (size_t j = e; j > lower && e - j < toc->maxlen; j--) {
 		size_t s = j - 1;
-		struct toc_query q = { p->deck, p->t + s, e - s, false };
-		if (strmap_find(toc, q.s, q.n, toc_equal, &q) != SIZE_MAX)
+		h += ((uint64_t)(unsigned char)p->t[s] + 1) * pw;
+		pw *= HASH_P;
+		struct toc_query q = { p->deck, p->t + s, e - s };
+		if (strmap_find_hash(toc, hash_key(h), toc_equal, &q) != SIZE_MAX)
 			best = s;
 	}
 	return best;
@@ -477,11 +495,13 @@ static size_t known_at(const struct parser *p, const struct strmap *m,
 		       char **known, size_t i, size_t end)
 {
 	size_t best = 0;
+	uint64_t h = 0;
 	for (size_t j = i + 1; j <= end && j - i <= m->maxlen; j++) {
+		h = h * HASH_P + (unsigned char)p->t[j - 1] + 1;
 		if (j < end && p->t[j] != ' ')
 			continue;
 		struct known_query q = { known, p->t + i, j - i };
-		if (strmap_find(m, q.s, q.n, known_equal, &q) != SIZE_MAX)
+		if (strmap_find_hash(m, hash_key(h), known_equal, &q) != SIZE_MAX)
 			best = j - i;
 	}
 	return best;
@@ -500,7 +520,8 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 	for (size_t k = 0; k < nknown; k++) {
 		if (!known[k])
 			continue;
-		strmap_put(&m, known[k], strlen(known[k]), k);
+		struct known_query q = { known, known[k], strlen(known[k]) };
+		strmap_add(&m, q.s, q.n, k, known_equal, &q);
 		size_t w = 1;
 		for (const char *c = known[k]; *c; c++)
 			w += *c == ' ';
@@ -800,8 +821,11 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 	const char *t = p->t;
 	*out = NULL;
 	if (start >= end) {
+		/* the title as read: made inert before it reaches a message */
+		char *inert = text_inert(title, strlen(title));
 		deck_warn(p->deck, off(p, start), p->sec_no, 0,
-			  "section \"%s\" has a cover but no slides", title);
+			  "section \"%s\" has a cover but no slides", inert);
+		free(inert);
 		return 0;
 	}
 	size_t he = next_sep(p, start, end), hl = he - start;
@@ -999,10 +1023,25 @@ bool outline_import(const struct source *src, struct deck **out,
 		deck_warn(p.deck, off(&p, head_end), 0, 0,
 			  "no table of contents before the first section");
 	}
+	/* the contents by title; entries with the same title chain in order,
+	 * and each chain's cursor is its first entry not yet matched */
 	struct strmap tocmap = { 0 };
-	for (size_t i = 0; i < p.deck->ntoc; i++)
-		strmap_put(&tocmap, p.deck->toc[i].title,
-			   strlen(p.deck->toc[i].title), i);
+	size_t *toc_next = xcalloc(p.deck->ntoc + 1, sizeof *toc_next);
+	size_t *toc_tail = xcalloc(p.deck->ntoc + 1, sizeof *toc_tail);
+	size_t *toc_cursor = xcalloc(p.deck->ntoc + 1, sizeof *toc_cursor);
+	for (size_t i = 0; i < p.deck->ntoc; i++) {
+		struct toc_query q = { p.deck, p.deck->toc[i].title,
+				       strlen(p.deck->toc[i].title) };
+		size_t head = strmap_add(&tocmap, q.s, q.n, i, toc_equal, &q);
+		toc_next[i] = NONE;
+		if (head == i) {
+			toc_tail[i] = i;
+			toc_cursor[i] = i;
+		} else {
+			toc_next[toc_tail[head]] = i;
+			toc_tail[head] = i;
+		}
+	}
 	/* sections with a cover and no slides: their title from the TOC */
 	for (size_t k = 0; k < ncov; k++) {
 		if (known[k])
@@ -1042,11 +1081,13 @@ bool outline_import(const struct source *src, struct deck **out,
 		sec->src.start = off(&p, cov[k].title_start);
 		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
 		sec->src.end = off(&p, body_end);
-		struct toc_query tq = { p.deck, sec->title, strlen(sec->title), true };
-		size_t ti = strmap_find(&tocmap, tq.s, tq.n, toc_equal, &tq);
-		if (ti != SIZE_MAX) {
+		struct toc_query tq = { p.deck, sec->title, strlen(sec->title) };
+		size_t head = strmap_find(&tocmap, tq.s, tq.n, toc_equal, &tq);
+		size_t ti = head != SIZE_MAX ? toc_cursor[head] : NONE;
+		if (ti != NONE) {
 			p.deck->toc[ti].present = true;
 			sec->toc_index = ti;
+			toc_cursor[head] = toc_next[ti];
 		}
 		if (guessed[k])
 			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
@@ -1081,6 +1122,9 @@ bool outline_import(const struct source *src, struct deck **out,
 	free(guessed);
 	free(cov);
 	strmap_free(&tocmap);
+	free(toc_next);
+	free(toc_tail);
+	free(toc_cursor);
 	seam_stats_free(p.stats);
 	*out = p.deck;
 	return true;

@@ -88,6 +88,26 @@ char *text_inert(const char *s, size_t n)
 	return sb_take(&sb);
 }
 
+char *text_display(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+	while (i < n) {
+		size_t bad;
+		if (text_valid_utf8(s + i, n - i, &bad))
+			bad = n - i;
+		char *ok = text_inert(s + i, bad);
+		sb_puts(&sb, ok);
+		free(ok);
+		i += bad;
+		if (i < n) {
+			sb_printf(&sb, "\\x%02X", (unsigned)(unsigned char)s[i]);
+			i++;
+		}
+	}
+	return sb_take(&sb);
+}
+
 int text_cp_width(uint32_t cp, int ambiguous)
 {
 	/* A CJK encoding name makes libunistring count East Asian ambiguous

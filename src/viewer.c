@@ -15,6 +15,7 @@
 #include "lectern/app.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
+#include "lectern/text.h"
 
 static volatile sig_atomic_t stop_signal, resized;
 
@@ -126,7 +127,9 @@ int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
 					 cfg->ambiguous == 2, err, sizeof err);
 	if (!scr) {
 		app_free(&a);
-		fprintf(stderr, "lectern: %s\n", err);
+		char *shown = text_display(err, strlen(err));
+		fprintf(stderr, "lectern: %s\n", shown);
+		free(shown);
 		return 3;
 	}
 	int w, h;

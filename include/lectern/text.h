@@ -29,6 +29,11 @@ int text_encode(uint32_t cp, char *out);
  * Caller frees. */
 char *text_inert(const char *s, size_t n);
 
+/* Any bytes, made fit for a message on a terminal: valid UTF-8 made inert
+ * as text_inert does, bytes that are not UTF-8 written as \xNN. For file
+ * names, environment values and settings echoed in errors. Caller frees. */
+char *text_display(const char *s, size_t n);
+
 /* Display width of one code point: 0, 1 or 2 (never negative: text that
  * reaches layout has no controls). ambiguous is 1 or 2. */
 int text_cp_width(uint32_t cp, int ambiguous);
