@@ -6,9 +6,10 @@
  * overview, a search and the help are shown, and the test proves that none
  * of it reached the terminal as a control: the byte stream lectern wrote
  * holds none of those sequences (so no query made the terminal answer),
- * libvterm saw no title set, no OSC or DCS, no bell, and the alternate screen and hidden cursor stayed as lectern
- * set them until it quit; the sequences are on screen as inert text ("^[",
- * U+FFFD). Runs at 80x24 and 40x12.
+ * libvterm saw no title set, no OSC or DCS, no bell, and the alternate
+ * screen and hidden cursor stayed as lectern set them until it quit; the
+ * sequences are on screen as inert text ("^[", U+FFFD). Runs at 80x24 and
+ * 40x12.
  * usage: test_inject LECTERN */
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,6 +109,17 @@ static char *make_deck(void)
 static int alt_off, cursor_on, title_sets, bells, oscs, dcss;
 static bool running; /* lectern has drawn and not been told to quit */
 
+/* Up to 40 bytes at s, controls shown as '.', for a message. */
+static const char *excerpt(const char *s, size_t n)
+{
+	static char buf[48];
+	size_t i;
+	for (i = 0; i < n && i < 40; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F ? '.' : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 static int on_prop(VTermProp prop, VTermValue *val, void *user)
 {
 	struct vt *t = user;
@@ -137,7 +149,7 @@ static int on_osc(const char *command, size_t len, void *user)
 {
 	(void)user;
 	oscs++;
-	fprintf(stderr, "OSC reached the terminal: %.*s\n", (int)len, command);
+	fprintf(stderr, "OSC reached the terminal: %s\n", excerpt(command, len));
 	return 1;
 }
 
@@ -145,7 +157,7 @@ static int on_dcs(const char *command, size_t len, void *user)
 {
 	(void)user;
 	dcss++;
-	fprintf(stderr, "DCS reached the terminal: %.*s\n", (int)len, command);
+	fprintf(stderr, "DCS reached the terminal: %s\n", excerpt(command, len));
 	return 1;
 }
 
@@ -161,10 +173,16 @@ static const VTermParserCallbacks fallbacks = {
 
 /* Sequences a terminal acts on that lectern itself never sends while it
  * runs (ncurses clears with CSI 2 J, so that one is checked on screen). */
-static const char *const never[] = {
-	"\x1b]", "\x1bP", "\x1b_", "\x1b^", "\x1bX", "\x1b" "c", "\x1b#8",
-	"\x1b[?1049l", "\x1b[?47l", "\x1b[?1047l", "\x1b[?25h", "\x1b[6n",
-	"\x1b[c", "\x1b[>c", "\x1b[5i", "\x1b[?1000h", "\x0e", "\x07",
+static const struct {
+	const char *seq, *name;
+} never[] = {
+	{ "\x1b]", "OSC" }, { "\x1bP", "DCS" }, { "\x1b_", "APC" },
+	{ "\x1b^", "PM" }, { "\x1bX", "SOS" }, { "\x1b" "c", "RIS" },
+	{ "\x1b#8", "DECALN" }, { "\x1b[?1049l", "CSI ?1049l" },
+	{ "\x1b[?47l", "CSI ?47l" }, { "\x1b[?1047l", "CSI ?1047l" },
+	{ "\x1b[?25h", "CSI ?25h" }, { "\x1b[6n", "CSI 6n" }, { "\x1b[c", "CSI c" },
+	{ "\x1b[>c", "CSI >c" }, { "\x1b[5i", "CSI 5i" },
+	{ "\x1b[?1000h", "CSI ?1000h" }, { "\x0e", "SO" }, { "\x07", "BEL" },
 };
 
 /* What lectern wrote holds none of `never`, no C1 control (UTF-8 C2 80..9F)
@@ -172,23 +190,23 @@ static const char *const never[] = {
 static void check_stream(struct vt *t, const char *where)
 {
 	const char *s = t->log ? t->log : "";
-	size_t n = t->loglen, from = 0;
+	size_t n = t->loglen;
 	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
-		const char *hit = memmem(s, n, never[i], strlen(never[i]));
-		CHECK(!hit, "%s: lectern wrote the sequence ESC%s at byte %zu: ...%.40s",
-		      where, never[i] + 1, hit ? (size_t)(hit - s) + from : 0,
-		      hit ? hit : "");
+		const char *hit = memmem(s, n, never[i].seq, strlen(never[i].seq));
+		CHECK(!hit, "%s: lectern wrote %s at byte %zu: %s", where, never[i].name,
+		      hit ? (size_t)(hit - s) : 0,
+		      hit ? excerpt(hit, n - (size_t)(hit - s)) : "");
 	}
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9F) {
 			CHECK(0, "%s: a C1 control (U+%04X) at byte %zu", where,
-			      (unsigned char)s[i + 1], i + from);
+			      (unsigned char)s[i + 1], i);
 			break;
 		}
 	size_t bad = 0;
 	CHECK(text_valid_utf8(s, n, &bad), "%s: the stream is not UTF-8 at byte %zu",
-	      where, bad + from);
+	      where, bad);
 }
 
 static void check_state(struct vt *t, const char *where)
