@@ -1,0 +1,330 @@
+/* fuzz_outline.c — the outline importer (source_from_bytes, outline_import)
+ * on any bytes, and both exports of every deck it accepts. The whole input
+ * is the deck file; its first byte also picks the text export's width,
+ * 1..200. Invariants: the model is consistent and all its text inert
+ * (deck.h), the JSON export is well-formed UTF-8 JSON with one object per
+ * node of the model, and no line of the text export is wider than the
+ * width (export.h), except for a lone wide character at width 1. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "lectern/export.h"
+#include "lectern/layout.h"
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+
+/* ---- the model ------------------------------------------------------- */
+
+static void check_span(struct span sp, size_t size, const char *what)
+{
+	FUZZ_CHECK(sp.start <= sp.end && sp.end <= size,
+		   "%s: source range [%zu, %zu) in %zu bytes", what, sp.start,
+		   sp.end, size);
+}
+
+static void check_deck(const struct deck *d, size_t size)
+{
+	fuzz_check_inert(d->title, strlen(d->title), "deck title");
+	if (d->contents_label)
+		fuzz_check_inert(d->contents_label, strlen(d->contents_label),
+				 "contents label");
+	for (size_t i = 0; i < d->ntoc; i++) {
+		fuzz_check_inert(d->toc[i].title, strlen(d->toc[i].title),
+				 "toc entry");
+		bool found = false;
+		for (size_t s = 0; s < d->nsections && !found; s++)
+			found = d->sections[s].toc_index == i;
+		FUZZ_CHECK(found == d->toc[i].present,
+			   "toc entry %zu: present is %d, a section points at "
+			   "it: %d", i, d->toc[i].present, found);
+	}
+	size_t slides = 0, blocks = 0, points = 0;
+	for (size_t s = 0; s < d->nsections; s++) {
+		const struct section *sec = &d->sections[s];
+		fuzz_check_inert(sec->title, strlen(sec->title), "section title");
+		check_span(sec->src, size, "section");
+		FUZZ_CHECK(sec->toc_index == (size_t)-1 || sec->toc_index < d->ntoc,
+			   "section %zu: toc index %zu of %zu", s, sec->toc_index,
+			   d->ntoc);
+		slides += sec->nslides;
+		for (size_t l = 0; l < sec->nslides; l++) {
+			const struct slide *sl = &sec->slides[l];
+			fuzz_check_inert(sl->header, strlen(sl->header), "header");
+			check_span(sl->src, size, "slide");
+			blocks += sl->nblocks;
+			for (size_t b = 0; b < sl->nblocks; b++) {
+				const struct block *bk = &sl->blocks[b];
+				fuzz_check_inert(bk->title, strlen(bk->title),
+						 "block title");
+				check_span(bk->src, size, "block");
+				points += bk->npoints;
+				for (size_t p = 0; p < bk->npoints; p++) {
+					const struct point *pt = &bk->points[p];
+					fuzz_check_inert(pt->text, strlen(pt->text),
+							 "point");
+					check_span(pt->src, size, "point");
+				}
+			}
+		}
+	}
+	FUZZ_CHECK(deck_count_slides(d) == slides, "deck_count_slides %zu, "
+		   "counted %zu", deck_count_slides(d), slides);
+	FUZZ_CHECK(deck_count_blocks(d) == blocks, "deck_count_blocks %zu, "
+		   "counted %zu", deck_count_blocks(d), blocks);
+	FUZZ_CHECK(deck_count_points(d) == points, "deck_count_points %zu, "
+		   "counted %zu", deck_count_points(d), points);
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		const struct warning *w = &d->warnings[i];
+		fuzz_check_inert(w->message, strlen(w->message), "warning");
+		FUZZ_CHECK(w->message[0], "warning %zu is empty", i);
+		FUZZ_CHECK(w->offset <= size, "warning at %zu past %zu bytes: %s",
+			   w->offset, size, w->message);
+		FUZZ_CHECK(w->section <= d->nsections, "warning in section %zu "
+			   "of %zu: %s", w->section, d->nsections, w->message);
+		FUZZ_CHECK(w->slide == 0 || (w->section > 0 && w->slide <=
+				d->sections[w->section - 1].nslides),
+			   "warning in section %zu, slide %zu: %s", w->section,
+			   w->slide, w->message);
+		/* outline_import sorts them, as --check prints them */
+		FUZZ_CHECK(i == 0 || d->warnings[i - 1].offset <= w->offset,
+			   "warnings out of order at %zu", i);
+	}
+}
+
+/* ---- JSON ------------------------------------------------------------ */
+
+/* A strict RFC 8259 reader that only checks, counting object keys by name. */
+struct json {
+	const char *s;
+	size_t n, i;
+	size_t headers, blocks_keys, points_keys, slides_keys, offsets;
+	size_t strings; /* string values (not keys) */
+};
+
+static void json_ws(struct json *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\n' ||
+			       j->s[j->i] == '\t' || j->s[j->i] == '\r'))
+		j->i++;
+}
+
+static void json_expect(struct json *j, char c)
+{
+	json_ws(j);
+	FUZZ_CHECK(j->i < j->n && j->s[j->i] == c, "JSON: '%c' expected at "
+		   "byte %zu", c, j->i);
+	j->i++;
+}
+
+static bool json_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+/* Reads a string; returns its raw (escaped) bytes through *start, *len. */
+static void json_string(struct json *j, size_t *start, size_t *len)
+{
+	json_expect(j, '"');
+	*start = j->i;
+	for (;;) {
+		FUZZ_CHECK(j->i < j->n, "JSON: unterminated string");
+		unsigned char c = (unsigned char)j->s[j->i];
+		FUZZ_CHECK(c >= 0x20, "JSON: raw control byte 0x%02X at %zu", c,
+			   j->i);
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			FUZZ_CHECK(j->i + 1 < j->n, "JSON: escape at the end");
+			char e = j->s[j->i + 1];
+			if (e == 'u') {
+				FUZZ_CHECK(j->i + 5 < j->n && json_hex(j->s[j->i + 2]) &&
+					   json_hex(j->s[j->i + 3]) &&
+					   json_hex(j->s[j->i + 4]) &&
+					   json_hex(j->s[j->i + 5]),
+					   "JSON: bad \\u escape at %zu", j->i);
+				j->i += 6;
+				continue;
+			}
+			FUZZ_CHECK(strchr("\"\\/bfnrt", e) && e, "JSON: bad "
+				   "escape at %zu", j->i);
+			j->i += 2;
+			continue;
+		}
+		j->i++;
+	}
+	*len = j->i - *start;
+	j->i++;
+}
+
+static void json_value(struct json *j, int depth);
+
+static void json_count_key(struct json *j, const char *k, size_t n)
+{
+	if (n == 6 && memcmp(k, "header", 6) == 0)
+		j->headers++;
+	else if (n == 6 && memcmp(k, "blocks", 6) == 0)
+		j->blocks_keys++;
+	else if (n == 6 && memcmp(k, "points", 6) == 0)
+		j->points_keys++;
+	else if (n == 6 && memcmp(k, "slides", 6) == 0)
+		j->slides_keys++;
+	else if (n == 6 && memcmp(k, "offset", 6) == 0)
+		j->offsets++;
+}
+
+static void json_value(struct json *j, int depth)
+{
+	FUZZ_CHECK(depth < 32, "JSON: nested too deep");
+	json_ws(j);
+	FUZZ_CHECK(j->i < j->n, "JSON: value expected at the end");
+	char c = j->s[j->i];
+	size_t st, len;
+	if (c == '{') {
+		j->i++;
+		json_ws(j);
+		if (j->i < j->n && j->s[j->i] == '}') {
+			j->i++;
+			return;
+		}
+		for (;;) {
+			json_string(j, &st, &len);
+			json_count_key(j, j->s + st, len);
+			json_expect(j, ':');
+			json_value(j, depth + 1);
+			json_ws(j);
+			FUZZ_CHECK(j->i < j->n, "JSON: unterminated object");
+			if (j->s[j->i] == '}') {
+				j->i++;
+				return;
+			}
+			json_expect(j, ',');
+		}
+	} else if (c == '[') {
+		j->i++;
+		json_ws(j);
+		if (j->i < j->n && j->s[j->i] == ']') {
+			j->i++;
+			return;
+		}
+		for (;;) {
+			json_value(j, depth + 1);
+			json_ws(j);
+			FUZZ_CHECK(j->i < j->n, "JSON: unterminated array");
+			if (j->s[j->i] == ']') {
+				j->i++;
+				return;
+			}
+			json_expect(j, ',');
+		}
+	} else if (c == '"') {
+		json_string(j, &st, &len);
+		j->strings++;
+	} else if (c == 't' && j->n - j->i >= 4 && memcmp(j->s + j->i, "true", 4) == 0) {
+		j->i += 4;
+	} else if (c == 'f' && j->n - j->i >= 5 && memcmp(j->s + j->i, "false", 5) == 0) {
+		j->i += 5;
+	} else if (c == 'n' && j->n - j->i >= 4 && memcmp(j->s + j->i, "null", 4) == 0) {
+		j->i += 4;
+	} else {
+		/* numbers: the export writes only unsigned integers */
+		FUZZ_CHECK(c >= '0' && c <= '9', "JSON: unexpected '%c' at %zu",
+			   c, j->i);
+		FUZZ_CHECK(c != '0' || j->i + 1 >= j->n || j->s[j->i + 1] < '0' ||
+			   j->s[j->i + 1] > '9', "JSON: leading zero at %zu", j->i);
+		while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+			j->i++;
+	}
+}
+
+static void check_json(const struct deck *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	export_json(&sb, d);
+	size_t bad;
+	FUZZ_CHECK(sb.len > 0, "empty JSON export");
+	FUZZ_CHECK(text_valid_utf8(sb.data, sb.len, &bad),
+		   "JSON export: invalid UTF-8 at byte %zu", bad);
+	struct json j = { .s = sb.data, .n = sb.len };
+	json_value(&j, 0);
+	json_ws(&j);
+	FUZZ_CHECK(j.i == j.n, "JSON: trailing bytes at %zu of %zu", j.i, j.n);
+	size_t missing = 0;
+	for (size_t i = 0; i < d->ntoc; i++)
+		missing += !d->toc[i].present;
+	FUZZ_CHECK(j.slides_keys == d->nsections, "JSON: %zu sections, deck "
+		   "%zu", j.slides_keys, d->nsections);
+	FUZZ_CHECK(j.headers == deck_count_slides(d) &&
+		   j.blocks_keys == deck_count_slides(d), "JSON: %zu slides, "
+		   "deck %zu", j.headers, deck_count_slides(d));
+	FUZZ_CHECK(j.points_keys == deck_count_blocks(d), "JSON: %zu blocks, "
+		   "deck %zu", j.points_keys, deck_count_blocks(d));
+	FUZZ_CHECK(j.offsets == d->nwarnings, "JSON: %zu warnings, deck %zu",
+		   j.offsets, d->nwarnings);
+	/* every string of the model once: title, toc, section titles,
+	 * headers, block titles (and their placements), points, warnings
+	 * and missing sections */
+	size_t placements = 0;
+	for (size_t s = 0; s < d->nsections; s++)
+		for (size_t l = 0; l < d->sections[s].nslides; l++)
+			for (size_t b = 0; b < d->sections[s].slides[l].nblocks; b++)
+				placements += d->sections[s].slides[l].blocks[b]
+						      .title_after_points;
+	size_t want = 1 + d->ntoc + d->nsections + deck_count_slides(d) +
+		      deck_count_blocks(d) + placements + deck_count_points(d) +
+		      d->nwarnings + missing;
+	FUZZ_CHECK(j.strings == want, "JSON: %zu strings, the deck has %zu",
+		   j.strings, want);
+	sb_free(&sb);
+}
+
+/* ---- the text export ------------------------------------------------- */
+
+static void check_text(const struct deck *d, int width)
+{
+	struct layout_opts o;
+	layout_opts_default(&o, width);
+	struct strbuf sb = STRBUF_INIT;
+	export_text(&sb, d, &o);
+	struct deck_index ix;
+	deck_index_build(&ix, d);
+	size_t pages = 1, lineno = 0;
+	const char *s = sb.data ? sb.data : "";
+	size_t bad;
+	FUZZ_CHECK(text_valid_utf8(s, sb.len, &bad),
+		   "text export: invalid UTF-8 at byte %zu", bad);
+	FUZZ_CHECK(sb.len == 0 || s[sb.len - 1] == '\n',
+		   "text export does not end with a newline");
+	for (size_t i = 0; i < sb.len; lineno++) {
+		const char *nl = memchr(s + i, '\n', sb.len - i);
+		size_t len = (size_t)(nl - (s + i));
+		if (len == 1 && s[i] == '\f') {
+			pages++;
+		} else {
+			fuzz_check_inert(s + i, len, "text export line");
+			int w = text_width(s + i, len, o.ambiguous);
+			FUZZ_CHECK(w <= width || (width < 2 && w <= 2),
+				   "text export at width %d: line %zu is %d "
+				   "columns: %.*s", width, lineno, w, (int)len,
+				   s + i);
+		}
+		i += len + 1;
+	}
+	FUZZ_CHECK(pages == ix.count, "text export: %zu pages, %zu slides",
+		   pages, ix.count);
+	deck_index_free(&ix);
+	sb_free(&sb);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct deck *d = fuzz_load(data, size);
+	if (!d)
+		return 0;
+	check_deck(d, size);
+	check_json(d);
+	check_text(d, size ? data[0] % 200 + 1 : 80);
+	deck_free(d);
+	return 0;
+}
