@@ -104,6 +104,19 @@ static void add_span(struct page *pg, int col, int width, const char *text,
 	pg->lines[pg->nlines - 1].count++;
 }
 
+/* The width left for text inside the margins, and the left margin in *m;
+ * a screen narrower than its margins gets none. */
+static int text_area(const struct layout_opts *o, int *m)
+{
+	*m = o->margin;
+	int w = o->width - 2 * o->margin;
+	if (w < 1) {
+		w = o->width;
+		*m = 0;
+	}
+	return w;
+}
+
 /* Puts sp first on line `line` (a point's number before its text). */
 static void prepend_span(struct page *pg, size_t line, struct lspan sp)
 {
@@ -238,11 +251,7 @@ static void layout_content(struct page *pg, const struct deck *d,
 			   const struct section *sec, const struct slide *sl,
 			   const struct layout_opts *o)
 {
-	int m = o->margin, w = o->width - 2 * o->margin;
-	if (w < 1) {
-		w = o->width;
-		m = 0;
-	}
+	int m, w = text_area(o, &m);
 	wrap_into(pg, sl->header, m, w, LS_HEADER, -1, -1, o->ambiguous, false,
 		  m, w);
 	/* the rule under the header */
@@ -291,11 +300,7 @@ static void layout_content(struct page *pg, const struct deck *d,
 static void layout_title(struct page *pg, const struct deck *d,
 			 const struct layout_opts *o)
 {
-	int m = o->margin, w = o->width - 2 * m;
-	if (w < 1) {
-		w = o->width;
-		m = 0;
-	}
+	int m, w = text_area(o, &m);
 	pg->centre = true;
 	wrap_into(pg, d->title, m, w, LS_DECK_TITLE, -1, -1, o->ambiguous, true,
 		  m, w);
@@ -304,11 +309,7 @@ static void layout_title(struct page *pg, const struct deck *d,
 static void layout_contents(struct page *pg, const struct deck *d,
 			    const struct layout_opts *o)
 {
-	int m = o->margin, w = o->width - 2 * m;
-	if (w < 1) {
-		w = o->width;
-		m = 0;
-	}
+	int m, w = text_area(o, &m);
 	const char *head = o->contents ? o->contents : "Contents";
 	wrap_into(pg, head, m, w, LS_HEADER, -1, -1, o->ambiguous, false, m, w);
 	struct strbuf sb = STRBUF_INIT;
@@ -355,11 +356,7 @@ static void layout_contents(struct page *pg, const struct deck *d,
 static void layout_cover(struct page *pg, const struct deck *d, size_t s,
 			 const struct layout_opts *o)
 {
-	int m = o->margin, w = o->width - 2 * m;
-	if (w < 1) {
-		w = o->width;
-		m = 0;
-	}
+	int m, w = text_area(o, &m);
 	pg->centre = true;
 	const struct section *sec = &d->sections[s];
 	size_t number = sec->toc_index != (size_t)-1 ? sec->toc_index + 1 : s + 1;

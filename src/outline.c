@@ -335,15 +335,8 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 	size_t from = start;
 	const struct source *s = p->src;
 	/* the line breaks inside (start, end) */
-	size_t lo = 0, hi = s->ngaps;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->gaps[mid].pos <= start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t g = lo; g < s->ngaps && s->gaps[g].pos < end; g++) {
+	for (size_t g = source_gap_after(s, start); g < s->ngaps &&
+	     s->gaps[g].pos < end; g++) {
 		size_t at = s->gaps[g].pos;
 		if (!s->gaps[g].newline || at <= from)
 			continue;

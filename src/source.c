@@ -201,8 +201,7 @@ void source_free(struct source *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The last gap at or before pos, or NULL. */
-static const struct source_gap *gap_at(const struct source *s, size_t pos)
+size_t source_gap_after(const struct source *s, size_t pos)
 {
 	size_t lo = 0, hi = s->ngaps;
 	while (lo < hi) {
@@ -212,6 +211,13 @@ static const struct source_gap *gap_at(const struct source *s, size_t pos)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The last gap at or before pos, or NULL. */
+static const struct source_gap *gap_at(const struct source *s, size_t pos)
+{
+	size_t lo = source_gap_after(s, pos);
 	return lo ? &s->gaps[lo - 1] : NULL;
 }
 

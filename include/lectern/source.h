@@ -54,6 +54,9 @@ void source_free(struct source *s);
 /* Offset in the file as read of normalised position pos. */
 size_t source_offset(const struct source *s, size_t pos);
 
+/* Index of the first gap after normalised position pos (ngaps if none). */
+size_t source_gap_after(const struct source *s, size_t pos);
+
 /* True when a line break stood right before normalised position pos. */
 bool source_newline_before(const struct source *s, size_t pos);
 
