@@ -118,8 +118,16 @@ static size_t screen_starts(struct app *a, size_t *starts, size_t max)
 		       pg->lines[back].point == pg->lines[back - 1].point &&
 		       pg->lines[back].block == pg->lines[back - 1].block)
 			back--;
-		if (back > line + 1 && pg->lines[back].point >= 0)
-			cut = back;
+		/* ... unless it could not fit on the next screen either */
+		size_t fwd = cut;
+		while (fwd < pg->nlines && pg->lines[fwd].point >= 0 &&
+		       pg->lines[fwd].point == pg->lines[back].point &&
+		       pg->lines[fwd].block == pg->lines[back].block)
+			fwd++;
+		size_t next_room = (size_t)bh - (repeat ? 2 : 0);
+		if (back > line + 1 && pg->lines[back].point >= 0 &&
+		    fwd - back <= next_room && (cut - back) * 2 <= room)
+			cut = back; /* and not at the cost of half a screen */
 		line = cut;
 	}
 	return n;
