@@ -91,9 +91,18 @@ static struct page *current_page(struct app *a)
 	return a->page;
 }
 
+/* The status line shows when the template has something, and whenever
+ * there is a prompt, a message or a pending count to show even with the
+ * template empty: it then takes the last row rather than covering it. */
+static bool status_line(const struct app *a)
+{
+	return a->footer[0] || a->mode == MODE_SEARCH || a->message[0] ||
+	       a->has_count || a->toc_jump;
+}
+
 static int body_height(const struct app *a)
 {
-	return a->height - (a->footer[0] ? 1 : 0); /* the status line */
+	return a->height - (status_line(a) ? 1 : 0);
 }
 
 /* The first line of each continuation screen of the current slide; the
@@ -820,7 +829,7 @@ static void draw_footer(struct app *a, struct frame *f)
 			put(f, row, sw, "\xE2\x96\x8F", 3, cw, FS_FOOTER);
 		return;
 	}
-	if (!a->footer[0] && !a->message[0] && !a->has_count && !a->toc_jump)
+	if (!status_line(a))
 		return; /* hidden */
 	const char *tmpl = a->footer[0] ? a->footer : "{>}{n}/{total}";
 	const char *split = strstr(tmpl, "{>}");
