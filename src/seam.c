@@ -23,7 +23,6 @@
  * then seam_stats_count), so large decks stay fast. */
 #include "lectern/seam.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,56 @@
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
+
+/* ---- the little mathematics the model needs -------------------------
+ * Natural logarithms and a square root, written here so that lectern does
+ * not load libm at start-up for a handful of calls: half a megabyte of
+ * resident pages and a shared library fewer before the first screen. */
+
+static double ln(double x)
+{
+	if (!(x > 0))
+		return -1e300;
+	/* x = m * 2^e, m in [sqrt(1/2), sqrt(2)), from the bits of x */
+	uint64_t bits;
+	memcpy(&bits, &x, sizeof bits);
+	int e = (int)((bits >> 52) & 0x7FF) - 1023;
+	bits = (bits & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
+	double m;
+	memcpy(&m, &bits, sizeof m);
+	if (e == -1023) /* subnormal: rare enough to take the slow way */
+		return ln(x * 4503599627370496.0) - 52 * 0.69314718055994530942;
+	if (m > 1.4142135623730951) {
+		m /= 2.0;
+		e++;
+	}
+	/* ln m = 2 atanh z, z = (m - 1) / (m + 1), |z| < 0.172 */
+	double z = (m - 1.0) / (m + 1.0), z2 = z * z, term = z, sum = 0;
+	for (int k = 1; k < 24; k += 2) {
+		sum += term / k;
+		term *= z2;
+	}
+	return 2.0 * sum + e * 0.69314718055994530942;
+}
+
+static double ln1p(double x)
+{
+	return ln(1.0 + x);
+}
+
+static double square_root(double x)
+{
+	if (!(x > 0))
+		return 0;
+	double r = x > 1 ? x : 1;
+	for (int i = 0; i < 60; i++) {
+		double next = 0.5 * (r + x / r);
+		if (next == r)
+			break;
+		r = next;
+	}
+	return r;
+}
 
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
 
@@ -225,6 +274,10 @@ struct seam_stats {
 	uint64_t title_chars;
 	double log_len_sum, log_len_sq; /* over first-block titles */
 	uint64_t nblock_titles;
+	/* derived once counting is done (seam_stats_count) */
+	double class_llr[K_COUNT]; /* title-text vs deck-text, by class */
+	double log_r, r;           /* points per character, and its log */
+	double mu, sd;             /* log-length of the block titles */
 };
 
 struct seam_stats *seam_stats_new(void)
@@ -300,7 +353,7 @@ void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n,
 	}
 	st->title_chars += len;
 	if (block_title && len) {
-		double l = log((double)len);
+		double l = ln((double)len);
 		st->log_len_sum += l;
 		st->log_len_sq += l * l;
 		st->nblock_titles++;
@@ -487,6 +540,22 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		k++;
 	}
 	st->nchars += k;
+
+	double chars = st->nchars ? (double)st->nchars : 1;
+	double nt = (double)st->title_chars;
+	for (int c = 0; c < K_COUNT; c++)
+		st->class_llr[c] = ln(((double)st->title_class[c] + 1) / (nt + 10)) -
+				   ln(((double)st->class_count[c] + 1) / (chars + 10));
+	st->r = ((double)st->npoints + 1) / chars;
+	st->log_r = ln(st->r);
+	st->mu = ln(6.0);
+	st->sd = 0.6;
+	if (st->nblock_titles) {
+		double nb = (double)st->nblock_titles;
+		st->mu = st->log_len_sum / nb;
+		double var = st->log_len_sq / nb - st->mu * st->mu;
+		st->sd = var > 0.09 ? square_root(var) : 0.3;
+	}
 }
 
 /* ---- scoring --------------------------------------------------------- */
@@ -511,8 +580,8 @@ static double left_variety(const struct seam_stats *st, uint64_t pair)
 	int set = __builtin_popcountll(st->left_seen[i - 1][0]) +
 		  __builtin_popcountll(st->left_seen[i - 1][1]);
 	if (set >= 127)
-		return 128.0 * log(128.0);
-	return -128.0 * log(1.0 - (double)set / 128.0);
+		return 128.0 * ln(128.0);
+	return -128.0 * ln(1.0 - (double)set / 128.0);
 }
 
 static double score(const struct seam_stats *st, const struct chunk *c,
@@ -524,14 +593,7 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 	double f = 0;
 
 	f += W_LEN * (double)len / 10.0;
-	double mu = log(6.0), sd = 0.6;
-	if (st->nblock_titles) {
-		double nb = (double)st->nblock_titles;
-		mu = st->log_len_sum / nb;
-		double var = st->log_len_sq / nb - mu * mu;
-		sd = var > 0.09 ? sqrt(var) : 0.3;
-	}
-	double z = (log((double)len) - mu) / sd;
+	double z = (ln((double)len) - st->mu) / st->sd;
 	f += W_LEN_PRIOR * (-0.5 * z * z);
 
 	size_t op = 0;
@@ -540,29 +602,24 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 			break;
 		op = k;
 	}
-	f += W_OWN * log1p((double)op);
+	f += W_OWN * ln1p((double)op);
 
 	uint32_t pc = cm_get(&st->pairs, pair_key(a, b));
-	f += W_CROSS * log1p(pc > 0 ? (double)pc - 1 : 0);
+	f += W_CROSS * ln1p(pc > 0 ? (double)pc - 1 : 0);
 	if (cls_of(a) == K_END)
 		f += W_SENT_END;
 	if (in(b, BAD_START))
 		f += W_BAD_START;
 
-	double n = st->nchars ? (double)st->nchars : 1;
-	double r = ((double)st->npoints + 1) / n;
-	f += W_POINT_END * (log(((double)cm_get(&st->point_end, a) + 2 * r) /
-				((double)uni_count(st, a) + 2)) - log(r));
+	f += W_POINT_END * (ln(((double)cm_get(&st->point_end, a) + 2 * st->r) /
+				((double)uni_count(st, a) + 2)) - st->log_r);
 	if (in(a, PREDICATE_END))
 		f += W_PREDICATE;
-	f += W_LEFTS * log1p(left_variety(st, pair_key(b, s[i + 1])));
+	f += W_LEFTS * ln1p(left_variety(st, pair_key(b, s[i + 1])));
 
-	double llr = 0, nt = (double)st->title_chars;
-	for (size_t k = i; k < c->n; k++) {
-		enum cls kc = cls_of(s[k]);
-		llr += log(((double)st->title_class[kc] + 1) / (nt + 10)) -
-		       log(((double)st->class_count[kc] + 1) / (n + 10));
-	}
+	double llr = 0;
+	for (size_t k = i; k < c->n; k++)
+		llr += st->class_llr[cls_of(s[k])];
 	f += W_TITLE_CLASS * llr / 4;
 	return f;
 }
@@ -587,7 +644,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		chunk_free(&c);
 		return g;
 	}
-	double best = -INFINITY, second = -INFINITY;
+	double best = -1e300, second = -1e300;
 	size_t best_i = 0, second_i = 0;
 	for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
 		if (!allowed(c.cps, c.n, i))
