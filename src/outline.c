@@ -205,6 +205,28 @@ static size_t marker_char(const struct parser *p, size_t i)
 	return 0;
 }
 
+/* The decimal digits of a point number, formatted once per search rather
+ * than at every byte looked at. */
+struct number {
+	char s[12];
+	size_t n;
+};
+
+static struct number number_of(unsigned k)
+{
+	struct number num;
+	char rev[12];
+	size_t n = 0;
+	do {
+		rev[n++] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k);
+	for (size_t i = 0; i < n; i++)
+		num.s[i] = rev[n - 1 - i];
+	num.n = n;
+	return num;
+}
+
 /* How likely t[i] starts the marker for number k ("2." or "2、"): 0 when
  * it cannot, else a rank, lower is better. Sets *len to its length.
  * Markers are glued to the text before them (rule 6), so a number after a
@@ -216,18 +238,16 @@ static size_t marker_char(const struct parser *p, size_t i)
  * better comes. Rank 4: looks like a decimal ("2.1ドル=360円" is point 2
  * starting with a number, "4.1%" at the end of point 3 is a decimal); taken
  * only when the next marker follows it. */
-static int marker_rank(const struct parser *p, size_t i, unsigned k,
-		       size_t *len)
+static int marker_rank(const struct parser *p, size_t i,
+		       const struct number *num, size_t *len)
 {
-	char num[24];
-	int nl = snprintf(num, sizeof num, "%u", k);
 	const char *t = p->t;
-	if (nl <= 0 || i + (size_t)nl >= p->n ||
-	    memcmp(t + i, num, (size_t)nl) != 0)
+	size_t nl = num->n;
+	if (i + nl >= p->n || memcmp(t + i, num->s, nl) != 0)
 		return 0;
 	if (i > 0 && t[i - 1] == ' ')
 		return 0;
-	size_t m = i + (size_t)nl;
+	size_t m = i + nl;
 	size_t ml = marker_char(p, m);
 	if (!ml)
 		return 0;
@@ -239,11 +259,11 @@ static int marker_rank(const struct parser *p, size_t i, unsigned k,
 		bool second_point = d + 1 < p->n && t[d] == '.' &&
 				    is_ascii_digit(t[d + 1]);
 		if (d - after < 3 && !second_point) {
-			*len = (size_t)nl + ml;
+			*len = nl + ml;
 			return 4;
 		}
 	}
-	*len = (size_t)nl + ml;
+	*len = nl + ml;
 	if (i > 0 && is_ascii_digit(t[i - 1]))
 		return 3;
 	if (after < p->n && t[after] == ' ')
@@ -251,11 +271,23 @@ static int marker_rank(const struct parser *p, size_t i, unsigned k,
 	return 1;
 }
 
-static size_t marker_len(const struct parser *p, size_t i, unsigned k)
+/* The length of a clean marker "1." at t[i], or 0. */
+static size_t marker_len(const struct parser *p, size_t i)
 {
+	static const struct number one = { "1", 1 };
 	size_t len = 0;
-	int r = marker_rank(p, i, k, &len);
+	int r = marker_rank(p, i, &one, &len);
 	return r == 1 || r == 2 ? len : 0;
+}
+
+/* The next byte in [i, to) that may start number num, or to. */
+static size_t next_digit(const struct parser *p, size_t i, size_t to,
+			 const struct number *num)
+{
+	if (i >= to)
+		return to;
+	const char *hit = memchr(p->t + i, num->s[0], to - i);
+	return hit ? (size_t)(hit - p->t) : to;
 }
 
 /* The best marker for k in [from, to): the first clean one, else the first
@@ -263,14 +295,13 @@ static size_t marker_len(const struct parser *p, size_t i, unsigned k)
 static size_t find_marker(const struct parser *p, size_t from, size_t to,
 			  unsigned k, size_t *len)
 {
-	char first = (char)('0' + (k >= 10 ? 0 : k));
+	struct number num = number_of(k), next = number_of(k + 1);
 	size_t best = NONE, best_len = 0;
 	int best_rank = 4;
-	for (size_t i = from; i < to; i++) {
-		if (k < 10 ? p->t[i] != first : !is_ascii_digit(p->t[i]))
-			continue;
+	for (size_t i = next_digit(p, from, to, &num); i < to;
+	     i = next_digit(p, i + 1, to, &num)) {
 		size_t l;
-		int r = marker_rank(p, i, k, &l);
+		int r = marker_rank(p, i, &num, &l);
 		if (r && r < best_rank && i + l <= to) {
 			best = i;
 			best_len = l;
@@ -283,15 +314,17 @@ static size_t find_marker(const struct parser *p, size_t from, size_t to,
 		/* a decimal-looking one, when marker k + 1 comes after it: the
 		 * last such marker bounds them all, found in one pass */
 		size_t last_next = NONE, l2;
-		for (size_t i = from; i < to; i++) {
-			int r = marker_rank(p, i, k + 1, &l2);
+		for (size_t i = next_digit(p, from, to, &next); i < to;
+		     i = next_digit(p, i + 1, to, &next)) {
+			int r = marker_rank(p, i, &next, &l2);
 			if (r >= 1 && r <= 3 && i + l2 <= to)
 				last_next = i;
 		}
-		for (size_t i = from; last_next != NONE && i < last_next; i++) {
+		size_t stop = last_next != NONE ? last_next : from;
+		for (size_t i = next_digit(p, from, stop, &num); i < stop;
+		     i = next_digit(p, i + 1, stop, &num)) {
 			size_t l;
-			if ((p->t[i] == first || k >= 10) &&
-			    marker_rank(p, i, k, &l) == 4 && i + l <= last_next) {
+			if (marker_rank(p, i, &num, &l) == 4 && i + l <= stop) {
 				best = i;
 				best_len = l;
 				break;
@@ -374,7 +407,7 @@ static size_t next_cover(const struct parser *p, size_t from)
 		size_t i = (size_t)(hit - t);
 		/* a block titled like the deck ("…,Deck Title,1.") is no cover */
 		size_t s = sep_at(p, i + tl);
-		if (sep_before(p, i) && s && !marker_len(p, i + tl + s, 1))
+		if (sep_before(p, i) && s && !marker_len(p, i + tl + s))
 			return i;
 		from = i + 1;
 	}
@@ -391,8 +424,8 @@ static bool slide_starts_at(const struct parser *p, size_t i, size_t end,
 			    const char *h, size_t hl)
 {
 	size_t s = next_sep(p, i, end);
-	if (!marker_len(p, i, 1))
-		return s < end && marker_len(p, s + sep_at(p, s), 1);
+	if (!marker_len(p, i))
+		return s < end && marker_len(p, s + sep_at(p, s));
 	size_t from = i;
 	for (;;) {
 		const char *hit = from < end ? memmem(p->t + from, end - from, h, hl)
@@ -619,7 +652,7 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 	for (size_t i = start; i < end; i++) {
 		if (p->t[i] != '1' || (i != start && !sep_before(p, i)))
 			continue;
-		size_t ml = marker_len(p, i, 1);
+		size_t ml = marker_len(p, i);
 		if (!ml || i + ml > end)
 			continue;
 		bl = xgrow(bl, &cap, nb + 1, sizeof *bl);
