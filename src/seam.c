@@ -53,12 +53,15 @@ static double ln(double x)
 		m /= 2.0;
 		e++;
 	}
-	/* ln m = 2 atanh z, z = (m - 1) / (m + 1), |z| < 0.172 */
-	double z = (m - 1.0) / (m + 1.0), z2 = z * z, term = z, sum = 0;
-	for (int k = 1; k < 24; k += 2) {
-		sum += term / k;
-		term *= z2;
-	}
+	/* ln m = 2 atanh z = 2 (z + z^3/3 + z^5/5 + ...), z = (m - 1) / (m + 1),
+	 * |z| < 0.172: to z^23 is within a rounding error of exact */
+	static const double inv_odd[] = { 1.0,      1.0 / 3,  1.0 / 5,  1.0 / 7,
+					  1.0 / 9,  1.0 / 11, 1.0 / 13, 1.0 / 15,
+					  1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23 };
+	double z = (m - 1.0) / (m + 1.0), z2 = z * z, poly = 0;
+	for (int k = 11; k >= 0; k--)
+		poly = poly * z2 + inv_odd[k];
+	double sum = z * poly;
 	return 2.0 * sum + e * 0.69314718055994530942;
 }
 
@@ -83,9 +86,19 @@ static double square_root(double x)
 
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
 
+/* One entry holds everything known of a key, so that a lookup in the
+ * counting pass touches one cache line (32 bytes, aligned): the count,
+ * and for pairs that may start a title, a 128-bit sketch of the
+ * characters seen before them. */
+struct cm_entry {
+	uint64_t key;     /* 0 = empty; keys are stored + 1 */
+	uint32_t n;       /* occurrences */
+	uint32_t is_head; /* a pair a title may start with: sketch it */
+	uint64_t left[2]; /* hashed bits of the characters before it */
+};
+
 struct countmap {
-	uint64_t *keys; /* 0 = empty; keys are stored + 1 */
-	uint32_t *vals;
+	struct cm_entry *e;
 	size_t cap, len;
 };
 
@@ -99,7 +112,7 @@ static uint64_t mix(uint64_t x)
 
 static void cm_grow(struct countmap *m);
 
-static uint32_t *cm_slot(struct countmap *m, uint64_t key, bool insert)
+static struct cm_entry *cm_slot(struct countmap *m, uint64_t key, bool insert)
 {
 	if (insert && (m->len + 1) * 4 >= m->cap * 3)
 		cm_grow(m);
@@ -107,52 +120,53 @@ static uint32_t *cm_slot(struct countmap *m, uint64_t key, bool insert)
 		return NULL;
 	key += 1;
 	size_t mask = m->cap - 1, i = (size_t)mix(key) & mask;
-	while (m->keys[i]) {
-		if (m->keys[i] == key)
-			return &m->vals[i];
+	while (m->e[i].key) {
+		if (m->e[i].key == key)
+			return &m->e[i];
 		i = (i + 1) & mask;
 	}
 	if (!insert)
 		return NULL;
-	m->keys[i] = key;
-	m->vals[i] = 0;
+	m->e[i] = (struct cm_entry){ .key = key };
 	m->len++;
-	return &m->vals[i];
+	return &m->e[i];
 }
 
 static void cm_grow(struct countmap *m)
 {
 	struct countmap old = *m;
 	m->cap = old.cap ? old.cap * 2 : 1024;
-	m->keys = xcalloc(m->cap, sizeof *m->keys);
-	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	m->e = xcalloc_lines(m->cap, sizeof *m->e);
 	m->len = 0;
 	for (size_t i = 0; i < old.cap; i++)
-		if (old.keys[i]) {
-			uint32_t *v = cm_slot(m, old.keys[i] - 1, true);
-			*v = old.vals[i];
+		if (old.e[i].key) {
+			struct cm_entry *v = cm_slot(m, old.e[i].key - 1, true);
+			*v = old.e[i];
 		}
-	free(old.keys);
-	free(old.vals);
+	free(old.e);
 }
 
 static void cm_add(struct countmap *m, uint64_t key, uint32_t by)
 {
-	uint32_t *v = cm_slot(m, key, true);
-	if (*v <= UINT32_MAX - by)
-		*v += by;
+	struct cm_entry *v = cm_slot(m, key, true);
+	if (v->n <= UINT32_MAX - by)
+		v->n += by;
+}
+
+static const struct cm_entry *cm_find(const struct countmap *m, uint64_t key)
+{
+	return cm_slot((struct countmap *)m, key, false);
 }
 
 static uint32_t cm_get(const struct countmap *m, uint64_t key)
 {
-	uint32_t *v = cm_slot((struct countmap *)m, key, false);
-	return v ? *v : 0;
+	const struct cm_entry *v = cm_find(m, key);
+	return v ? v->n : 0;
 }
 
 static void cm_free(struct countmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->e);
 }
 
 #define MAXLEN 40 /* longest Latin title looked for, in characters */
@@ -261,10 +275,7 @@ struct seam_stats {
 	struct countmap uni;     /* other code points → occurrences */
 	uint64_t *filter;        /* pairs asked for, hashed: most are not */
 	unsigned filter_bits;
-	struct countmap pairs;   /* pair → occurrences */
-	struct countmap lefts;   /* pair → index into left_seen */
-	uint64_t (*left_seen)[2]; /* bits of the characters seen before it */
-	size_t nlefts, lefts_cap;
+	struct countmap pairs;   /* pair → occurrences, and its left sketch */
 	uint64_t class_count[K_COUNT];
 	uint64_t nchars;
 	/* known exactly: titles and points */
@@ -295,8 +306,8 @@ static size_t filter_bit(const struct seam_stats *st, uint64_t key)
 static void filter_add(struct seam_stats *st, const struct countmap *m)
 {
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->keys[i]) {
-			size_t b = filter_bit(st, m->keys[i] - 1);
+		if (m->e[i].key) {
+			size_t b = filter_bit(st, m->e[i].key - 1);
 			st->filter[b / 64] |= 1ULL << (b % 64);
 		}
 }
@@ -305,13 +316,12 @@ static void filter_add(struct seam_stats *st, const struct countmap *m)
  * pass then skips the hash lookup for nearly every pair of the deck. */
 static void filter_build(struct seam_stats *st)
 {
-	size_t want = (st->pairs.len + st->lefts.len) * 16;
+	size_t want = st->pairs.len * 16;
 	st->filter_bits = 12;
 	while (((size_t)1 << st->filter_bits) < want && st->filter_bits < 32)
 		st->filter_bits++;
 	st->filter = xcalloc(((size_t)1 << st->filter_bits) / 64, sizeof *st->filter);
 	filter_add(st, &st->pairs);
-	filter_add(st, &st->lefts);
 }
 
 static uint32_t uni_count(const struct seam_stats *st, uint32_t cp)
@@ -327,8 +337,6 @@ void seam_stats_free(struct seam_stats *st)
 	free(st->filter);
 	cm_free(&st->uni);
 	cm_free(&st->pairs);
-	cm_free(&st->lefts);
-	free(st->left_seen);
 	cm_free(&st->point_end);
 	free(st);
 }
@@ -494,16 +502,7 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 			uint64_t cross = pair_key(c.cps[i - 1], c.cps[i]);
 			uint64_t head = pair_key(c.cps[i], c.cps[i + 1]);
 			cm_slot(&st->pairs, cross, true);
-			uint32_t *li = cm_slot(&st->lefts, head, true);
-			if (*li == 0) {
-				/* index + 1, so that 0 means new */
-				st->left_seen = xgrow(st->left_seen, &st->lefts_cap,
-						      st->nlefts + 1,
-						      sizeof *st->left_seen);
-				st->left_seen[st->nlefts][0] = 0;
-				st->left_seen[st->nlefts][1] = 0;
-				*li = (uint32_t)++st->nlefts;
-			}
+			cm_slot(&st->pairs, head, true)->is_head = 1;
 		}
 	}
 	chunk_free(&c);
@@ -525,14 +524,13 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		uint64_t pk = pair_key(p1, cp);
 		size_t fb = filter_bit(st, pk);
 		if (k >= 1 && (st->filter[fb / 64] >> (fb % 64) & 1)) {
-			uint32_t *v = cm_slot(&st->pairs, pk, false);
-			if (v)
-				(*v)++;
-			v = k >= 2 ? cm_slot(&st->lefts, pk, false) : NULL;
+			struct cm_entry *v = cm_slot(&st->pairs, pk, false);
 			if (v) {
-				/* a 128-bit sketch of the characters before it */
-				unsigned b = (unsigned)(mix(p2) & 127);
-				st->left_seen[*v - 1][b >> 6] |= 1ULL << (b & 63);
+				v->n++;
+				if (v->is_head && k >= 2) {
+					unsigned b = (unsigned)(mix(p2) & 127);
+					v->left[b >> 6] |= 1ULL << (b & 63);
+				}
 			}
 		}
 		p2 = p1;
@@ -569,23 +567,59 @@ static const double W_LEN = -2.530, W_LEN_PRIOR = 0.919, W_OWN = 1.156,
 /* Below this margin over the runner-up, a guess is called a close call. */
 #define CONFIDENT_MARGIN 2.0
 
-/* How many distinct characters stand before the pair in the deck,
- * estimated from its 128-bit sketch by linear counting (exact enough for
- * the few dozen a pair has; the feature takes its logarithm). */
-static double left_variety(const struct seam_stats *st, uint64_t pair)
+/* What scoring the candidates of one chunk looks up in the deck's
+ * tables, fetched together so that the cache misses overlap: the pair
+ * ending at each position j, (cps[j-1], cps[j]), whose count is the cross
+ * feature of a cut at j and whose sketch is the head feature of a cut at
+ * j - 1; and the title-class evidence of every suffix. */
+struct lookups {
+	const struct cm_entry **pair; /* [j], for j a cut or a cut + 1 */
+	double *llr;                  /* [i]: class evidence of cps[i..n) */
+};
+
+static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
+			 const struct chunk *c, const bool *ok)
 {
-	uint32_t i = cm_get(&st->lefts, pair);
-	if (!i)
+	const uint32_t *s = c->cps;
+	size_t from = first_candidate(c->n);
+	lk->pair = xcalloc(c->n + 1, sizeof *lk->pair);
+	lk->llr = xcalloc(c->n + 1, sizeof *lk->llr);
+	const struct countmap *m = &st->pairs;
+	for (size_t j = from; j < c->n && m->cap; j++)
+		if (ok[j] || ok[j - 1]) {
+			uint64_t key = pair_key(s[j - 1], s[j]) + 1;
+			__builtin_prefetch(&m->e[mix(key) & (m->cap - 1)]);
+		}
+	for (size_t j = from; j < c->n; j++)
+		if (ok[j] || ok[j - 1])
+			lk->pair[j] = cm_find(m, pair_key(s[j - 1], s[j]));
+	for (size_t i = c->n; i-- > from;)
+		lk->llr[i] = lk->llr[i + 1] + st->class_llr[cls_of(s[i])];
+}
+
+static void lookups_free(struct lookups *lk)
+{
+	free(lk->pair);
+	free(lk->llr);
+}
+
+/* How many distinct characters stand before a pair in the deck, from its
+ * 128-bit sketch by linear counting (exact enough for the few dozen a
+ * pair has; the feature takes its logarithm). */
+static double left_variety(const struct cm_entry *v)
+{
+	if (!v || !v->is_head)
 		return 0;
-	int set = __builtin_popcountll(st->left_seen[i - 1][0]) +
-		  __builtin_popcountll(st->left_seen[i - 1][1]);
+	int set = __builtin_popcountll(v->left[0]) +
+		  __builtin_popcountll(v->left[1]);
 	if (set >= 127)
 		return 128.0 * ln(128.0);
 	return -128.0 * ln(1.0 - (double)set / 128.0);
 }
 
 static double score(const struct seam_stats *st, const struct chunk *c,
-		    const char *t, size_t i, const char *own, size_t own_len)
+		    const struct lookups *lk, const char *t, size_t i,
+		    const char *own, size_t own_len)
 {
 	const uint32_t *s = c->cps;
 	size_t len = c->n - i;
@@ -604,7 +638,7 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 	}
 	f += W_OWN * ln1p((double)op);
 
-	uint32_t pc = cm_get(&st->pairs, pair_key(a, b));
+	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
 	f += W_CROSS * ln1p(pc > 0 ? (double)pc - 1 : 0);
 	if (cls_of(a) == K_END)
 		f += W_SENT_END;
@@ -615,12 +649,8 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 				((double)uni_count(st, a) + 2)) - st->log_r);
 	if (in(a, PREDICATE_END))
 		f += W_PREDICATE;
-	f += W_LEFTS * ln1p(left_variety(st, pair_key(b, s[i + 1])));
-
-	double llr = 0;
-	for (size_t k = i; k < c->n; k++)
-		llr += st->class_llr[cls_of(s[k])];
-	f += W_TITLE_CLASS * llr / 4;
+	f += W_LEFTS * ln1p(left_variety(lk->pair[i + 1]));
+	f += W_TITLE_CLASS * lk->llr[i] / 4;
 	return f;
 }
 
@@ -644,12 +674,17 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		chunk_free(&c);
 		return g;
 	}
+	bool *ok = xcalloc(c.n + 1, sizeof *ok);
+	for (size_t i = first_candidate(c.n); i + 1 < c.n; i++)
+		ok[i] = allowed(c.cps, c.n, i);
+	struct lookups lk;
+	lookups_fill(&lk, st, &c, ok);
 	double best = -1e300, second = -1e300;
 	size_t best_i = 0, second_i = 0;
 	for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
-		if (!allowed(c.cps, c.n, i))
+		if (!ok[i])
 			continue;
-		double sc = score(st, &c, t, i, own, own_len);
+		double sc = score(st, &c, &lk, t, i, own, own_len);
 		if (sc > best) {
 			second = best;
 			second_i = best_i;
@@ -668,6 +703,8 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 			 best - second >= CONFIDENT_MARGIN;
 		g.close_call = best - second < CONFIDENT_MARGIN;
 	}
+	lookups_free(&lk);
+	free(ok);
 	chunk_free(&c);
 	return g;
 }
