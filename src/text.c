@@ -69,22 +69,36 @@ static bool is_noncharacter(uint32_t cp)
 char *text_inert(const char *s, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i = 0;
+	size_t i = 0, run = 0; /* s[run, i) is copied as it is */
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++; /* printable ASCII: the common case */
+			continue;
+		}
 		uint32_t cp;
 		int len = text_decode(s + i, n - i, &cp);
+		char caret[2] = { '^', cp == 0x7F ? '?' : (char)(cp + 0x40) };
+		const char *with;
+		size_t with_len;
 		if (cp == '\t' || cp == 0x2028 || cp == 0x2029) {
-			sb_putc(&sb, ' ');
+			with = " ";
+			with_len = 1;
 		} else if (cp < 0x20 || cp == 0x7F) {
-			sb_putc(&sb, '^');
-			sb_putc(&sb, cp == 0x7F ? '?' : (char)(cp + 0x40));
+			with = caret;
+			with_len = 2;
 		} else if ((cp >= 0x80 && cp < 0xA0) || is_noncharacter(cp)) {
-			sb_puts(&sb, "\xEF\xBF\xBD");
+			with = "\xEF\xBF\xBD";
+			with_len = 3;
 		} else {
-			sb_put(&sb, s + i, (size_t)len);
+			i += (size_t)len;
+			continue;
 		}
+		sb_put(&sb, s + run, i - run);
+		sb_put(&sb, with, with_len);
 		i += (size_t)len;
+		run = i;
 	}
+	sb_put(&sb, s + run, n - run);
 	return sb_take(&sb);
 }
 
