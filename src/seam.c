@@ -508,34 +508,65 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	chunk_free(&c);
 }
 
+/* Counts one character pair of the deck: cp[1] after cp[0], which came
+ * after prev. */
+static void count_pair(struct seam_stats *st, uint64_t pk, uint32_t prev,
+		       bool has_prev)
+{
+	struct cm_entry *v = cm_slot(&st->pairs, pk, false);
+	if (!v)
+		return;
+	v->n++;
+	if (v->is_head && has_prev) {
+		unsigned b = (unsigned)(mix(prev) & 127);
+		v->left[b >> 6] |= 1ULL << (b & 63);
+	}
+}
+
+/* The deck is counted in batches of code points: the filter words and
+ * the map entries of a batch are fetched before they are used, so that
+ * their cache misses overlap instead of queueing one after another. */
+#define BATCH 64
+
 void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 {
-	uint32_t p2 = 0, p1 = 0;
+	/* cps[0], cps[1]: the two code points before the batch */
+	uint32_t cps[BATCH + 2] = { 0 };
+	uint64_t keys[BATCH];
+	size_t bits[BATCH], hits[BATCH];
 	size_t i = 0, k = 0;
 	filter_build(st);
+	const struct countmap *m = &st->pairs;
 	while (i < n) {
-		uint32_t cp;
-		i += (size_t)text_decode(t + i, n - i, &cp);
-		st->class_count[cls_of(cp)]++;
-		if (cp < 65536)
-			st->uni_bmp[cp]++;
-		else
-			cm_add(&st->uni, cp, 1);
-		uint64_t pk = pair_key(p1, cp);
-		size_t fb = filter_bit(st, pk);
-		if (k >= 1 && (st->filter[fb / 64] >> (fb % 64) & 1)) {
-			struct cm_entry *v = cm_slot(&st->pairs, pk, false);
-			if (v) {
-				v->n++;
-				if (v->is_head && k >= 2) {
-					unsigned b = (unsigned)(mix(p2) & 127);
-					v->left[b >> 6] |= 1ULL << (b & 63);
-				}
-			}
+		size_t nb = 0;
+		for (; nb < BATCH && i < n; nb++) {
+			uint32_t cp;
+			i += (size_t)text_decode(t + i, n - i, &cp);
+			st->class_count[cls_of(cp)]++;
+			if (cp < 65536)
+				st->uni_bmp[cp]++;
+			else
+				cm_add(&st->uni, cp, 1);
+			cps[nb + 2] = cp;
+			keys[nb] = pair_key(cps[nb + 1], cp);
+			bits[nb] = filter_bit(st, keys[nb]);
+			__builtin_prefetch(&st->filter[bits[nb] / 64]);
 		}
-		p2 = p1;
-		p1 = cp;
-		k++;
+		size_t nh = 0;
+		for (size_t j = 0; j < nb && m->cap; j++)
+			if (k + j >= 1 &&
+			    (st->filter[bits[j] / 64] >> (bits[j] % 64) & 1)) {
+				hits[nh++] = j;
+				__builtin_prefetch(
+					&m->e[mix(keys[j] + 1) & (m->cap - 1)]);
+			}
+		for (size_t h = 0; h < nh; h++) {
+			size_t j = hits[h];
+			count_pair(st, keys[j], cps[j], k + j >= 2);
+		}
+		cps[0] = cps[nb];
+		cps[1] = cps[nb + 1];
+		k += nb;
 	}
 	st->nchars += k;
 
