@@ -269,6 +269,8 @@ static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 /* ---- deck statistics ------------------------------------------------- */
 
 
+#define LN_SMALL 256 /* logarithms of 1..255 are kept in a table */
+
 struct seam_stats {
 	/* asked for by seam_stats_want, counted by seam_stats_count */
 	uint32_t *uni_bmp;       /* BMP code point → occurrences */
@@ -289,6 +291,8 @@ struct seam_stats {
 	double class_llr[K_COUNT]; /* title-text vs deck-text, by class */
 	double log_r, r;           /* points per character, and its log */
 	double mu, sd;             /* log-length of the block titles */
+	double ln_small[LN_SMALL]; /* ln k, for the counts features take */
+	double ln1p_lefts[129];    /* the left-variety feature, by bits set */
 };
 
 struct seam_stats *seam_stats_new(void)
@@ -508,6 +512,22 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	chunk_free(&c);
 }
 
+/* How many distinct characters stand before a pair in the deck, from the
+ * number of bits set in its 128-bit sketch by linear counting (exact
+ * enough for the few dozen a pair has; the feature takes its logarithm). */
+static double left_variety(int set)
+{
+	if (set >= 127)
+		return 128.0 * ln(128.0);
+	return -128.0 * ln(1.0 - (double)set / 128.0);
+}
+
+/* ln k for a count k >= 1, from the table when it is small. */
+static double ln_count(const struct seam_stats *st, uint32_t k)
+{
+	return k < LN_SMALL ? st->ln_small[k] : ln((double)k);
+}
+
 /* Counts one character pair of the deck: cp[1] after cp[0], which came
  * after prev. */
 static void count_pair(struct seam_stats *st, uint64_t pk, uint32_t prev,
@@ -569,6 +589,10 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		k += nb;
 	}
 	st->nchars += k;
+	for (int v = 1; v < LN_SMALL; v++)
+		st->ln_small[v] = ln((double)v);
+	for (int set = 0; set <= 128; set++)
+		st->ln1p_lefts[set] = ln1p(left_variety(set));
 
 	double chars = st->nchars ? (double)st->nchars : 1;
 	double nt = (double)st->title_chars;
@@ -634,20 +658,6 @@ static void lookups_free(struct lookups *lk)
 	free(lk->llr);
 }
 
-/* How many distinct characters stand before a pair in the deck, from its
- * 128-bit sketch by linear counting (exact enough for the few dozen a
- * pair has; the feature takes its logarithm). */
-static double left_variety(const struct cm_entry *v)
-{
-	if (!v || !v->is_head)
-		return 0;
-	int set = __builtin_popcountll(v->left[0]) +
-		  __builtin_popcountll(v->left[1]);
-	if (set >= 127)
-		return 128.0 * ln(128.0);
-	return -128.0 * ln(1.0 - (double)set / 128.0);
-}
-
 static double score(const struct seam_stats *st, const struct chunk *c,
 		    const struct lookups *lk, const char *t, size_t i,
 		    const char *own, size_t own_len)
@@ -658,7 +668,7 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 	double f = 0;
 
 	f += W_LEN * (double)len / 10.0;
-	double z = (ln((double)len) - st->mu) / st->sd;
+	double z = (ln_count(st, (uint32_t)len) - st->mu) / st->sd;
 	f += W_LEN_PRIOR * (-0.5 * z * z);
 
 	size_t op = 0;
@@ -667,10 +677,10 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 			break;
 		op = k;
 	}
-	f += W_OWN * ln1p((double)op);
+	f += W_OWN * ln_count(st, (uint32_t)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
-	f += W_CROSS * ln1p(pc > 0 ? (double)pc - 1 : 0);
+	f += W_CROSS * ln_count(st, pc > 0 ? pc : 1);
 	if (cls_of(a) == K_END)
 		f += W_SENT_END;
 	if (in(b, BAD_START))
@@ -680,7 +690,10 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 				((double)uni_count(st, a) + 2)) - st->log_r);
 	if (in(a, PREDICATE_END))
 		f += W_PREDICATE;
-	f += W_LEFTS * ln1p(left_variety(lk->pair[i + 1]));
+	const struct cm_entry *head = lk->pair[i + 1];
+	if (head && head->is_head)
+		f += W_LEFTS * st->ln1p_lefts[__builtin_popcountll(head->left[0]) +
+					       __builtin_popcountll(head->left[1])];
 	f += W_TITLE_CLASS * lk->llr[i] / 4;
 	return f;
 }
