@@ -661,6 +661,9 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		rawblock_mark(&bl[nb], i, i + ml);
 		nb++;
 	}
+	/* every slide's blocks stay until pass 2: keep no spare room */
+	if (nb && nb < cap)
+		bl = xrealloc(bl, nb * sizeof *bl);
 	for (size_t k = 0; k < nb; k++) {
 		struct rawblock *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
