@@ -41,8 +41,10 @@ struct parser {
 /* A block as pass 1 finds it: where its markers are. */
 struct rawblock {
 	size_t start;       /* the '1' of its first marker */
-	size_t *marks;      /* start of each point's text */
-	size_t *mark_at;    /* where each marker begins */
+	struct mark {
+		size_t at;   /* where the marker begins */
+		size_t text; /* where the point's text starts, after it */
+	} *marks;           /* one per point; one allocation a block */
 	size_t nmarks, cap;
 	size_t end;         /* end of its region (the next title's separator) */
 };
@@ -633,12 +635,10 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
 {
 	if (b->nmarks == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 4;
+		b->cap = b->cap ? b->cap * 2 : 2;
 		b->marks = xrealloc(b->marks, b->cap * sizeof *b->marks);
-		b->mark_at = xrealloc(b->mark_at, b->cap * sizeof *b->mark_at);
 	}
-	b->marks[b->nmarks] = text;
-	b->mark_at[b->nmarks] = at;
+	b->marks[b->nmarks] = (struct mark){ at, text };
 	b->nmarks++;
 }
 
@@ -668,7 +668,7 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		struct rawblock *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
 				    : end;
-		size_t pos = b->marks[0];
+		size_t pos = b->marks[0].text;
 		for (unsigned m = 2;; m++) {
 			size_t ml;
 			size_t at = find_marker(p, pos, b->end, m, &ml);
@@ -686,7 +686,6 @@ static void rawblocks_free(struct rawblock *bl, size_t nb)
 {
 	for (size_t k = 0; k < nb; k++) {
 		free(bl[k].marks);
-		free(bl[k].mark_at);
 	}
 	free(bl);
 }
@@ -733,11 +732,11 @@ static void add_points(struct parser *p, struct block *b,
 		       const struct rawblock *rb, size_t last_end)
 {
 	for (size_t m = 0; m < rb->nmarks; m++) {
-		size_t s = rb->marks[m];
-		size_t e = m + 1 < rb->nmarks ? rb->mark_at[m + 1] : last_end;
+		size_t s = rb->marks[m].text;
+		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
 		struct point *pt = block_add_point(b);
 		pt->text = make_text(p, s, e);
-		pt->src.start = off(p, rb->mark_at[m]);
+		pt->src.start = off(p, rb->marks[m].at);
 		pt->src.end = off(p, e);
 		if (!pt->text[0])
 			deck_warn(p->deck, off(p, s), p->sec_no, p->slide_no,
@@ -794,7 +793,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		} else {
 			/* title glued to the last point of block k-1 */
 			struct rawblock *prev = &rb[k - 1];
-			size_t from = prev->marks[prev->nmarks - 1];
+			size_t from = prev->marks[prev->nmarks - 1].text;
 			size_t cut = cut_title(p, from, title_end, rb[k].start,
 					       rb[k].end, "block title");
 			b->title = make_text(p, cut, title_end);
@@ -808,7 +807,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	 * dangling title */
 	size_t last_end = rb[last].end;
 	if (dangling_end != NONE) {
-		size_t from = rb[last].marks[rb[last].nmarks - 1];
+		size_t from = rb[last].marks[rb[last].nmarks - 1].text;
 		size_t cut = dangling_end;
 		if (untitled != NONE)
 			cut = cut_title(p, from, dangling_end, rb[untitled].start,
@@ -893,6 +892,8 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 		ns++;
 		pos = next;
 	}
+	if (ns && ns < cap) /* kept until pass 2, like the blocks */
+		rs = xrealloc(rs, ns * sizeof *rs);
 	*out = rs;
 	return ns;
 }
@@ -914,9 +915,9 @@ static void feed_stats(struct parser *p, const struct rawslide *rs, size_t ns)
 		for (size_t k = 0; k < rs[i].nblocks; k++) {
 			const struct rawblock *b = &bl[k];
 			for (size_t m = 0; m + 1 < b->nmarks; m++)
-				seam_stats_add_point(p->stats, p->t + b->marks[m],
-						     b->mark_at[m + 1] - b->marks[m]);
-			size_t from = b->marks[b->nmarks - 1], end;
+				seam_stats_add_point(p->stats, p->t + b->marks[m].text,
+						     b->marks[m + 1].at - b->marks[m].text);
+			size_t from = b->marks[b->nmarks - 1].text, end;
 			if (k + 1 < rs[i].nblocks)
 				end = bl[k + 1].start - sep_before(p, bl[k + 1].start);
 			else if (s0 == rs[i].body && sep_before(p, rs[i].end))
