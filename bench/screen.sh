@@ -38,10 +38,13 @@ for size in "60 20" "100 30"; do
 done
 
 # The first screen of a 100,000-slide deck: lectern lays out only the
-# slide on screen, so it costs the load plus one slide.
+# slide on screen, so it costs the load plus one slide. The load is timed
+# in a fresh process each run, as lectern's is: a process that loads the
+# deck again reuses pages the first load already faulted in.
 big=$(mktemp)
 python3 "$here/gendeck.py" 100000 > "$big"
 first=$(BENCH_WAIT_MS=60000 "$build/bench/bench_screen" 100 30 1 3 "1/" "$build/lectern" "$big" | awk '/first_screen/{print $2}')
-load=$("$build/bench/bench_load" "$big" 3 | awk '{print $3}')
+load=$(for r in 1 2 3; do "$build/bench/bench_load" "$big" 1; done |
+	awk '{print $3}' | sort -n | sed -n 2p)
 printf '100,000-slide deck at 100x30: first screen %s ms (its load alone: %s ms)\n' "$first" "$load"
 rm -f "$big"
