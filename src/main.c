@@ -54,20 +54,20 @@ static void print_error(const char *raw, const struct lt_error *e)
 	free(name);
 }
 
-/* Loads the deck named on the command line. NULL after printing why. */
-static struct deck *load(const char *path)
+/* Loads the deck named on the command line, leaving its text in src for
+ * the caller to free (source_free). NULL after printing why; src is then
+ * freed already. */
+static struct deck *load(const char *path, struct source *src)
 {
-	struct source src;
 	struct lt_error err;
 	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
-	if (!source_read(path, &src, &err)) {
+	if (!source_read(path, src, &err)) {
 		print_error(name, &err);
 		return NULL;
 	}
 	struct deck *d;
-	bool ok = outline_import(&src, &d, &err);
-	source_free(&src);
-	if (!ok) {
+	if (!outline_import(src, &d, &err)) {
+		source_free(src);
 		print_error(name, &err);
 		return NULL;
 	}
@@ -229,20 +229,14 @@ int main(int argc, char **argv)
 		say("%s: refusing to overwrite the deck with its export", c.output);
 		return EXIT_BAD;
 	}
-	struct deck *d = load(c.deck);
+	struct source src;
+	struct deck *d = load(c.deck, &src);
 	if (!d)
 		return EXIT_BAD;
-	int rc;
-	switch (c.action) {
-	case CLI_EXPORT:
-		rc = do_export(&c, d, &cfg);
-		break;
-	case CLI_CHECK:
-		rc = do_check(&c, d);
-		break;
-	default:
-		return viewer_run(d, c.deck, &cfg);
-	}
+	if (c.action != CLI_EXPORT && c.action != CLI_CHECK)
+		return viewer_run(d, &src, c.deck, &cfg);
+	source_free(&src);
+	int rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) : do_check(&c, d);
 	deck_free(d);
 	return rc;
 }

@@ -92,7 +92,8 @@ static void draw(struct screen *scr, struct app *a)
 	frame_free(&f);
 }
 
-int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
+static int present(struct deck *deck, struct source **text,
+		   const char *path, const struct config *cfg)
 {
 	char err[256];
 	if (!isatty(STDOUT_FILENO)) {
@@ -136,6 +137,10 @@ int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
 	screen_size(scr, &w, &h);
 	app_resize(&a, w, h);
 	draw(scr, &a);
+	if (*text) {
+		source_free(*text);
+		*text = NULL;
+	}
 	bool clock = app_wants_clock(&a);
 	time_t last_minute = time(NULL) / 60;
 	while (!a.quit && !stop_signal) {
@@ -175,4 +180,13 @@ int viewer_run(struct deck *deck, const char *path, const struct config *cfg)
 	screen_close(scr);
 	app_free(&a);
 	return stop_signal ? 128 + stop_signal : 0;
+}
+
+int viewer_run(struct deck *deck, struct source *text, const char *path,
+	       const struct config *cfg)
+{
+	int rc = present(deck, &text, path, cfg);
+	if (text)
+		source_free(text); /* the first frame never came */
+	return rc;
 }
