@@ -353,7 +353,7 @@ void app_reload(struct app *a)
 	size_t ns = app_screens(a);
 	a->screen = screen < ns ? screen : ns - 1;
 	snprintf(a->message, sizeof a->message, "reloaded: %zu slides, %zu "
-		 "warnings", a->ix.count, d->nwarnings);
+		 "warnings", a->ix.count, d->nwarnings + d->warnings_not_listed);
 }
 
 /* ---- keys ------------------------------------------------------------ */

@@ -112,6 +112,10 @@ void deck_add_toc(struct deck *d, char *title)
 void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,
 	       const char *fmt, ...)
 {
+	if (d->nwarnings >= DECK_MAX_WARNINGS) {
+		d->warnings_not_listed++;
+		return;
+	}
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);

@@ -110,6 +110,8 @@ void export_json(struct strbuf *out, const struct deck *d)
 		indent(out, 1);
 	sb_puts(out, "],");
 	indent(out, 1);
+	sb_printf(out, "\"warnings_not_listed\": %zu,", d->warnings_not_listed);
+	indent(out, 1);
 	sb_printf(out, "\"truncated\": %s,", d->truncated ? "true" : "false");
 	indent(out, 1);
 	sb_puts(out, "\"missing_sections\": [");

@@ -174,6 +174,10 @@ static int do_check(const struct cli *c, const struct deck *d)
 		printf("%s:%zu: section %zu, slide %zu: %s\n", name, w->offset,
 		       w->section, w->slide, w->message);
 	}
+	if (d->warnings_not_listed)
+		printf("%s: and %zu more warnings, not listed (lectern lists the "
+		       "first %d)\n", name, d->warnings_not_listed,
+		       DECK_MAX_WARNINGS);
 	free(name);
 	if (fflush(stdout) != 0)
 		return EXIT_IO;

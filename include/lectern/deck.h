@@ -61,8 +61,9 @@ struct deck {
 	size_t ntoc;
 	struct section *sections; /* the sections present in the body */
 	size_t nsections;
-	struct warning *warnings;
+	struct warning *warnings; /* the first DECK_MAX_WARNINGS found */
 	size_t nwarnings;
+	size_t warnings_not_listed; /* found past DECK_MAX_WARNINGS, counted */
 	bool truncated; /* the text ends in the middle of a point */
 };
 
@@ -78,7 +79,13 @@ struct block *slide_add_block(struct slide *sl);
 struct point *block_add_point(struct block *b);
 void deck_add_toc(struct deck *d, char *title); /* takes ownership */
 
-/* Adds a warning; message is printf-formatted. */
+/* A degenerate deck can have a few warnings for every byte (500,000 bare
+ * section covers made 2,000,000): past this many, warnings are counted
+ * but not kept, which bounds their memory. */
+#define DECK_MAX_WARNINGS 10000
+
+/* Adds a warning; message is printf-formatted. Past DECK_MAX_WARNINGS it
+ * only counts it in warnings_not_listed. */
 void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 

@@ -8,6 +8,7 @@
 #include "lectern/deck.h"
 #include "lectern/outline.h"
 #include "lectern/source.h"
+#include "lectern/strbuf.h"
 
 static struct deck *load_bytes(const char *bytes, size_t n, struct lt_error *err)
 {
@@ -183,6 +184,30 @@ static void test_bad(void)
 	deck_free(d);
 }
 
+/* A deck with more warnings than are kept: the first DECK_MAX_WARNINGS,
+ * the rest counted. Bare covers give two or more warnings each. */
+static void test_warning_cap(void)
+{
+	size_t covers = DECK_MAX_WARNINGS;
+	struct strbuf sb = STRBUF_INIT;
+	sb_puts(&sb, "D,toc,Contents,");
+	for (size_t i = 0; i < covers; i++)
+		sb_puts(&sb, "S,D,");
+	struct deck *d = load_str(sb.data);
+	sb_free(&sb);
+	if (!d)
+		return;
+	CHECK(d->nsections == covers, "%zu sections", d->nsections);
+	CHECK(d->nwarnings == DECK_MAX_WARNINGS, "%zu warnings kept",
+	      d->nwarnings);
+	CHECK(d->warnings_not_listed >= covers,
+	      "%zu warnings counted past the cap", d->warnings_not_listed);
+	for (size_t i = 1; i < d->nwarnings; i++)
+		CHECK(d->warnings[i - 1].offset <= d->warnings[i].offset,
+		      "kept warnings in order");
+	deck_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	check_wrap(argc, argv);
@@ -190,5 +215,6 @@ int main(int argc, char **argv)
 		test_demo(argv[1]);
 	test_rules();
 	test_bad();
+	test_warning_cap();
 	return check_done();
 }
