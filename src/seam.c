@@ -345,14 +345,6 @@ void seam_stats_free(struct seam_stats *st)
 	free(st);
 }
 
-static size_t count_cps(const char *s, size_t n)
-{
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
 void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n,
 			  bool block_title)
 {
@@ -387,19 +379,29 @@ void seam_stats_add_point(struct seam_stats *st, const char *s, size_t n)
 
 /* ---- a chunk as code points ------------------------------------------ */
 
+/* Only the end of a chunk can hold the title: the candidates are among its
+ * last MAXTITLE (CJK) or MAXLEN (Latin) characters, and the rules look two
+ * characters further back. So a chunk keeps just its last CHUNK_MAX code
+ * points, which lets it live on the stack. */
+#define CHUNK_MAX 48
+
 struct chunk {
-	uint32_t *cps;
-	size_t *at; /* byte offset of each code point; at[n] = end */
+	uint32_t cps[CHUNK_MAX];
+	size_t at[CHUNK_MAX + 1]; /* byte offset of each code point; at[n] = end */
 	size_t n;
 };
 
 static void chunk_decode(struct chunk *c, const char *t, size_t start,
 			 size_t end)
 {
-	size_t n = count_cps(t + start, end - start);
-	c->cps = xmalloc((n ? n : 1) * sizeof *c->cps);
-	c->at = xmalloc((n + 1) * sizeof *c->at);
-	size_t i = start, k = 0;
+	size_t i = end, n = 0;
+	while (i > start && n < CHUNK_MAX) {
+		i--;
+		while (i > start && ((unsigned char)t[i] & 0xC0) == 0x80)
+			i--;
+		n++;
+	}
+	size_t k = 0;
 	while (i < end && k < n) {
 		c->at[k] = i;
 		i += (size_t)text_decode(t + i, end - i, &c->cps[k]);
@@ -407,12 +409,6 @@ static void chunk_decode(struct chunk *c, const char *t, size_t start,
 	}
 	c->n = k;
 	c->at[k] = end;
-}
-
-static void chunk_free(struct chunk *c)
-{
-	free(c->cps);
-	free(c->at);
 }
 
 /* ---- Latin script: the glue ------------------------------------------ */
@@ -454,7 +450,9 @@ static size_t latin_cut(const struct chunk *c, size_t *count)
 
 #define MAXTITLE 30
 
-static bool allowed(const uint32_t *s, size_t n, size_t i)
+/* Whether a cut before s[i] obeys the rules that look at the characters
+ * around it. */
+static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 {
 	size_t len = n - i;
 	uint32_t a = s[i - 1], b = s[i];
@@ -476,16 +474,29 @@ static bool allowed(const uint32_t *s, size_t n, size_t i)
 		return false; /* a title starts with a word */
 	if (ca == K_OPEN)
 		return false;
-	int depth = 0;
-	for (size_t k = i; k < n; k++) {
-		enum cls c = cls_of(s[k]);
-		if (c == K_END)
-			return false; /* a title holds no sentence end */
-		depth += c == K_OPEN ? 1 : c == K_CLOSE ? -1 : 0;
-		if (depth < 0)
-			return false; /* nor a bracket closed before it opens */
-	}
 	return true;
+}
+
+static size_t first_candidate(size_t n);
+
+/* ok[i]: may the title start at cps[i]? The rules on the title as a whole
+ * (no sentence end in it, no bracket closed before it opens) are worked
+ * out for every suffix at once, from the right. */
+static void candidates(const struct chunk *c, bool *ok)
+{
+	size_t n = c->n, from = first_candidate(n);
+	bool has_end = false;
+	int low = 0; /* the lowest bracket depth of the suffix, from 0 */
+	for (size_t i = 0; i <= n; i++)
+		ok[i] = false;
+	for (size_t i = n; i-- > from;) {
+		enum cls k = cls_of(c->cps[i]);
+		has_end = has_end || k == K_END;
+		int d = k == K_OPEN ? 1 : k == K_CLOSE ? -1 : 0;
+		low = d + (low < 0 ? low : 0);
+		ok[i] = i + 1 < n && !has_end && low >= 0 &&
+			allowed_at(c->cps, n, i);
+	}
 }
 
 static size_t first_candidate(size_t n)
@@ -500,8 +511,10 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	chunk_decode(&c, t, start, end);
 	size_t glues;
 	if (c.n >= 2 && !latin_cut(&c, &glues)) {
+		bool ok[CHUNK_MAX + 1];
+		candidates(&c, ok);
 		for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
-			if (!allowed(c.cps, c.n, i))
+			if (!ok[i])
 				continue;
 			uint64_t cross = pair_key(c.cps[i - 1], c.cps[i]);
 			uint64_t head = pair_key(c.cps[i], c.cps[i + 1]);
@@ -509,7 +522,6 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 			cm_slot(&st->pairs, head, true)->is_head = 1;
 		}
 	}
-	chunk_free(&c);
 }
 
 /* How many distinct characters stand before a pair in the deck, from the
@@ -628,8 +640,8 @@ static const double W_LEN = -2.530, W_LEN_PRIOR = 0.919, W_OWN = 1.156,
  * feature of a cut at j and whose sketch is the head feature of a cut at
  * j - 1; and the title-class evidence of every suffix. */
 struct lookups {
-	const struct cm_entry **pair; /* [j], for j a cut or a cut + 1 */
-	double *llr;                  /* [i]: class evidence of cps[i..n) */
+	const struct cm_entry *pair[CHUNK_MAX + 1]; /* [j], j a cut or a cut + 1 */
+	double llr[CHUNK_MAX + 1]; /* [i]: class evidence of cps[i..n) */
 };
 
 static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
@@ -637,8 +649,10 @@ static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
 {
 	const uint32_t *s = c->cps;
 	size_t from = first_candidate(c->n);
-	lk->pair = xcalloc(c->n + 1, sizeof *lk->pair);
-	lk->llr = xcalloc(c->n + 1, sizeof *lk->llr);
+	for (size_t j = 0; j <= c->n; j++) {
+		lk->pair[j] = NULL;
+		lk->llr[j] = 0;
+	}
 	const struct countmap *m = &st->pairs;
 	for (size_t j = from; j < c->n && m->cap; j++)
 		if (ok[j] || ok[j - 1]) {
@@ -650,12 +664,6 @@ static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
 			lk->pair[j] = cm_find(m, pair_key(s[j - 1], s[j]));
 	for (size_t i = c->n; i-- > from;)
 		lk->llr[i] = lk->llr[i + 1] + st->class_llr[cls_of(s[i])];
-}
-
-static void lookups_free(struct lookups *lk)
-{
-	free(lk->pair);
-	free(lk->llr);
 }
 
 static double score(const struct seam_stats *st, const struct chunk *c,
@@ -706,8 +714,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 	struct chunk c;
 	chunk_decode(&c, t, start, end);
 	if (c.n < 2) {
-		chunk_free(&c);
-		return g;
+			return g;
 	}
 	size_t glues;
 	size_t lc = latin_cut(&c, &glues);
@@ -715,12 +722,10 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		g.cut = c.at[lc];
 		g.found = true;
 		g.sure = glues == 1;
-		chunk_free(&c);
-		return g;
+			return g;
 	}
-	bool *ok = xcalloc(c.n + 1, sizeof *ok);
-	for (size_t i = first_candidate(c.n); i + 1 < c.n; i++)
-		ok[i] = allowed(c.cps, c.n, i);
+	bool ok[CHUNK_MAX + 1];
+	candidates(&c, ok);
 	struct lookups lk;
 	lookups_fill(&lk, st, &c, ok);
 	double best = -1e300, second = -1e300;
@@ -747,8 +752,5 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 			 best - second >= CONFIDENT_MARGIN;
 		g.close_call = best - second < CONFIDENT_MARGIN;
 	}
-	lookups_free(&lk);
-	free(ok);
-	chunk_free(&c);
 	return g;
 }
