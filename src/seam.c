@@ -477,7 +477,10 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	return true;
 }
 
-static size_t first_candidate(size_t n);
+static size_t first_candidate(size_t n)
+{
+	return n > MAXTITLE ? n - MAXTITLE : 1;
+}
 
 /* ok[i]: may the title start at cps[i]? The rules on the title as a whole
  * (no sentence end in it, no bracket closed before it opens) are worked
@@ -499,10 +502,6 @@ static void candidates(const struct chunk *c, bool *ok)
 	}
 }
 
-static size_t first_candidate(size_t n)
-{
-	return n > MAXTITLE ? n - MAXTITLE : 1;
-}
 
 void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 		     size_t end)
@@ -540,8 +539,9 @@ static double ln_count(const struct seam_stats *st, uint32_t k)
 	return k < LN_SMALL ? st->ln_small[k] : ln((double)k);
 }
 
-/* Counts one character pair of the deck: cp[1] after cp[0], which came
- * after prev. */
+/* Counts one occurrence of the pair pk. prev, the character before it
+ * (when has_prev), goes into the pair's sketch if a title may start with
+ * the pair. */
 static void count_pair(struct seam_stats *st, uint64_t pk, uint32_t prev,
 		       bool has_prev)
 {
