@@ -502,7 +502,6 @@ static void candidates(const struct chunk *c, bool *ok)
 	}
 }
 
-
 void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 		     size_t end)
 {
