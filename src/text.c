@@ -205,7 +205,10 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 			}
 			int cw;
 			size_t e = cluster_end(s, n, i, ambiguous, &cw);
-			if (w + cw > width && !is_space_byte(s[i])) {
+			/* a lone space may hang past the edge (trimmed
+			 * below); a space with a mark on it is a character */
+			bool space = is_space_byte(s[i]) && e == i + 1;
+			if (w + cw > width && !space) {
 				if (have_break) {
 					i = last_break;
 					w = w_at_break;

@@ -72,6 +72,9 @@ static void test_wrap(void)
 		wrap_ok(en, w, 1);
 		wrap_ok("supercalifragilisticexpialidocious", w, 1);
 		wrap_ok("a 神 b ○○○", w, 2);
+		/* a space carrying a variation selector (ambiguous: 2
+		 * columns at 2) is no trailing space to hang past the edge */
+		wrap_ok("Talk \xEF\xB8\x8F Talk \xEF\xB8\x8F", w, 2);
 	}
 	/* UAX #14: a line never starts with closing punctuation */
 	struct text_line *l;
