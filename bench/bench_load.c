@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "lectern/deck.h"
 #include "lectern/export.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 
 static double now_ms(void)
@@ -42,20 +42,22 @@ int main(int argc, char **argv)
 	if (runs < 1 || runs > 100)
 		runs = 5;
 	double load[100], json[100], text[100];
-	size_t bytes = 0, slides = 0;
+	size_t slides = 0;
+	struct stat st;
+	if (stat(argv[1], &st) != 0) {
+		perror(argv[1]);
+		return 2;
+	}
+	size_t bytes = (size_t)st.st_size;
 	for (int r = 0; r < runs; r++) {
-		struct source src;
 		struct lt_error err;
 		struct deck *d;
 		double t0 = now_ms();
-		if (!source_read(argv[1], &src, &err) ||
-		    !outline_import(&src, &d, &err)) {
+		if (!deck_load(argv[1], NULL, &d, &err)) {
 			fprintf(stderr, "bench_load: %s: %s\n", argv[1], err.what);
 			return 2;
 		}
 		double t1 = now_ms();
-		bytes = src.len;
-		source_free(&src);
 		struct strbuf out = STRBUF_INIT;
 		export_json(&out, d);
 		double t2 = now_ms();

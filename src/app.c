@@ -8,8 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "lectern/outline.h"
-#include "lectern/source.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
@@ -320,15 +318,13 @@ void app_reload(struct app *a)
 			 "cannot reload: the deck came from standard input");
 		return;
 	}
-	struct source src;
+	if (!a->load) {
+		snprintf(a->message, sizeof a->message, "cannot reload this deck");
+		return;
+	}
 	struct lt_error err;
 	struct deck *d = NULL;
-	bool ok = source_read(a->path, &src, &err);
-	if (ok) {
-		ok = outline_import(&src, &d, &err);
-		source_free(&src);
-	}
-	if (!ok) {
+	if (!a->load(a->path, a->format, &d, &err)) {
 		/* what went wrong first: the status line may be narrow */
 		const char *base = strrchr(a->path, '/');
 		base = base ? base + 1 : a->path;
@@ -375,6 +371,8 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 		 settings && settings->footer ? settings->footer :
 		 "{title} | {section}{>}{n}/{total}{screen} {progress}");
 	if (settings) {
+		a->load = settings->load;
+		a->format = settings->format;
 		a->reveal_points = settings->reveal_points;
 		if (settings->start > 1)
 			go_to(a, settings->start - 1, false);

@@ -16,8 +16,7 @@
 #include "lectern/config.h"
 #include "lectern/deck.h"
 #include "lectern/export.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 #include "lectern/viewer.h"
@@ -54,21 +53,14 @@ static void print_error(const char *raw, const struct lt_error *e)
 	free(name);
 }
 
-/* Loads the deck named on the command line, leaving its text in src for
- * the caller to free (source_free). NULL after printing why; src is then
- * freed already. */
-static struct deck *load(const char *path, struct source *src)
+/* Loads the deck named on the command line; NULL after printing why.
+ * Caller frees with deck_free. */
+static struct deck *load(const char *path)
 {
 	struct lt_error err;
-	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
-	if (!source_read(path, src, &err)) {
-		print_error(name, &err);
-		return NULL;
-	}
 	struct deck *d;
-	if (!outline_import(src, &d, &err)) {
-		source_free(src);
-		print_error(name, &err);
+	if (!deck_load(path, NULL, &d, &err)) {
+		print_error(strcmp(path, "-") == 0 ? "(stdin)" : path, &err);
 		return NULL;
 	}
 	return d;
@@ -233,13 +225,11 @@ int main(int argc, char **argv)
 		say("%s: refusing to overwrite the deck with its export", c.output);
 		return EXIT_BAD;
 	}
-	struct source src;
-	struct deck *d = load(c.deck, &src);
+	struct deck *d = load(c.deck);
 	if (!d)
 		return EXIT_BAD;
 	if (c.action != CLI_EXPORT && c.action != CLI_CHECK)
-		return viewer_run(d, &src, c.deck, &cfg);
-	source_free(&src);
+		return viewer_run(d, c.deck, NULL, &cfg);
 	int rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) : do_check(&c, d);
 	deck_free(d);
 	return rc;

@@ -1,7 +1,8 @@
 /* outline.c — the importer for the flattened "目录页" outline format, as
  * ../shared/FORMAT.md describes it. The rules it follows, as numbered there:
- *  1. line breaks carry no structure (source.c has removed them; we still
- *     ask where they were, to put a space back between Latin words);
+ *  1. line breaks carry no structure (the parser works on the text with
+ *     them taken out, and remembers where they were, to put a space back
+ *     between Latin words and to report offsets in the file);
  *  2. ',' joins the text boxes, but points hold commas too: a comma is a
  *     separator only where the grammar below expects one (',' or '，');
  *  3. head: DeckTitle , TOC (titles joined by spaces) , label , label ,
@@ -27,8 +28,24 @@
 
 #define NONE SIZE_MAX
 
+/* Rule 1: every CR and LF taken out of the source text. A gap is a run of
+ * them: at position pos of the flat text, `removed` bytes in all have
+ * been taken out up to and including this run. */
+struct gap {
+	size_t pos;
+	size_t removed;
+};
+
+struct flat {
+	char *text; /* NUL-terminated */
+	size_t len;
+	struct gap *gaps;
+	size_t ngaps;
+};
+
 struct parser {
 	const struct source *src;
+	const struct flat *flat;
 	const char *t;
 	size_t n;
 	struct deck *deck;
@@ -339,6 +356,50 @@ static size_t find_marker(const struct parser *p, size_t from, size_t to,
 
 /* ---- text out of the source ------------------------------------------ */
 
+/* The source text without its line breaks (rule 1). */
+static void flat_make(struct flat *f, const struct source *src)
+{
+	size_t cap = 0, removed = 0, w = 0;
+	memset(f, 0, sizeof *f);
+	f->text = xmalloc(src->len + 1);
+	for (size_t r = 0; r < src->len; r++) {
+		char c = src->text[r];
+		if (c != '\r' && c != '\n') {
+			f->text[w++] = c;
+			continue;
+		}
+		removed++;
+		if (f->ngaps && f->gaps[f->ngaps - 1].pos == w) {
+			f->gaps[f->ngaps - 1].removed = removed;
+			continue;
+		}
+		f->gaps = xgrow(f->gaps, &cap, f->ngaps + 1, sizeof *f->gaps);
+		f->gaps[f->ngaps++] = (struct gap){ w, removed };
+	}
+	f->text[w] = '\0';
+	f->len = w;
+}
+
+static void flat_free(struct flat *f)
+{
+	free(f->text);
+	free(f->gaps);
+}
+
+/* Index of the first gap after flat position pos (ngaps if none). */
+static size_t gap_after(const struct flat *f, size_t pos)
+{
+	size_t lo = 0, hi = f->ngaps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->gaps[mid].pos <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static bool is_cjk_at(const char *t, size_t n, size_t i, bool before)
 {
 	if (before) {
@@ -368,12 +429,12 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 		end--;
 	struct strbuf sb = STRBUF_INIT;
 	size_t from = start;
-	const struct source *s = p->src;
+	const struct flat *f = p->flat;
 	/* the line breaks inside (start, end) */
-	for (size_t g = source_gap_after(s, start); g < s->ngaps &&
-	     s->gaps[g].pos < end; g++) {
-		size_t at = s->gaps[g].pos;
-		if (!s->gaps[g].newline || at <= from)
+	for (size_t g = gap_after(f, start); g < f->ngaps && f->gaps[g].pos < end;
+	     g++) {
+		size_t at = f->gaps[g].pos;
+		if (at <= from)
 			continue;
 		if (p->t[at - 1] == ' ' || p->t[at] == ' ' ||
 		    is_cjk_at(p->t, p->n, at, true) ||
@@ -389,9 +450,11 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 	return inert;
 }
 
+/* The offset in the file as read of flat position pos. */
 static size_t off(const struct parser *p, size_t pos)
 {
-	return source_offset(p->src, pos);
+	size_t g = gap_after(p->flat, pos);
+	return source_offset(p->src, pos + (g ? p->flat->gaps[g - 1].removed : 0));
 }
 
 /* ---- head, covers, TOC ----------------------------------------------- */
@@ -994,10 +1057,15 @@ static void check_truncation(struct parser *p)
 bool outline_import(const struct source *src, struct deck **out,
 		    struct lt_error *err)
 {
-	struct parser p = { .src = src, .t = src->text, .n = src->len };
+	struct flat flat;
+	flat_make(&flat, src);
+	struct parser p = { .src = src, .flat = &flat, .t = flat.text,
+			    .n = flat.len };
 	*out = NULL;
-	if (!find_title(&p, err))
+	if (!find_title(&p, err)) {
+		flat_free(&flat);
 		return false;
+	}
 	p.deck = deck_new();
 	free(p.deck->title);
 	p.deck->title = make_text(&p, 0, p.title_len);
@@ -1156,6 +1224,7 @@ bool outline_import(const struct source *src, struct deck **out,
 	free(toc_tail);
 	free(toc_cursor);
 	seam_stats_free(p.stats);
+	flat_free(&flat);
 	*out = p.deck;
 	return true;
 }

@@ -1,11 +1,10 @@
-/* source.c — reading a deck file into memory, checking that it is text,
- * and normalising away the bytes that carry no structure (BOM, CR, LF).
- * It knows nothing of the outline format beyond that. */
+/* source.c — reading a deck file into memory and checking that it is
+ * text. It drops a BOM and keeps everything else, lines included: it knows
+ * nothing of any deck format. */
 #include "lectern/source.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,26 +13,6 @@
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
-
-void lt_error_set(struct lt_error *e, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(e->what, sizeof e->what, fmt, ap);
-	va_end(ap);
-	e->has_offset = false;
-	e->offset = 0;
-}
-
-void lt_error_at(struct lt_error *e, size_t offset, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(e->what, sizeof e->what, fmt, ap);
-	va_end(ap);
-	e->has_offset = true;
-	e->offset = offset;
-}
 
 /* Reads all of fd, up to SOURCE_MAX_BYTES. Caller frees *buf. */
 static bool read_all(int fd, char **buf, size_t *len, struct lt_error *err)
@@ -88,21 +67,6 @@ static bool check_bytes(const char *b, size_t n, struct lt_error *err)
 	return true;
 }
 
-static void add_gap(struct source *s, size_t *cap, size_t pos,
-		    size_t removed, bool newline)
-{
-	if (s->ngaps && s->gaps[s->ngaps - 1].pos == pos) {
-		s->gaps[s->ngaps - 1].removed = removed;
-		s->gaps[s->ngaps - 1].newline |= newline;
-		return;
-	}
-	s->gaps = xgrow(s->gaps, cap, s->ngaps + 1, sizeof *s->gaps);
-	s->gaps[s->ngaps].pos = pos;
-	s->gaps[s->ngaps].removed = removed;
-	s->gaps[s->ngaps].newline = newline;
-	s->ngaps++;
-}
-
 /* Takes ownership of bytes. */
 static bool normalise(const char *name, char *bytes, size_t n,
 		      struct source *out, struct lt_error *err)
@@ -112,26 +76,15 @@ static bool normalise(const char *name, char *bytes, size_t n,
 		free(bytes);
 		return false;
 	}
-	size_t cap = 0, removed = 0, w = 0, r = 0;
 	out->name = xstrdup(name);
 	if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-		r = 3;
-		removed = 3;
-		add_gap(out, &cap, 0, removed, false);
+		out->base = 3;
+		memmove(bytes, bytes + 3, n - 3);
+		n -= 3;
 	}
-	/* in place: the normalised text is never longer */
-	for (; r < n; r++) {
-		char c = bytes[r];
-		if (c == '\r' || c == '\n') {
-			removed++;
-			add_gap(out, &cap, w, removed, true);
-			continue;
-		}
-		bytes[w++] = c;
-	}
-	out->text = xrealloc(bytes, w + 1);
-	out->text[w] = '\0';
-	out->len = w;
+	out->text = xrealloc(bytes, n + 1);
+	out->text[n] = '\0';
+	out->len = n;
 	return true;
 }
 
@@ -197,38 +150,10 @@ void source_free(struct source *s)
 		return;
 	free(s->name);
 	free(s->text);
-	free(s->gaps);
 	memset(s, 0, sizeof *s);
-}
-
-size_t source_gap_after(const struct source *s, size_t pos)
-{
-	size_t lo = 0, hi = s->ngaps;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->gaps[mid].pos <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The last gap at or before pos, or NULL. */
-static const struct source_gap *gap_at(const struct source *s, size_t pos)
-{
-	size_t lo = source_gap_after(s, pos);
-	return lo ? &s->gaps[lo - 1] : NULL;
 }
 
 size_t source_offset(const struct source *s, size_t pos)
 {
-	const struct source_gap *g = gap_at(s, pos);
-	return pos + (g ? g->removed : 0);
-}
-
-bool source_newline_before(const struct source *s, size_t pos)
-{
-	const struct source_gap *g = gap_at(s, pos);
-	return g && g->pos == pos && g->newline;
+	return s->base + pos;
 }

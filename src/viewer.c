@@ -92,8 +92,8 @@ static void draw(struct screen *scr, struct app *a)
 	frame_free(&f);
 }
 
-static int present(struct deck *deck, struct source **text,
-		   const char *path, const struct config *cfg)
+int viewer_run(struct deck *deck, const char *path,
+	       const struct deck_format *format, const struct config *cfg)
 {
 	char err[256];
 	if (!isatty(STDOUT_FILENO)) {
@@ -115,7 +115,8 @@ static int present(struct deck *deck, struct source **text,
 	lo.ambiguous = cfg->ambiguous;
 	lo.numbering = (int)cfg->numbering;
 	lo.contents = deck->contents_label;
-	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start };
+	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
+				    deck_load, format };
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
 	/* without colours: the mono theme, keeping attribute overrides */
@@ -137,10 +138,6 @@ static int present(struct deck *deck, struct source **text,
 	screen_size(scr, &w, &h);
 	app_resize(&a, w, h);
 	draw(scr, &a);
-	if (*text) {
-		source_free(*text);
-		*text = NULL;
-	}
 	bool clock = app_wants_clock(&a);
 	time_t last_minute = time(NULL) / 60;
 	while (!a.quit && !stop_signal) {
@@ -180,13 +177,4 @@ static int present(struct deck *deck, struct source **text,
 	screen_close(scr);
 	app_free(&a);
 	return stop_signal ? 128 + stop_signal : 0;
-}
-
-int viewer_run(struct deck *deck, struct source *text, const char *path,
-	       const struct config *cfg)
-{
-	int rc = present(deck, &text, path, cfg);
-	if (text)
-		source_free(text); /* the first frame never came */
-	return rc;
 }

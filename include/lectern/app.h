@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "lectern/deck.h"
+#include "lectern/error.h"
 #include "lectern/keys.h"
 #include "lectern/layout.h"
 
@@ -49,10 +50,19 @@ enum mode { MODE_SLIDE, MODE_HELP, MODE_OVERVIEW, MODE_BLACK, MODE_SEARCH };
 #define APP_MIN_WIDTH 20
 #define APP_MIN_HEIGHT 6
 
+struct deck_format;
+
+/* How the deck is read again on reload: deck_load (loader.h) in the
+ * program, anything of that shape in tests. */
+typedef bool deck_load_fn(const char *path, const struct deck_format *format,
+			  struct deck **out, struct lt_error *err);
+
 struct app {
 	struct deck *deck;  /* owned */
 	struct deck_index ix;
 	char *path;         /* for reload; "-" is stdin */
+	deck_load_fn *load; /* for reload; NULL: none */
+	const struct deck_format *format;
 	struct layout_opts lo;
 	struct keymap keys;
 	int width, height;
@@ -78,6 +88,8 @@ struct app_settings {
 	const char *footer;    /* NULL: the default template */
 	bool reveal_points;
 	unsigned long start;   /* 1-based slide, 0: the first */
+	deck_load_fn *load;    /* NULL: no reload */
+	const struct deck_format *format; /* passed to load */
 };
 
 /* Takes ownership of deck. path is copied. */

@@ -9,17 +9,15 @@
 
 #include "lectern/config.h"
 #include "lectern/deck.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 
-/* Presents deck (takes ownership) read from path with the settings in cfg.
- * text, the deck's source as read (NULL if already freed), is freed once
- * the first frame is on screen: unmapping a large deck's text takes
- * milliseconds the first screen need not wait for.
+/* Presents deck (takes ownership) read from path as format (NULL: by its
+ * ending; reload reads it the same way) with the settings in cfg.
  * Returns the exit status: 0 after q, 128 + N after signal N (the terminal
  * restored first), 3 when there is no usable terminal (after a one-line
  * message on stderr). */
-int viewer_run(struct deck *deck, struct source *text, const char *path,
-	       const struct config *cfg);
+int viewer_run(struct deck *deck, const char *path,
+	       const struct deck_format *format, const struct config *cfg);
 
 /* Makes sure LC_CTYPE is a UTF-8 locale: the user's, else C.UTF-8. False
  * (with a message in err) when the system has none. */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lectern/outline.h"
+#include "lectern/loader.h"
 #include "lectern/source.h"
 #include "lectern/text.h"
 
@@ -36,8 +36,8 @@ struct deck *fuzz_load(const uint8_t *data, size_t size)
 		return NULL;
 	}
 	FUZZ_CHECK(src.text && src.text[src.len] == '\0' && src.len <= size,
-		   "normalised text of %zu bytes from %zu", src.len, size);
-	bool ok = outline_import(&src, &d, &err);
+		   "decoded text of %zu bytes from %zu", src.len, size);
+	bool ok = deck_format_named("outline")->import(&src, &d, &err);
 	source_free(&src);
 	if (!ok) {
 		FUZZ_CHECK(d == NULL, "a failed import handed out a deck");

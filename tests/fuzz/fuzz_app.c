@@ -26,8 +26,7 @@
 #include "fuzz.h"
 #include "lectern/app.h"
 #include "lectern/config.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
@@ -60,17 +59,11 @@ static const struct deck *demo(void)
 	static struct deck *d;
 	if (d)
 		return d;
-	struct source src;
 	struct lt_error err;
-	if (!source_read(deck_path(), &src, &err)) {
+	if (!deck_load(deck_path(), NULL, &d, &err)) {
 		fprintf(stderr, "fuzz_app: %s: %s\n", deck_path(), err.what);
 		abort();
 	}
-	if (!outline_import(&src, &d, &err)) {
-		fprintf(stderr, "fuzz_app: %s: %s\n", deck_path(), err.what);
-		abort();
-	}
-	source_free(&src);
 	return d;
 }
 
@@ -233,7 +226,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lo.ambiguous = cfg.ambiguous;
 	lo.numbering = (int)cfg.numbering;
 	lo.contents = d->contents_label;
-	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start };
+	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
+				    deck_load, NULL };
 	struct app a;
 	app_init(&a, d, deck_path(), &lo, &cfg.keys, &set);
 	size_t first = size ? data[0] % NSIZES : 0;

@@ -14,8 +14,7 @@
 
 #include "../unit/check.h"
 #include "lectern/deck.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 #include "vt.h"
@@ -67,14 +66,10 @@ static void squeeze(char *s)
 
 static struct deck *load(const char *path)
 {
-	struct source src;
 	struct lt_error err;
 	struct deck *d = NULL;
-	if (source_read(path, &src, &err)) {
-		if (!outline_import(&src, &d, &err))
-			d = NULL;
-		source_free(&src);
-	}
+	if (!deck_load(path, NULL, &d, &err))
+		d = NULL;
 	return d;
 }
 

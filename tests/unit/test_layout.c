@@ -7,8 +7,7 @@
 
 #include "check.h"
 #include "lectern/layout.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
@@ -86,16 +85,12 @@ int main(int argc, char **argv)
 	static const int widths[] = { 1, 2, 3, 5, 8, 10, 13, 20, 27, 40, 59, 60,
 				      79, 80, 99, 100, 120, 133, 160, 240 };
 	for (int a = 1; a < argc; a++) {
-		struct source src;
 		struct lt_error err;
 		struct deck *d = NULL;
-		if (!source_read(argv[a], &src, &err) ||
-		    !outline_import(&src, &d, &err)) {
+		if (!deck_load(argv[a], NULL, &d, &err)) {
 			CHECK(0, "%s: %s", argv[a], err.what);
-			source_free(&src);
 			continue;
 		}
-		source_free(&src);
 		struct deck_index ix;
 		deck_index_build(&ix, d);
 		for (size_t wi = 0; wi < sizeof widths / sizeof *widths; wi++)

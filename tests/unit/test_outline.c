@@ -6,19 +6,14 @@
 
 #include "check.h"
 #include "lectern/deck.h"
-#include "lectern/outline.h"
-#include "lectern/source.h"
+#include "lectern/loader.h"
 #include "lectern/strbuf.h"
 
 static struct deck *load_bytes(const char *bytes, size_t n, struct lt_error *err)
 {
-	struct source src;
 	struct deck *d = NULL;
-	if (!source_from_bytes("test", bytes, n, &src, err))
+	if (!deck_load_bytes("test", bytes, n, NULL, &d, err))
 		return NULL;
-	if (!outline_import(&src, &d, err))
-		d = NULL;
-	source_free(&src);
 	return d;
 }
 
@@ -49,12 +44,9 @@ static bool has_warning(const struct deck *d, const char *needle)
 
 static void test_demo(const char *path)
 {
-	struct source src;
 	struct lt_error err;
 	struct deck *d = NULL;
-	CHECK(source_read(path, &src, &err), "%s: %s", path, err.what);
-	CHECK(outline_import(&src, &d, &err), "%s", err.what);
-	source_free(&src);
+	CHECK(deck_load(path, NULL, &d, &err), "%s: %s", path, err.what);
 	if (!d)
 		return;
 	CHECK(strcmp(d->title, "神经可塑性与抑郁") == 0, "title '%s'", d->title);

@@ -1,0 +1,49 @@
+/* loader.h — the one way to load a deck: a file's bytes, read and checked
+ * by source.c, through the importer of its format. The formats are one
+ * table (name, file name endings, importer), so a new deck format is one
+ * more row; every caller (main, reload, tests, fuzzing, benchmarks) goes
+ * through deck_load. */
+#ifndef LECTERN_LOADER_H
+#define LECTERN_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lectern/deck.h"
+#include "lectern/error.h"
+
+struct source;
+
+struct deck_format {
+	const char *name;                /* as --format takes it */
+	const char *const *extensions;   /* ".txt", ...; NULL-terminated */
+	/* Builds a new deck from src (caller frees with deck_free), or
+	 * returns false with *err saying what and where. */
+	bool (*import)(const struct source *src, struct deck **out,
+		       struct lt_error *err);
+};
+
+/* The formats, the default first. */
+extern const struct deck_format deck_formats[];
+extern const size_t deck_nformats;
+
+/* The format called name, or NULL. */
+const struct deck_format *deck_format_named(const char *name);
+
+/* The format for path by its ending (case-insensitive), else the default
+ * one. "-" (stdin) gets the default. */
+const struct deck_format *deck_format_for(const char *path);
+
+/* Reads path ("-" for stdin) and imports it as format (NULL: chosen by
+ * its ending). On success *out is a new deck; caller frees with
+ * deck_free. False with *err set otherwise. */
+bool deck_load(const char *path, const struct deck_format *format,
+	       struct deck **out, struct lt_error *err);
+
+/* The same from memory (tests, fuzzing); name is used in messages and to
+ * choose the format when format is NULL. */
+bool deck_load_bytes(const char *name, const char *bytes, size_t n,
+		     const struct deck_format *format, struct deck **out,
+		     struct lt_error *err);
+
+#endif
