@@ -73,7 +73,7 @@ struct section *deck_add_section(struct deck *d)
 	d->sections = grow_pow2(d->sections, d->nsections, sizeof *d->sections);
 	struct section *s = &d->sections[d->nsections++];
 	memset(s, 0, sizeof *s);
-	s->toc_index = (size_t)-1;
+	s->toc_index = NO_INDEX;
 	return s;
 }
 

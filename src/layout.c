@@ -359,7 +359,7 @@ static void layout_cover(struct page *pg, const struct deck *d, size_t s,
 	int m, w = text_area(o, &m);
 	pg->centre = true;
 	const struct section *sec = &d->sections[s];
-	size_t number = sec->toc_index != (size_t)-1 ? sec->toc_index + 1 : s + 1;
+	size_t number = sec->toc_index != NO_INDEX ? sec->toc_index + 1 : s + 1;
 	char num[32];
 	snprintf(num, sizeof num, "%02zu", number);
 	const char *ns = page_string(pg, xstrdup(num));

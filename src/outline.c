@@ -1191,7 +1191,7 @@ bool outline_import(const struct source *src, struct deck **out,
 			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
 				  "guessed where section title \"%s\" starts",
 				  sec->title);
-		if (has_toc && sec->toc_index == (size_t)-1)
+		if (has_toc && sec->toc_index == NO_INDEX)
 			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
 				  "section \"%s\" is not in the contents",
 				  sec->title);

@@ -8,6 +8,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* "No such index": a section outside the contents, a search with no
+ * match. The one spelling of it in lectern. */
+#define NO_INDEX SIZE_MAX
 
 struct span {
 	size_t start, end; /* [start, end) in the original bytes */
@@ -38,7 +43,7 @@ struct section {
 	struct slide *slides;
 	size_t nslides;
 	struct span src;
-	size_t toc_index; /* index into deck.toc, or (size_t)-1 */
+	size_t toc_index; /* index into deck.toc, or NO_INDEX */
 };
 
 struct warning {
