@@ -1,6 +1,8 @@
 /* cli.c — parsing the command line into a struct cli. */
 #include "lectern/cli.h"
 
+#include "lectern/config.h"
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +49,17 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+/* True when name is a theme of config.c's table; else the names in err. */
+static bool known_theme(const char *name, char *err, int errlen)
+{
+	if (config_theme_known(name))
+		return true;
+	char names[128];
+	config_theme_names(names, sizeof names);
+	snprintf(err, (size_t)errlen, "unknown theme '%s' (%s)", name, names);
+	return false;
 }
 
 bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
@@ -107,12 +120,8 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			c->no_config = true;
 			break;
 		case 'T':
-			if (strcmp(optarg, "dark") && strcmp(optarg, "light") &&
-			    strcmp(optarg, "mono")) {
-				snprintf(err, (size_t)errlen, "unknown theme '%s' "
-					 "(dark, light or mono)", optarg);
+			if (!known_theme(optarg, err, errlen))
 				return false;
-			}
 			c->theme = optarg;
 			break;
 		case 'K':

@@ -15,6 +15,7 @@
 
 #include <ini.h>
 
+#include "lectern/footer.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
@@ -165,6 +166,20 @@ static const struct theme *find_theme(const char *name)
 	return NULL;
 }
 
+bool config_theme_known(const char *name)
+{
+	return find_theme(name) != NULL;
+}
+
+void config_theme_names(char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof themes / sizeof *themes && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
+				      themes[i].name);
+}
+
 bool config_set_theme(struct config *c, const char *name)
 {
 	const struct theme *t = find_theme(name);
@@ -192,10 +207,19 @@ void config_default(struct config *c)
 	c->side_by_side = 100;
 	c->numbering = NUM_DECIMAL;
 	c->ambiguous = 1;
-	snprintf(c->footer, sizeof c->footer, "%s",
-		 "{title} | {section}{>}{n}/{total}{screen} {progress}");
+	snprintf(c->footer, sizeof c->footer, "%s", FOOTER_DEFAULT);
 	c->reveal_points = false;
 	c->start = 0;
+}
+
+void config_layout_opts(const struct config *c, int width,
+			struct layout_opts *o)
+{
+	layout_opts_default(o, width);
+	o->margin = c->margin;
+	o->side_by_side = c->side_by_side;
+	o->ambiguous = c->ambiguous;
+	o->numbering = (int)c->numbering;
 }
 
 /* ---- diagnostics ----------------------------------------------------- */
@@ -251,15 +275,18 @@ static bool parse_long(const char *v, long lo, long hi, long *out)
 	return true;
 }
 
-static void sec_keys(struct ctx *x, const char *key, const char *value)
+static void sec_keys(struct ctx *x, enum keymode mode, const char *key,
+		     const char *value)
 {
+	const char *section = keymode_section(mode);
 	enum action a = action_by_name(key);
-	if (a == ACT_NONE) {
+	if (a == ACT_NONE || !action_in_mode(a, mode)) {
 		struct strbuf names = STRBUF_INIT;
 		for (int i = 1; i < ACT_COUNT; i++)
-			sb_printf(&names, "%s%s", i > 1 ? ", " : "",
-				  action_name((enum action)i));
-		diag(x, "keys", key, "unknown action (actions: %s)", names.data);
+			if (action_in_mode((enum action)i, mode))
+				sb_printf(&names, "%s%s", names.len ? ", " : "",
+					  action_name((enum action)i));
+		diag(x, section, key, "unknown action (actions: %s)", names.data);
 		sb_free(&names);
 		return;
 	}
@@ -281,45 +308,38 @@ static void sec_keys(struct ctx *x, const char *key, const char *value)
 		}
 		int k = keycode_parse(tok);
 		if (k < 0) {
-			diag(x, "keys", key, "unknown key name \"%s\" (a character, "
+			diag(x, section, key, "unknown key name \"%s\" (a character, "
 			     "C-x, F1-F12, Space, Enter, Tab, Esc, Backspace, Up, "
 			     "Down, Left, Right, PgUp, PgDn, Home, End, Insert, "
 			     "Delete, Comma); the defaults stay", tok);
 			return;
 		}
 		if (n == KEYMAP_MAX_KEYS) {
-			diag(x, "keys", key, "more than %d keys; the defaults stay",
+			diag(x, section, key, "more than %d keys; the defaults stay",
 			     KEYMAP_MAX_KEYS);
 			return;
 		}
 		keys[n++] = k;
 	}
 	if (none && n) {
-		diag(x, "keys", key, "\"none\" cannot go with other keys; the "
+		diag(x, section, key, "\"none\" cannot go with other keys; the "
 		     "defaults stay");
 		return;
 	}
 	/* the binding replaces the action's defaults, and a key bound here
-	 * leaves whatever action had it before */
-	struct keymap *km = &x->c->keys;
-	for (int i = 0; i < n; i++)
-		for (int b = 1; b < ACT_COUNT; b++) {
-			int w = 0;
-			for (int r = 0; r < km->nkeys[b]; r++)
-				if (km->keys[b][r] != keys[i])
-					km->keys[b][w++] = km->keys[b][r];
-			km->nkeys[b] = w;
-		}
-	memcpy(km->keys[a], keys, sizeof keys[0] * (size_t)n);
-	km->nkeys[a] = n;
+	 * leaves whatever action of the mode had it before */
+	keymap_bind(&x->c->keys, mode, a, keys, n);
 }
 
 static void sec_theme(struct ctx *x, const char *key, const char *value)
 {
 	if (strcmp(key, "name") == 0) {
-		if (!config_set_theme(x->c, value))
-			diag(x, "theme", key, "unknown theme \"%s\" (dark, light, "
-			     "mono); keeping %s", value, x->c->theme);
+		if (!config_set_theme(x->c, value)) {
+			char names[128];
+			config_theme_names(names, sizeof names);
+			diag(x, "theme", key, "unknown theme \"%s\" (%s); keeping "
+			     "%s", value, names, x->c->theme);
+		}
 		return;
 	}
 	for (int i = 0; i < FS_COUNT; i++)
@@ -388,19 +408,14 @@ static void sec_footer(struct ctx *x, const char *key, const char *value)
 		diag(x, "footer", key, "unknown key (template)");
 		return;
 	}
-	static const char *const fields[] = { "title", "section", "n", "total",
-		"screen", "clock", "progress", ">" };
 	for (const char *p = strchr(value, '{'); p; p = strchr(p + 1, '{')) {
 		const char *e = strchr(p, '}');
-		bool known = false;
-		for (size_t i = 0; e && i < sizeof fields / sizeof *fields; i++)
-			known |= (size_t)(e - p - 1) == strlen(fields[i]) &&
-				 strncmp(p + 1, fields[i], strlen(fields[i])) == 0;
-		if (!known) {
+		if (!e || !footer_field_known(p + 1, (size_t)(e - p - 1))) {
+			char names[256];
+			footer_field_names(names, sizeof names);
 			diag(x, "footer", key, "unknown field \"%.*s\" (fields: "
-			     "{title} {section} {n} {total} {screen} {clock} "
-			     "{progress} {>}); the default stays",
-			     e ? (int)(e - p + 1) : (int)strlen(p), p);
+			     "%s); the default stays",
+			     e ? (int)(e - p + 1) : (int)strlen(p), p, names);
 			return;
 		}
 	}
@@ -450,7 +465,6 @@ static const struct {
 	const char *name;
 	void (*fn)(struct ctx *x, const char *key, const char *value);
 } sections[] = {
-	{ "keys", sec_keys },
 	{ "theme", sec_theme },
 	{ "layout", sec_layout },
 	{ "footer", sec_footer },
@@ -461,17 +475,29 @@ static int handler(void *user, const char *section, const char *name,
 		   const char *value)
 {
 	struct ctx *x = user;
+	enum keymode mode = keymode_by_section(section);
+	if (mode != KM_COUNT) {
+		sec_keys(x, mode, name, value ? value : "");
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
 		if (strcmp(sections[i].name, section) == 0) {
 			sections[i].fn(x, name, value ? value : "");
 			return 1;
 		}
+	/* the sections, from the tables */
+	struct strbuf names = STRBUF_INIT;
+	for (int m = 0; m < KM_COUNT; m++)
+		sb_printf(&names, "%s, ", keymode_section((enum keymode)m));
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+		sb_printf(&names, "%s%s", i ? ", " : "", sections[i].name);
 	if (!*section)
-		diag(x, "", name, "setting outside a section (sections: keys, "
-		     "theme, layout, footer, present)");
+		diag(x, "", name, "setting outside a section (sections: %s)",
+		     names.data);
 	else
-		diag(x, section, name, "unknown section (sections: keys, theme, "
-		     "layout, footer, present)");
+		diag(x, section, name, "unknown section (sections: %s)",
+		     names.data);
+	sb_free(&names);
 	return 1;
 }
 

@@ -8,33 +8,94 @@
 
 #include "lectern/text.h"
 
-struct action_info {
+static const struct action_info {
 	const char *name;
 	const char *help;
-	const char *keys; /* default keys, space separated key names */
-};
-
-static const struct action_info actions[ACT_COUNT] = {
-	[ACT_NONE] = { "none", "", "" },
-	[ACT_NEXT] = { "next", "next slide (or point)",
-		       "Space Right l j n PgDn Enter Down" },
-	[ACT_PREV] = { "prev", "previous slide",
-		       "Left h k p PgUp Backspace Up" },
-	[ACT_FIRST] = { "first", "first slide", "g Home" },
-	[ACT_LAST] = { "last", "last slide (N then G: slide N)", "G End" },
-	[ACT_GOTO] = { "goto", "N then Enter: go to slide N", "" },
-	[ACT_CONTENTS] = { "contents", "contents; then a digit: that section", "t" },
-	[ACT_OVERVIEW] = { "overview", "overview of all slides", "o Tab" },
-	[ACT_SEARCH] = { "search", "search forward", "/" },
-	[ACT_MATCH_NEXT] = { "match-next", "next match (while searching)", "n" },
-	[ACT_MATCH_PREV] = { "match-prev", "previous match", "N" },
-	[ACT_BLACK] = { "black", "black screen until a key", "b ." },
-	[ACT_HELP] = { "help", "this help", "? F1" },
-	[ACT_RELOAD] = { "reload", "reload the deck from disk", "r" },
-	[ACT_QUIT] = { "quit", "quit", "q C-c" },
+} actions[ACT_COUNT] = {
+	[ACT_NONE] = { "none", "" },
+	[ACT_NEXT] = { "next", "next slide (or point)" },
+	[ACT_PREV] = { "prev", "previous slide" },
+	[ACT_FIRST] = { "first", "first slide" },
+	[ACT_LAST] = { "last", "last slide (N then G: slide N)" },
+	[ACT_GOTO] = { "goto", "N then this: go to slide N" },
+	[ACT_CONTENTS] = { "contents", "contents; then a digit: that section" },
+	[ACT_OVERVIEW] = { "overview", "overview of all slides" },
+	[ACT_SEARCH] = { "search", "search forward" },
+	[ACT_MATCH_NEXT] = { "match-next", "next match (while searching)" },
+	[ACT_MATCH_PREV] = { "match-prev", "previous match" },
+	[ACT_BLACK] = { "black", "black screen until a key" },
+	[ACT_HELP] = { "help", "this help" },
+	[ACT_RELOAD] = { "reload", "reload the deck from disk" },
+	[ACT_CLEAR] = { "clear", "clear a count or the search highlight" },
+	[ACT_SUSPEND] = { "suspend", "suspend to the shell" },
+	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_UP] = { "up", "move up" },
+	[ACT_DOWN] = { "down", "move down" },
+	[ACT_PAGE_UP] = { "page-up", "a page up" },
+	[ACT_PAGE_DOWN] = { "page-down", "a page down" },
+	[ACT_TOP] = { "top", "to the first" },
+	[ACT_BOTTOM] = { "bottom", "to the last" },
+	[ACT_OPEN] = { "open", "open the selected slide" },
+	[ACT_CLOSE] = { "close", "close" },
+	[ACT_ACCEPT] = { "accept", "search for what was typed" },
+	[ACT_CANCEL] = { "cancel", "leave the prompt" },
+	[ACT_ERASE] = { "erase", "delete the last character" },
+	[ACT_ERASE_ALL] = { "erase-all", "delete everything typed" },
 };
 static_assert(sizeof actions / sizeof *actions == ACT_COUNT,
 	      "one entry per action");
+
+/* Each mode's actions and their default keys: the one list of what can
+ * be bound where. */
+static const struct binding {
+	enum keymode mode;
+	enum action act;
+	const char *keys; /* space separated key names */
+} defaults[] = {
+	{ KM_SLIDE, ACT_NEXT, "Space Right l j n PgDn Enter Down" },
+	{ KM_SLIDE, ACT_PREV, "Left h k p PgUp Backspace Up" },
+	{ KM_SLIDE, ACT_FIRST, "g Home" },
+	{ KM_SLIDE, ACT_LAST, "G End" },
+	{ KM_SLIDE, ACT_GOTO, "Enter" },
+	{ KM_SLIDE, ACT_CONTENTS, "t" },
+	{ KM_SLIDE, ACT_OVERVIEW, "o Tab" },
+	{ KM_SLIDE, ACT_SEARCH, "/" },
+	{ KM_SLIDE, ACT_MATCH_NEXT, "n" },
+	{ KM_SLIDE, ACT_MATCH_PREV, "N" },
+	{ KM_SLIDE, ACT_BLACK, "b ." },
+	{ KM_SLIDE, ACT_HELP, "? F1" },
+	{ KM_SLIDE, ACT_RELOAD, "r" },
+	{ KM_SLIDE, ACT_CLEAR, "Esc" },
+	{ KM_SLIDE, ACT_SUSPEND, "C-z" },
+	{ KM_SLIDE, ACT_QUIT, "q C-c" },
+
+	{ KM_OVERVIEW, ACT_DOWN, "Down j Space Right" },
+	{ KM_OVERVIEW, ACT_UP, "Up k Left" },
+	{ KM_OVERVIEW, ACT_PAGE_DOWN, "PgDn" },
+	{ KM_OVERVIEW, ACT_PAGE_UP, "PgUp" },
+	{ KM_OVERVIEW, ACT_TOP, "Home g" },
+	{ KM_OVERVIEW, ACT_BOTTOM, "End G" },
+	{ KM_OVERVIEW, ACT_OPEN, "Enter" },
+	{ KM_OVERVIEW, ACT_CLOSE, "Esc o Tab" },
+	{ KM_OVERVIEW, ACT_HELP, "? F1" },
+	{ KM_OVERVIEW, ACT_QUIT, "q C-c" },
+
+	{ KM_HELP, ACT_QUIT, "q C-c" },
+	{ KM_HELP, ACT_CLOSE, "Esc" },
+
+	{ KM_PROMPT, ACT_ACCEPT, "Enter" },
+	{ KM_PROMPT, ACT_CANCEL, "Esc" },
+	{ KM_PROMPT, ACT_ERASE, "Backspace Delete" },
+	{ KM_PROMPT, ACT_ERASE_ALL, "C-u" },
+	{ KM_PROMPT, ACT_QUIT, "C-c" },
+};
+
+static const char *const mode_sections[KM_COUNT] = {
+	[KM_SLIDE] = "keys",
+	[KM_OVERVIEW] = "keys.overview",
+	[KM_HELP] = "keys.help",
+	[KM_PROMPT] = "keys.prompt",
+};
 
 static const struct {
 	const char *name;
@@ -53,29 +114,84 @@ static const struct {
 void keymap_default(struct keymap *km)
 {
 	memset(km, 0, sizeof *km);
-	for (int a = 0; a < ACT_COUNT; a++) {
+	for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++) {
+		const struct binding *b = &defaults[i];
 		char buf[128];
-		snprintf(buf, sizeof buf, "%s", actions[a].keys);
+		snprintf(buf, sizeof buf, "%s", b->keys);
+		int *n = &km->nkeys[b->mode][b->act];
 		for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
 			int k = keycode_parse(tok);
-			if (k >= 0 && km->nkeys[a] < KEYMAP_MAX_KEYS)
-				km->keys[a][km->nkeys[a]++] = k;
+			if (k >= 0 && *n < KEYMAP_MAX_KEYS)
+				km->keys[b->mode][b->act][(*n)++] = k;
 		}
 	}
 }
 
-enum action keymap_lookup(const struct keymap *km, int key)
+/* Enter may come as CR or LF, Backspace as DEL or ^H. */
+static int canonical(int key)
 {
-	/* Enter may come as CR or LF, Backspace as DEL or ^H */
-	if (key == '\n')
-		key = '\r';
-	if (key == 8)
-		key = 127;
+	return key == '\n' ? '\r' : key == 8 ? 127 : key;
+}
+
+bool keymap_bound(const struct keymap *km, enum keymode mode, int key,
+		  enum action act)
+{
+	if (mode >= KM_COUNT || act <= ACT_NONE || act >= ACT_COUNT)
+		return false;
+	key = canonical(key);
+	for (int i = 0; i < km->nkeys[mode][act]; i++)
+		if (km->keys[mode][act][i] == key)
+			return true;
+	return false;
+}
+
+enum action keymap_lookup(const struct keymap *km, enum keymode mode, int key)
+{
 	for (int a = 1; a < ACT_COUNT; a++)
-		for (int i = 0; i < km->nkeys[a]; i++)
-			if (km->keys[a][i] == key)
-				return (enum action)a;
+		if (keymap_bound(km, mode, key, (enum action)a))
+			return (enum action)a;
 	return ACT_NONE;
+}
+
+/* Actions that only apply in a context, and the action each pairs with. */
+static bool paired(enum action a, enum action b)
+{
+	static const enum action pairs[][2] = {
+		{ ACT_NEXT, ACT_GOTO }, { ACT_NEXT, ACT_MATCH_NEXT },
+		{ ACT_PREV, ACT_MATCH_PREV },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		if ((pairs[i][0] == a && pairs[i][1] == b) ||
+		    (pairs[i][0] == b && pairs[i][1] == a))
+			return true;
+	return false;
+}
+
+void keymap_bind(struct keymap *km, enum keymode mode, enum action act,
+		 const int *keys, int n)
+{
+	if (n > KEYMAP_MAX_KEYS)
+		n = KEYMAP_MAX_KEYS;
+	for (int i = 0; i < n; i++)
+		for (int b = 1; b < ACT_COUNT; b++) {
+			if (b == (int)act || paired(act, (enum action)b))
+				continue;
+			int w = 0;
+			for (int r = 0; r < km->nkeys[mode][b]; r++)
+				if (km->keys[mode][b][r] != keys[i])
+					km->keys[mode][b][w++] = km->keys[mode][b][r];
+			km->nkeys[mode][b] = w;
+		}
+	memcpy(km->keys[mode][act], keys, sizeof keys[0] * (size_t)n);
+	km->nkeys[mode][act] = n;
+}
+
+bool action_in_mode(enum action act, enum keymode mode)
+{
+	for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
+		if (defaults[i].mode == mode && defaults[i].act == act)
+			return true;
+	return false;
 }
 
 const char *action_name(enum action a)
@@ -94,6 +210,19 @@ enum action action_by_name(const char *name)
 		if (strcmp(actions[a].name, name) == 0)
 			return (enum action)a;
 	return ACT_NONE;
+}
+
+const char *keymode_section(enum keymode m)
+{
+	return m < KM_COUNT ? mode_sections[m] : "?";
+}
+
+enum keymode keymode_by_section(const char *section)
+{
+	for (int m = 0; m < KM_COUNT; m++)
+		if (strcmp(mode_sections[m], section) == 0)
+			return (enum keymode)m;
+	return KM_COUNT;
 }
 
 int keycode_parse(const char *name)

@@ -17,11 +17,10 @@ void layout_opts_default(struct layout_opts *o, int width)
 {
 	memset(o, 0, sizeof *o);
 	o->width = width;
-	o->margin = width >= 40 ? 2 : width >= 12 ? 1 : 0;
+	o->margin = -1;
 	o->side_by_side = 100;
 	o->ambiguous = 1;
 	o->numbering = 0;
-	o->contents = NULL;
 }
 
 void deck_index_build(struct deck_index *ix, const struct deck *d)
@@ -108,8 +107,8 @@ static void add_span(struct page *pg, int col, int width, const char *text,
  * a screen narrower than its margins gets none. */
 static int text_area(const struct layout_opts *o, int *m)
 {
-	*m = o->margin;
-	int w = o->width - 2 * o->margin;
+	*m = o->margin >= 0 ? o->margin : o->width >= 40 ? 2 : o->width >= 12;
+	int w = o->width - 2 * *m;
 	if (w < 1) {
 		w = o->width;
 		*m = 0;
@@ -310,7 +309,8 @@ static void layout_contents(struct page *pg, const struct deck *d,
 			    const struct layout_opts *o)
 {
 	int m, w = text_area(o, &m);
-	const char *head = o->contents ? o->contents : "Contents";
+	/* the deck's own label ("Contents Page / 目录页") where it has one */
+	const char *head = d->contents_label ? d->contents_label : "Contents";
 	wrap_into(pg, head, m, w, LS_HEADER, -1, -1, o->ambiguous, false, m, w);
 	struct strbuf sb = STRBUF_INIT;
 	sb_repeat(&sb, "\xE2\x94\x80", o->ambiguous == 2 ? w / 2 : w);

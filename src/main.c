@@ -138,13 +138,7 @@ static int do_export(const struct cli *c, const struct deck *d,
 	} else {
 		/* the layout settings the screen would use */
 		struct layout_opts o;
-		layout_opts_default(&o, c->width);
-		if (cfg->margin >= 0)
-			o.margin = cfg->margin;
-		o.side_by_side = cfg->side_by_side;
-		o.ambiguous = cfg->ambiguous;
-		o.numbering = (int)cfg->numbering;
-		o.contents = d->contents_label;
+		config_layout_opts(cfg, c->width, &o);
 		export_text(&out, d, &o);
 	}
 	int rc = EXIT_OK;

@@ -249,6 +249,11 @@ static int map_key(int code)
 	return -1;
 }
 
+int screen_input_fd(const struct screen *s)
+{
+	return fileno(s->in);
+}
+
 int screen_read_key(struct screen *s, int timeout_ms)
 {
 	(void)s;

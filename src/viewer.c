@@ -3,8 +3,12 @@
  * fatal signals that still restore the terminal, and keys in, frames out. */
 #include "lectern/viewer.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,17 +23,32 @@
 
 static volatile sig_atomic_t stop_signal, resized;
 
+/* The self-pipe: a signal handler writes a byte, so that the loop's poll
+ * wakes at once whatever curses is doing with the terminal. */
+static int wake_fds[2] = { -1, -1 };
+
+static void wake(void)
+{
+	int saved = errno;
+	if (wake_fds[1] >= 0 && write(wake_fds[1], "", 1) < 0) {
+		/* full: the loop is awake already */
+	}
+	errno = saved;
+}
+
 static void on_stop(int sig)
 {
 	stop_signal = sig;
+	wake();
 }
 
-/* Ours rather than curses': without SA_RESTART a wait for a key ends at
- * once, so a resize is never left waiting for the next key. */
+/* Ours rather than curses': curses' handler can drop a resize that comes
+ * while it is drawing. */
 static void on_winch(int sig)
 {
 	(void)sig;
 	resized = 1;
+	wake();
 }
 
 static void on_fatal(int sig)
@@ -39,11 +58,13 @@ static void on_fatal(int sig)
 	raise(sig);
 }
 
-static void install_signals(void)
+static bool install_signals(void)
 {
+	if (pipe2(wake_fds, O_NONBLOCK | O_CLOEXEC) != 0)
+		return false;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop; /* no SA_RESTART: a wait for a key ends */
+	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
@@ -59,6 +80,22 @@ static void install_signals(void)
 	sigaction(SIGILL, &sa, NULL);
 	sigaction(SIGABRT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	return true;
+}
+
+static void drain_wake_pipe(void)
+{
+	char buf[64];
+	while (read(wake_fds[0], buf, sizeof buf) > 0)
+		;
+}
+
+/* The loop's clock: the only place lectern reads the time. */
+static int64_t wall_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static bool codeset_is_utf8(void)
@@ -108,13 +145,7 @@ int viewer_run(struct deck *deck, const char *path,
 		return 3;
 	}
 	struct layout_opts lo;
-	layout_opts_default(&lo, 80);
-	if (cfg->margin >= 0)
-		lo.margin = cfg->margin;
-	lo.side_by_side = cfg->side_by_side;
-	lo.ambiguous = cfg->ambiguous;
-	lo.numbering = (int)cfg->numbering;
-	lo.contents = deck->contents_label;
+	config_layout_opts(cfg, 80, &lo);
 	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
 				    deck_load, format };
 	struct app a;
@@ -124,7 +155,11 @@ int viewer_run(struct deck *deck, const char *path,
 	config_set_theme(&mono, "mono");
 	for (int i = 0; i < FS_COUNT; i++)
 		mono.styles[i].fg = mono.styles[i].bg = COLOR_NONE;
-	install_signals();
+	if (!install_signals()) {
+		app_free(&a);
+		fprintf(stderr, "lectern: cannot make a pipe: %s\n", strerror(errno));
+		return 3;
+	}
 	struct screen *scr = screen_open(cfg->styles, mono.styles,
 					 cfg->ambiguous == 2, err, sizeof err);
 	if (!scr) {
@@ -137,44 +172,69 @@ int viewer_run(struct deck *deck, const char *path,
 	int w, h;
 	screen_size(scr, &w, &h);
 	app_resize(&a, w, h);
+	app_tick(&a, wall_ms());
 	draw(scr, &a);
-	bool clock = app_wants_clock(&a);
-	time_t last_minute = time(NULL) / 60;
+	/* One loop over the terminal and the self-pipe, waiting until the
+	 * frame next changes by itself (the clock) or forever: an idle
+	 * viewer with no time on screen makes no wake-ups at all. */
+	int empty_reads = 0;
 	while (!a.quit && !stop_signal) {
-		/* a short wait: curses may restart an interrupted read, so the
-		 * flags set by signals are looked at every tenth of a second */
-		int key = screen_read_key(scr, 100);
+		int64_t wait = app_next_change(&a);
+		struct pollfd fds[2] = {
+			{ .fd = screen_input_fd(scr), .events = POLLIN },
+			{ .fd = wake_fds[0], .events = POLLIN },
+		};
+		int r = poll(fds, 2, wait < 0 ? -1 : wait > INT_MAX ? INT_MAX :
+					 (int)wait + 1);
+		if (r < 0 && errno != EINTR)
+			break;
+		if (r > 0 && fds[1].revents)
+			drain_wake_pipe();
 		if (stop_signal)
 			break;
+		app_tick(&a, wall_ms());
+		bool dirty = r == 0; /* the deadline came */
 		if (resized) {
 			resized = 0;
 			screen_resize(scr);
 			screen_size(scr, &w, &h);
 			app_resize(&a, w, h);
 			screen_forget(scr);
-			draw(scr, &a);
+			dirty = true;
 		}
-		if (key < 0) {
-			time_t now = time(NULL);
-			if (clock && now / 60 != last_minute) {
-				last_minute = now / 60;
-				draw(scr, &a); /* the minute has turned */
+		if (r > 0 && fds[0].revents) {
+			int key, got = 0;
+			while (!a.quit && (key = screen_read_key(scr, 0)) >= 0) {
+				got++;
+				if (key == KEY_RESIZE_) {
+					screen_size(scr, &w, &h);
+					app_resize(&a, w, h);
+					screen_forget(scr);
+				} else {
+					app_key(&a, key);
+				}
+				if (a.suspend) {
+					a.suspend = false;
+					screen_suspend(scr);
+				}
 			}
-			continue;
+			dirty |= got > 0;
+			/* a terminal that hung up reads as endless nothing */
+			empty_reads = got ? 0 : empty_reads + 1;
+			if ((fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) ||
+			    empty_reads > 100) {
+				stop_signal = SIGHUP;
+				break;
+			}
 		}
-		if (key == KEY_RESIZE_) {
-			screen_size(scr, &w, &h);
-			app_resize(&a, w, h);
-			screen_forget(scr);
-		} else if (key == 26) { /* C-z */
-			screen_suspend(scr);
-		} else {
-			app_key(&a, key);
-		}
-		if (!a.quit)
+		if (dirty && !a.quit)
 			draw(scr, &a);
 	}
 	screen_close(scr);
+	int rd = wake_fds[0], wr = wake_fds[1];
+	wake_fds[0] = wake_fds[1] = -1;
+	close(rd);
+	close(wr);
 	app_free(&a);
 	return stop_signal ? 128 + stop_signal : 0;
 }

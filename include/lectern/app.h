@@ -1,48 +1,22 @@
 /* app.h — the viewer's state and behaviour, without a terminal: which
- * slide and screen is shown, overlays (help, overview, black screen),
- * search, go-to counts, reload. Keys come in as actions and characters;
- * what to show goes out as a frame of styled spans, one row per terminal
- * line, that screen.c draws. View state lives here, never in the deck. */
+ * slide and screen is shown, the modes (slide view, help, overview,
+ * search prompt, black screen), search, go-to counts, reload. Keys come in
+ * as key codes, time as the loop's clock (app_tick); what to show goes out
+ * as a frame (frame.h) that screen.c draws. The app does no I/O of its own:
+ * reload reads through the loader it is given. View state lives here,
+ * never in the deck. */
 #ifndef LECTERN_APP_H
 #define LECTERN_APP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lectern/deck.h"
 #include "lectern/error.h"
+#include "lectern/frame.h"
 #include "lectern/keys.h"
 #include "lectern/layout.h"
-
-/* Styles beyond the layout's (enum lstyle). */
-enum {
-	FS_FOOTER = LS_COUNT, /* the status line */
-	FS_PROGRESS,          /* its progress bar */
-	FS_MATCH,             /* a search match */
-	FS_OVERLAY,           /* help and overview text */
-	FS_SELECTED,          /* the overview's current row */
-	FS_NOTICE,            /* a message in the status line */
-	FS_COUNT
-};
-
-struct fspan {
-	int col, width;
-	const char *text;
-	size_t len;
-	int style;
-};
-
-struct frame {
-	int width, height;
-	int ambiguous; /* the width the layout gave ambiguous characters */
-	size_t *row_first, *row_count; /* height rows of spans */
-	struct fspan *spans;
-	size_t nspans, cap;
-	char **strings;
-	size_t nstrings, strings_cap;
-};
-
-void frame_free(struct frame *f);
 
 enum mode { MODE_SLIDE, MODE_HELP, MODE_OVERVIEW, MODE_BLACK, MODE_SEARCH };
 
@@ -66,6 +40,7 @@ struct app {
 	struct layout_opts lo;
 	struct keymap keys;
 	int width, height;
+	int64_t now_ms;     /* the loop's wall clock, ms since the epoch */
 	size_t slide;       /* 0-based index into ix */
 	size_t screen;      /* continuation screen within the slide */
 	struct page *page;  /* layout of `slide` at `width`, cached */
@@ -80,7 +55,8 @@ struct app {
 	char footer[256];      /* the status line's template; "" hides it */
 	bool reveal_points;    /* each key shows one more point */
 	size_t revealed;       /* points shown on this slide (SIZE_MAX: all) */
-	bool quit;
+	bool quit;             /* the loop ends */
+	bool suspend;          /* the loop hands the terminal to the shell */
 };
 
 /* Presenting settings beyond layout and keys (see config.h). */
@@ -96,9 +72,6 @@ struct app_settings {
 void app_init(struct app *a, struct deck *deck, const char *path,
 	      const struct layout_opts *lo, const struct keymap *km,
 	      const struct app_settings *settings);
-
-/* True when the frame shows the time and needs drawing every second. */
-bool app_wants_clock(const struct app *a);
 void app_free(struct app *a);
 
 void app_resize(struct app *a, int width, int height);
@@ -106,8 +79,16 @@ void app_resize(struct app *a, int width, int height);
 /* One key from the terminal (a code point or a KEY_* value). */
 void app_key(struct app *a, int key);
 
-/* Re-reads the deck from disk; on failure keeps the old deck and puts the
- * error in the status line. */
+/* The loop's clock, read once per wake-up: the app never reads it. */
+void app_tick(struct app *a, int64_t now_ms);
+
+/* Milliseconds after the last tick until the frame changes by itself
+ * (the clock in the status line); -1 when it never does, so that an idle
+ * viewer need not wake up. */
+int64_t app_next_change(const struct app *a);
+
+/* Re-reads the deck through the loader; on failure keeps the old deck and
+ * puts the error in the status line. */
 void app_reload(struct app *a);
 
 /* What the terminal should show now. Caller frees with frame_free. */

@@ -8,20 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lectern/app.h"
 #include "lectern/keys.h"
-
-/* Style attributes, independent of curses. */
-enum {
-	ST_BOLD = 1, ST_DIM = 2, ST_REVERSE = 4, ST_UNDERLINE = 8, ST_ITALIC = 16,
-};
-
-#define COLOR_NONE (-1) /* the terminal's default */
-
-struct style {
-	short fg, bg;  /* COLOR_NONE or 0..255 */
-	unsigned attr; /* ST_* */
-};
+#include "lectern/layout.h"
+#include "lectern/style.h"
 
 enum numbering { NUM_DECIMAL, NUM_PAREN, NUM_BULLET };
 
@@ -47,6 +36,11 @@ struct config_diags {
 
 void config_diags_free(struct config_diags *d);
 
+/* The layout settings of c at width columns: the one place that turns
+ * the config into what layout.c takes, for the screen and the exports. */
+void config_layout_opts(const struct config *c, int width,
+			struct layout_opts *o);
+
 /* The built-in defaults (theme dark). */
 void config_default(struct config *c);
 
@@ -62,6 +56,10 @@ bool config_load_string(struct config *c, const char *name, const char *text,
 /* The default config file: $XDG_CONFIG_HOME/lectern/config.ini, else
  * ~/.config/lectern/config.ini. Caller frees; NULL when there is no home. */
 char *config_default_path(void);
+
+/* Whether name is a built-in theme; the themes' names as "a, b, c". */
+bool config_theme_known(const char *name);
+void config_theme_names(char *buf, size_t size);
 
 /* Switches to a built-in theme, keeping [theme] overrides. False when the
  * name is unknown. */

@@ -10,19 +10,7 @@
 #include <stddef.h>
 
 #include "lectern/deck.h"
-
-enum lstyle {
-	LS_TEXT,        /* point text */
-	LS_DECK_TITLE,  /* the title page */
-	LS_HEADER,      /* a content slide's header */
-	LS_RULE,        /* the line under a header */
-	LS_BLOCK_TITLE,
-	LS_NUMBER,      /* a point's number */
-	LS_LABEL,       /* "Contents", a section's number on its cover */
-	LS_SECTION,     /* a section title on its cover or in the contents */
-	LS_DIM,         /* contents entries with no section in the text */
-	LS_COUNT
-};
+#include "lectern/style.h"
 
 struct lspan {
 	int col;          /* first column, from 0 */
@@ -54,11 +42,10 @@ struct page {
 
 struct layout_opts {
 	int width;             /* columns, >= 1 */
-	int margin;            /* blank columns left and right */
+	int margin;            /* blank columns left and right; -1: by width */
 	int side_by_side;      /* blocks go side by side from this width */
 	int ambiguous;         /* width of East Asian ambiguous characters */
 	int numbering;         /* 0: "1.", 1: "1)", 2: a bullet */
-	const char *contents;  /* heading of the contents page */
 };
 
 void layout_opts_default(struct layout_opts *o, int width);

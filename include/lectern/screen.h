@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lectern/app.h"
-#include "lectern/config.h"
+#include "lectern/frame.h"
+#include "lectern/style.h"
 
 struct screen;
 
@@ -37,6 +37,9 @@ void screen_size(struct screen *s, int *width, int *height);
 
 /* Takes the terminal's new size (after SIGWINCH). */
 void screen_resize(struct screen *s);
+
+/* The descriptor keys come from, for the loop's poll. */
+int screen_input_fd(const struct screen *s);
 
 /* The next key, waiting at most timeout_ms (-1: forever). -1 on timeout
  * or when a signal interrupted the wait. */

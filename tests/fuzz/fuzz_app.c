@@ -219,13 +219,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	config_diags_free(&diags);
 	struct deck *d = deck_copy(demo());
 	struct layout_opts lo;
-	layout_opts_default(&lo, 80);
-	if (cfg.margin >= 0)
-		lo.margin = cfg.margin;
-	lo.side_by_side = cfg.side_by_side;
-	lo.ambiguous = cfg.ambiguous;
-	lo.numbering = (int)cfg.numbering;
-	lo.contents = d->contents_label;
+	config_layout_opts(&cfg, 80, &lo);
 	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
 				    deck_load, NULL };
 	struct app a;

@@ -15,6 +15,7 @@
 
 #include "fuzz.h"
 #include "lectern/config.h"
+#include "lectern/footer.h"
 #include "lectern/keys.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -28,16 +29,6 @@ static void check_style(const struct style *s, const char *what)
 		   "%s: attributes %#x", what, s->attr);
 }
 
-static bool known_field(const char *s, size_t n)
-{
-	static const char *const fields[] = { "title", "section", "n", "total",
-		"screen", "clock", "progress", ">" };
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		if (strlen(fields[i]) == n && memcmp(fields[i], s, n) == 0)
-			return true;
-	return false;
-}
-
 static void check_config(const struct config *c)
 {
 	FUZZ_CHECK(c->margin >= -1 && c->margin <= 40, "margin %d", c->margin);
@@ -49,16 +40,20 @@ static void check_config(const struct config *c)
 		   c->numbering == NUM_BULLET, "numbering %d", (int)c->numbering);
 	FUZZ_CHECK(c->start <= 100000000UL, "start %lu", c->start);
 	FUZZ_CHECK(memchr(c->theme, '\0', sizeof c->theme) &&
-		   (strcmp(c->theme, "dark") == 0 || strcmp(c->theme, "light") == 0 ||
-		    strcmp(c->theme, "mono") == 0), "theme %.16s", c->theme);
+		   config_theme_known(c->theme), "theme %.16s", c->theme);
 	for (int i = 0; i < FS_COUNT; i++)
 		check_style(&c->styles[i], config_element_name(i));
+	for (int m = 0; m < KM_COUNT; m++)
 	for (int a = 0; a < ACT_COUNT; a++) {
-		FUZZ_CHECK(c->keys.nkeys[a] >= 0 &&
-			   c->keys.nkeys[a] <= KEYMAP_MAX_KEYS, "action %s: %d keys",
-			   action_name((enum action)a), c->keys.nkeys[a]);
-		for (int k = 0; k < c->keys.nkeys[a]; k++) {
-			int key = c->keys.keys[a][k];
+		FUZZ_CHECK(c->keys.nkeys[m][a] >= 0 &&
+			   c->keys.nkeys[m][a] <= KEYMAP_MAX_KEYS, "action %s: %d keys",
+			   action_name((enum action)a), c->keys.nkeys[m][a]);
+		FUZZ_CHECK(!c->keys.nkeys[m][a] ||
+			   action_in_mode((enum action)a, (enum keymode)m),
+			   "action %s bound in mode %s", action_name((enum action)a),
+			   keymode_section((enum keymode)m));
+		for (int k = 0; k < c->keys.nkeys[m][a]; k++) {
+			int key = c->keys.keys[m][a][k];
 			char name[64];
 			FUZZ_CHECK(key >= 0 && key < KEY_LAST_, "action %s: key %d",
 				   action_name((enum action)a), key);
@@ -74,7 +69,7 @@ static void check_config(const struct config *c)
 	fuzz_check_inert(f, n, "footer template");
 	for (const char *p = strchr(f, '{'); p; p = strchr(p + 1, '{')) {
 		const char *e = strchr(p, '}');
-		FUZZ_CHECK(e && known_field(p + 1, (size_t)(e - p - 1)),
+		FUZZ_CHECK(e && footer_field_known(p + 1, (size_t)(e - p - 1)),
 			   "footer template with an unknown field: %s", f);
 	}
 }
@@ -111,11 +106,13 @@ static bool same_config(const struct config *a, const struct config *b)
 		    a->styles[i].attr != b->styles[i].attr ||
 		    a->style_set[i] != b->style_set[i])
 			return false;
-	for (int i = 0; i < ACT_COUNT; i++)
-		if (a->keys.nkeys[i] != b->keys.nkeys[i] ||
-		    memcmp(a->keys.keys[i], b->keys.keys[i],
-			   sizeof a->keys.keys[i][0] * (size_t)a->keys.nkeys[i]))
-			return false;
+	for (int m = 0; m < KM_COUNT; m++)
+		for (int i = 0; i < ACT_COUNT; i++)
+			if (a->keys.nkeys[m][i] != b->keys.nkeys[m][i] ||
+			    memcmp(a->keys.keys[m][i], b->keys.keys[m][i],
+				   sizeof a->keys.keys[m][i][0] *
+					   (size_t)a->keys.nkeys[m][i]))
+				return false;
 	return true;
 }
 

@@ -22,7 +22,9 @@ static void check_name(const struct keymap *km, const char *name)
 	}
 	FUZZ_CHECK(k < KEY_LAST_ && !(k >= 0xD800 && k <= 0xDFFF),
 		   "keycode_parse(\"%s\") = %d, not a key", name, k);
-	FUZZ_CHECK(keymap_lookup(km, k) < ACT_COUNT, "keymap_lookup(%d)", k);
+	for (int m = 0; m < KM_COUNT; m++)
+		FUZZ_CHECK(keymap_lookup(km, (enum keymode)m, k) < ACT_COUNT,
+			   "keymap_lookup(%d, %d)", m, k);
 	char buf[64];
 	keycode_name(k, buf, sizeof buf);
 	size_t bad;

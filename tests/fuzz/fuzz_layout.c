@@ -165,7 +165,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.margin = data[2] % 48;
 	o.side_by_side = sbs[data[3] % (sizeof sbs / sizeof *sbs)];
 	o.numbering = data[3] / 64 % 3;
-	o.contents = d->contents_label;
 	struct deck_index ix;
 	deck_index_build(&ix, d);
 	for (size_t i = 0; i < ix.count; i++) {

@@ -28,13 +28,13 @@ static void test_good(void)
 		"[footer]\ntemplate = {clock} {title}{>}{n}/{total}\n"
 		"[present]\nreveal = points\nstart = 5\n", &d);
 	CHECK(d.n == 0, "no problems: %s", d.n ? d.lines[0] : "");
-	CHECK(keymap_lookup(&c.keys, 'x') == ACT_NEXT, "x is next");
-	CHECK(keymap_lookup(&c.keys, ' ') == ACT_NEXT, "Space is next");
-	CHECK(keymap_lookup(&c.keys, 'j') == ACT_NONE, "the binding replaced the defaults");
-	CHECK(keymap_lookup(&c.keys, 'b') == ACT_NONE, "black unbound");
-	CHECK(keymap_lookup(&c.keys, 17) == ACT_QUIT, "C-q quits");
-	CHECK(keymap_lookup(&c.keys, KEY_F0_ + 10) == ACT_QUIT, "F10 quits");
-	CHECK(keymap_lookup(&c.keys, 'q') == ACT_NONE, "q no longer quits");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'x') == ACT_NEXT, "x is next");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, ' ') == ACT_NEXT, "Space is next");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'j') == ACT_NONE, "the binding replaced the defaults");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'b') == ACT_NONE, "black unbound");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 17) == ACT_QUIT, "C-q quits");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, KEY_F0_ + 10) == ACT_QUIT, "F10 quits");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'q') == ACT_NONE, "q no longer quits");
 	CHECK(strcmp(c.theme, "light") == 0, "theme");
 	CHECK(c.styles[LS_HEADER].fg == 214 && c.styles[LS_HEADER].bg == 17 &&
 	      (c.styles[LS_HEADER].attr & ST_BOLD), "header style");
@@ -45,7 +45,7 @@ static void test_good(void)
 	CHECK(c.reveal_points && c.start == 5, "present");
 	/* a key bound elsewhere leaves its old action */
 	config_load_string(&c, "t2.ini", "[keys]\nhelp = x\n", &d);
-	CHECK(keymap_lookup(&c.keys, 'x') == ACT_HELP, "x moved to help");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'x') == ACT_HELP, "x moved to help");
 	config_diags_free(&d);
 	/* an override survives a theme switch (the command line's --theme) */
 	config_set_theme(&c, "mono");

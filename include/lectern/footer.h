@@ -1,0 +1,55 @@
+/* footer.h — the status line's template: its fields, in one table, and
+ * their expansion into styled runs. It knows nothing of the app: the app
+ * says what is on screen (struct footer_info) and the time, footer.c turns
+ * the template into text. The config checks templates against the same
+ * table, and the manual lists the same names. */
+#ifndef LECTERN_FOOTER_H
+#define LECTERN_FOOTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FOOTER_DEFAULT "{title} | {section}{>}{n}/{total}{screen} {progress}"
+
+/* What the fields show. */
+struct footer_info {
+	const char *title;   /* the deck's */
+	const char *section; /* the current section's; NULL on the title and
+			      * contents pages */
+	size_t n, total;     /* 1-based slide number, slide count */
+	size_t screen, screens; /* 0-based continuation screen, their count */
+	int64_t now_ms;      /* wall clock, ms since the epoch */
+	int bar;             /* progress bar cells; 0: no bar */
+};
+
+/* A run of the status line. */
+struct footer_seg {
+	char *text; /* owned */
+	int style;  /* FS_FOOTER or FS_PROGRESS */
+};
+
+/* The status line: left of {>} and right of it. */
+struct footer_line {
+	struct footer_seg left[64], right[64];
+	size_t nleft, nright;
+};
+
+/* Expands tmpl. A field with nothing to show takes the separator before
+ * it along ("Deck | " on the title page becomes "Deck"). Free with
+ * footer_line_free. */
+void footer_expand(const char *tmpl, const struct footer_info *in,
+		   struct footer_line *out);
+void footer_line_free(struct footer_line *l);
+
+/* Whether name[0..len) is a field ("title", ">", ...). */
+bool footer_field_known(const char *name, size_t len);
+
+/* The fields as "{title} {section} ..." for messages. */
+void footer_field_names(char *buf, size_t size);
+
+/* Milliseconds from now_ms until what tmpl shows changes by itself (the
+ * clock's minute turning); -1 when it never does. */
+int64_t footer_next_change(const char *tmpl, int64_t now_ms);
+
+#endif
