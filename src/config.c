@@ -18,6 +18,7 @@
 #include "lectern/footer.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
+#include "lectern/xdg.h"
 
 /* ---- themes ---------------------------------------------------------- */
 
@@ -585,15 +586,5 @@ bool config_load_string(struct config *c, const char *name, const char *text,
 
 char *config_default_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	struct strbuf sb = STRBUF_INIT;
-	if (xdg && *xdg == '/') {
-		sb_printf(&sb, "%s/lectern/config.ini", xdg);
-	} else {
-		const char *home = getenv("HOME");
-		if (!home || !*home)
-			return NULL;
-		sb_printf(&sb, "%s/.config/lectern/config.ini", home);
-	}
-	return sb_take(&sb);
+	return xdg_path(XDG_CONFIG, "config.ini");
 }
