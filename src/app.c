@@ -169,12 +169,13 @@ void app_search_step(struct app *a, bool forward, bool include_current)
 	size_t n = a->ix.count;
 	if (!a->search[0] || !n)
 		return;
+	size_t from = a->slide;
 	for (size_t k = include_current ? 0 : 1; k <= n; k++) {
-		size_t i = forward ? (a->slide + k) % n : (a->slide + n - k % n) % n;
+		size_t i = forward ? (from + k) % n : (from + n - k % n) % n;
 		if (search_slide_matches(a->deck, &a->ix, i, a->search)) {
-			if (i != a->slide || k > 0)
+			if (i != from || k > 0)
 				app_go_to(a, i, false);
-			if (forward ? i < a->slide : i > a->slide)
+			if (forward ? i < from : i > from)
 				snprintf(a->message, sizeof a->message,
 					 "search wrapped around");
 			return;
