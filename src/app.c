@@ -17,12 +17,13 @@
 #include "lectern/style.h"
 #include "lectern/text.h"
 
-/* ---- navigation ------------------------------------------------------ */
+/* ---- the current slide and its screens ------------------------------- */
 
 static void drop_page(struct app *a)
 {
 	page_free(a->page);
 	a->page = NULL;
+	a->starts_body = 0;
 }
 
 static struct page *current_page(struct app *a)
@@ -37,19 +38,86 @@ int app_body_height(const struct app *a)
 	return a->height - (status_shown(a) ? 1 : 0);
 }
 
-/* The first line of each continuation screen of the current slide; the
- * screens after the first repeat the header and its rule. */
-static size_t screen_starts(struct app *a, size_t *starts, size_t max)
+/* A line of nothing but block titles: never left at the foot of a screen
+ * with its points on the next. */
+static bool title_line(const struct page *pg, size_t line)
+{
+	const struct lline *l = &pg->lines[line];
+	if (!l->count)
+		return false;
+	for (size_t k = 0; k < l->count; k++) {
+		const struct lspan *sp = &pg->spans[l->first + k];
+		if (sp->point >= 0 || sp->block < 0)
+			return false;
+	}
+	return true;
+}
+
+/* Whether line `line` goes on with a block whose title is above it: the
+ * screen that starts there repeats that title. title_first[b] is the
+ * first line of block b's title (SIZE_MAX: none). */
+static bool continues_block(const struct page *pg, size_t line,
+			    const size_t *title_first, size_t nblocks)
+{
+	const struct lline *l = &pg->lines[line];
+	for (size_t k = 0; k < l->count; k++) {
+		const struct lspan *sp = &pg->spans[l->first + k];
+		if (sp->point >= 0 && (size_t)sp->block < nblocks &&
+		    title_first[sp->block] < line)
+			return true;
+	}
+	return false;
+}
+
+/* The first line of each block's title, for continues_block. Caller
+ * frees. */
+static size_t *block_titles(const struct page *pg, size_t *nblocks)
+{
+	size_t nb = 0;
+	for (size_t i = 0; i < pg->nspans; i++)
+		if (pg->spans[i].block >= 0 && (size_t)pg->spans[i].block + 1 > nb)
+			nb = (size_t)pg->spans[i].block + 1;
+	size_t *first = xmalloc((nb ? nb : 1) * sizeof *first);
+	for (size_t b = 0; b < nb; b++)
+		first[b] = SIZE_MAX;
+	for (size_t line = 0; line < pg->nlines; line++) {
+		const struct lline *l = &pg->lines[line];
+		for (size_t k = 0; k < l->count; k++) {
+			const struct lspan *sp = &pg->spans[l->first + k];
+			if (sp->block >= 0 && sp->point < 0 &&
+			    first[sp->block] == SIZE_MAX)
+				first[sp->block] = line;
+		}
+	}
+	*nblocks = nb;
+	return first;
+}
+
+/* Where each continuation screen of the current slide starts, for the
+ * body height bh: laid out once per slide and size, not per key. Screens
+ * after the first repeat the header and its rule, and the title of a block
+ * they go on with; a point stays whole on a screen where that is worth it,
+ * and a block title never ends a screen. */
+static void compute_screens(struct app *a, int bh)
 {
 	struct page *pg = current_page(a);
-	int bh = app_body_height(a);
-	size_t n = 0, line = 0;
+	size_t nb, *title_first = block_titles(pg, &nb);
 	bool repeat = pg->kind == PAGE_CONTENT && bh > 4 && pg->nlines > 2;
+	size_t line = 0;
+	a->nscreens = 0;
 	if (bh < 1)
 		bh = 1;
-	while (n < max) {
-		starts[n++] = line;
-		size_t room = (size_t)bh - (n > 1 && repeat ? 2 : 0);
+	for (;;) {
+		a->starts = xgrow(a->starts, &a->starts_cap, a->nscreens + 1,
+				  sizeof *a->starts);
+		a->starts[a->nscreens++] = line;
+		bool cont = a->nscreens > 1;
+		size_t room = (size_t)bh;
+		if (cont && repeat)
+			room -= 2;
+		if (cont && repeat && room > 2 &&
+		    continues_block(pg, line, title_first, nb))
+			room--;
 		if (line + room >= pg->nlines)
 			break;
 		size_t cut = line + room;
@@ -65,22 +133,62 @@ static size_t screen_starts(struct app *a, size_t *starts, size_t max)
 		       pg->lines[fwd].point == pg->lines[back].point &&
 		       pg->lines[fwd].block == pg->lines[back].block)
 			fwd++;
-		size_t next_room = (size_t)bh - (repeat ? 2 : 0);
+		size_t next_room = (size_t)bh - (repeat ? 3 : 0);
 		if (back > line + 1 && pg->lines[back].point >= 0 &&
 		    fwd - back <= next_room && (cut - back) * 2 <= room)
 			cut = back; /* and not at the cost of half a screen */
+		/* a block title goes with its first point */
+		while (cut > line + 1 && title_line(pg, cut - 1))
+			cut--;
+		/* a screen never opens on the blank line between blocks */
+		while (cut < pg->nlines && pg->lines[cut].count == 0 &&
+		       cut > line + 1)
+			cut++;
+		if (cut >= pg->nlines)
+			break;
 		line = cut;
 	}
-	return n;
+	free(title_first);
+	a->starts_body = bh;
 }
 
-#define MAX_SCREENS 4096
+static void ensure_screens(struct app *a)
+{
+	int bh = app_body_height(a);
+	if (!a->page || a->starts_body != (bh < 1 ? 1 : bh))
+		compute_screens(a, bh);
+}
 
 size_t app_screens(struct app *a)
 {
-	size_t starts[MAX_SCREENS];
-	return screen_starts(a, starts, MAX_SCREENS);
+	ensure_screens(a);
+	return a->nscreens;
 }
+
+/* The lines [from, to) of screen sc. */
+static void screen_lines(struct app *a, size_t sc, size_t *from, size_t *to)
+{
+	ensure_screens(a);
+	*from = a->starts[sc];
+	*to = sc + 1 < a->nscreens ? a->starts[sc + 1] : a->page->nlines;
+}
+
+/* The screen that shows line `line`. */
+static size_t screen_of_line(struct app *a, size_t line)
+{
+	ensure_screens(a);
+	size_t lo = 0, hi = a->nscreens;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->starts[mid] <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- moving ---------------------------------------------------------- */
 
 /* Points on the current slide, and the reading-order index of a line's
  * point (for revealing points one at a time). */
@@ -116,47 +224,73 @@ void app_go_to(struct app *a, size_t slide, bool last_screen)
 		drop_page(a);
 	a->slide = slide;
 	a->screen = 0;
+	a->at_end = false;
 	a->revealed = SIZE_MAX;
 	if (last_screen)
 		a->screen = app_screens(a) - 1;
 }
 
+/* A jump (not a step): remembers where the reader was, for the back key. */
+static void jump_to(struct app *a, size_t slide)
+{
+	size_t s = slide < a->ix.count ? slide : a->ix.count - 1;
+	if (s == a->slide && !a->at_end)
+		return;
+	a->back_slide = a->slide;
+	a->back_screen = a->screen;
+	a->has_back = true;
+	app_go_to(a, s, false);
+}
+
+static void go_back(struct app *a)
+{
+	if (!a->has_back) {
+		snprintf(a->message, sizeof a->message,
+			 "no jump to go back from yet");
+		return;
+	}
+	size_t slide = a->back_slide, screen = a->back_screen;
+	jump_to(a, slide); /* so that going back again returns here */
+	a->screen = screen < app_screens(a) ? screen : app_screens(a) - 1;
+}
+
 static void next(struct app *a)
 {
+	if (a->at_end)
+		return;
 	if (a->reveal_points && a->revealed < slide_points(a)) {
 		/* show one more point, on the screen that holds it */
 		a->revealed++;
-		size_t starts[64];
-		size_t n = screen_starts(a, starts, 64);
 		struct page *pg = current_page(a);
-		for (size_t sc = 0; sc < n; sc++) {
-			size_t end = sc + 1 < n ? starts[sc + 1] : pg->nlines;
-			for (size_t l = starts[sc]; l < end; l++)
-				for (size_t k = 0; k < pg->lines[l].count; k++) {
-					const struct lspan *sp =
-						&pg->spans[pg->lines[l].first + k];
-					if (sp->point >= 0 &&
-					    point_index(a, sp->block, sp->point) ==
-						    a->revealed - 1) {
-						a->screen = sc;
-						return;
-					}
+		for (size_t l = 0; l < pg->nlines; l++)
+			for (size_t k = 0; k < pg->lines[l].count; k++) {
+				const struct lspan *sp = &pg->spans[pg->lines[l].first + k];
+				if (sp->point >= 0 &&
+				    point_index(a, sp->block, sp->point) ==
+					    a->revealed - 1) {
+					a->screen = screen_of_line(a, l);
+					return;
 				}
-		}
+			}
 		return;
 	}
-	if (a->screen + 1 < app_screens(a))
+	if (a->screen + 1 < app_screens(a)) {
 		a->screen++;
-	else if (a->slide + 1 < a->ix.count) {
+	} else if (a->slide + 1 < a->ix.count) {
 		app_go_to(a, a->slide + 1, false);
 		if (a->reveal_points && slide_points(a))
 			a->revealed = 0;
+	} else {
+		/* one more click after the last slide: say it is the end */
+		a->at_end = true;
 	}
 }
 
 static void prev(struct app *a)
 {
-	if (a->screen > 0)
+	if (a->at_end)
+		a->at_end = false;
+	else if (a->screen > 0)
 		a->screen--;
 	else if (a->slide > 0)
 		app_go_to(a, a->slide - 1, true);
@@ -164,27 +298,134 @@ static void prev(struct app *a)
 
 /* ---- search ---------------------------------------------------------- */
 
+static void search_clear(struct app *a)
+{
+	a->search[0] = '\0';
+	free(a->matches);
+	a->matches = NULL;
+	a->nmatches = 0;
+}
+
+/* Takes q as the active search and finds its slides. */
+static void search_set(struct app *a, const char *q)
+{
+	search_clear(a);
+	snprintf(a->search, sizeof a->search, "%s", q);
+	struct search_query sq;
+	search_query_init(&sq, a->search);
+	a->nmatches = search_all(a->deck, &a->ix, &sq, &a->matches);
+}
+
+/* The first match after (forward) or before the current slide, by the
+ * sorted list of matching slides. */
 void app_search_step(struct app *a, bool forward, bool include_current)
 {
-	size_t n = a->ix.count;
-	if (!a->search[0] || !n)
+	if (!a->search[0])
 		return;
-	size_t from = a->slide;
-	for (size_t k = include_current ? 0 : 1; k <= n; k++) {
-		size_t i = forward ? (from + k) % n : (from + n - k % n) % n;
-		if (search_slide_matches(a->deck, &a->ix, i, a->search)) {
-			if (i != from || k > 0)
-				app_go_to(a, i, false);
-			if (forward ? i < from : i > from)
-				snprintf(a->message, sizeof a->message,
-					 "search wrapped around");
-			return;
-		}
+	if (!a->nmatches) {
+		snprintf(a->message, sizeof a->message, "not found: %s", a->search);
+		search_clear(a); /* nothing to highlight or step through */
+		return;
 	}
-	snprintf(a->message, sizeof a->message, "not found: %s", a->search);
+	size_t from = a->slide, lo = 0, hi = a->nmatches;
+	while (lo < hi) { /* the first match at or after from */
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->matches[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k;
+	bool wrapped = false;
+	if (forward) {
+		k = lo < a->nmatches && a->matches[lo] == from && !include_current ?
+			    lo + 1 : lo;
+		if (a->at_end && k < a->nmatches && a->matches[k] == from)
+			k++;
+		if (k >= a->nmatches) {
+			k = 0;
+			wrapped = true;
+		}
+	} else if (lo == 0) {
+		k = a->nmatches - 1;
+		wrapped = true;
+	} else {
+		k = lo - 1;
+	}
+	jump_to(a, a->matches[k]);
+	if (wrapped)
+		snprintf(a->message, sizeof a->message, "search wrapped around");
 }
 
 /* ---- reload ---------------------------------------------------------- */
+
+/* Where the reader is, by what the slide is rather than its number, so
+ * that a reload finds the same slide in an edited deck. */
+struct place {
+	enum page_kind kind;
+	const char *section; /* its title, in the old deck */
+	size_t occurrence;   /* sections of that title before it */
+	size_t slide;        /* index within the section */
+	const char *header;
+	const char *first_title; /* its first block's title, or "" */
+};
+
+static struct place place_of(const struct app *a)
+{
+	struct place p = { 0 };
+	size_t s, l;
+	p.kind = deck_index_locate(&a->ix, a->deck, a->slide, &s, &l);
+	if (p.kind != PAGE_COVER && p.kind != PAGE_CONTENT)
+		return p;
+	const struct deck *d = a->deck;
+	p.section = d->sections[s].title;
+	for (size_t k = 0; k < s; k++)
+		p.occurrence += strcmp(d->sections[k].title, p.section) == 0;
+	if (p.kind == PAGE_CONTENT) {
+		const struct slide *sl = &d->sections[s].slides[l];
+		p.slide = l;
+		p.header = sl->header;
+		p.first_title = sl->nblocks ? sl->blocks[0].title : "";
+	}
+	return p;
+}
+
+static bool same_slide(const struct slide *sl, const struct place *p)
+{
+	return strcmp(sl->header, p->header) == 0 &&
+	       strcmp(sl->nblocks ? sl->blocks[0].title : "", p->first_title) == 0;
+}
+
+/* The slide of d that p names: the same section (by title), the same
+ * slide (by header and first block title, nearest to where it was), else
+ * the nearest one. NO_INDEX when the section is gone. */
+static size_t find_place(const struct deck *d, const struct deck_index *ix,
+			 const struct place *p)
+{
+	if (p->kind == PAGE_TITLE || p->kind == PAGE_CONTENTS)
+		return p->kind == PAGE_TITLE ? 0 : 1;
+	size_t seen = 0, s = NO_INDEX;
+	for (size_t k = 0; k < d->nsections && s == NO_INDEX; k++)
+		if (strcmp(d->sections[k].title, p->section) == 0 &&
+		    seen++ == p->occurrence)
+			s = k;
+	if (s == NO_INDEX)
+		return NO_INDEX;
+	const struct section *sec = &d->sections[s];
+	if (p->kind == PAGE_COVER || !sec->nslides)
+		return ix->section_first[s];
+	size_t best = NO_INDEX, dist = SIZE_MAX;
+	for (size_t l = 0; l < sec->nslides; l++) {
+		size_t dl = l > p->slide ? l - p->slide : p->slide - l;
+		if (same_slide(&sec->slides[l], p) && dl < dist) {
+			best = l;
+			dist = dl;
+		}
+	}
+	if (best == NO_INDEX)
+		best = p->slide < sec->nslides ? p->slide : sec->nslides - 1;
+	return ix->section_first[s] + 1 + best;
+}
 
 void app_reload(struct app *a)
 {
@@ -213,18 +454,31 @@ void app_reload(struct app *a)
 				 "the old deck", err.what, base);
 		return;
 	}
-	/* swap in the new deck, keeping the reader where they were */
-	size_t screen = a->screen, slide = a->slide;
+	/* swap in the new deck, keeping the reader on the same slide */
+	struct deck_index ix;
+	deck_index_build(&ix, d);
+	struct place p = place_of(a);
+	size_t at = find_place(d, &ix, &p), screen = a->screen;
+	bool found = at != NO_INDEX;
+	if (!found)
+		at = a->slide < ix.count ? a->slide : ix.count - 1;
 	deck_free(a->deck);
 	deck_index_free(&a->ix);
 	a->deck = d;
-	deck_index_build(&a->ix, d);
+	a->ix = ix;
 	drop_page(a);
-	a->slide = slide < a->ix.count ? slide : a->ix.count - 1;
-	size_t ns = app_screens(a);
-	a->screen = screen < ns ? screen : ns - 1;
+	a->has_back = false;
+	a->at_end = false;
+	a->slide = at;
+	a->screen = screen < app_screens(a) ? screen : app_screens(a) - 1;
+	if (a->search[0]) {
+		char q[sizeof a->search];
+		snprintf(q, sizeof q, "%s", a->search);
+		search_set(a, q);
+	}
 	snprintf(a->message, sizeof a->message, "reloaded: %zu slides, %zu "
-		 "warnings", a->ix.count, d->nwarnings + d->warnings_not_listed);
+		 "warnings%s", a->ix.count, d->nwarnings + d->warnings_not_listed,
+		 found ? "" : "; that section is gone: the nearest slide");
 }
 
 /* ---- life cycle ------------------------------------------------------ */
@@ -256,6 +510,8 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 void app_free(struct app *a)
 {
 	drop_page(a);
+	free(a->starts);
+	free(a->matches);
 	deck_index_free(&a->ix);
 	deck_free(a->deck);
 	free(a->path);
@@ -269,7 +525,7 @@ void app_tick(struct app *a, int64_t now_ms)
 
 int64_t app_next_change(const struct app *a)
 {
-	if (a->mode == MODE_SLIDE || a->mode == MODE_SEARCH)
+	if ((a->mode == MODE_SLIDE || a->mode == MODE_SEARCH) && !a->at_end)
 		return footer_next_change(a->footer, a->now_ms);
 	return -1;
 }
@@ -280,38 +536,29 @@ void app_resize(struct app *a, int width, int height)
 		return;
 	/* keep the reader at the same point: the first point line shown */
 	int block = -1, point = -1;
-	if (a->page && a->screen > 0) {
-		size_t starts[MAX_SCREENS];
-		size_t n = screen_starts(a, starts, MAX_SCREENS);
-		if (a->screen < n) {
-			for (size_t l = starts[a->screen]; l < a->page->nlines; l++)
-				if (a->page->lines[l].point >= 0) {
-					block = a->page->lines[l].block;
-					point = a->page->lines[l].point;
-					break;
-				}
-		}
+	if (a->page && a->screen > 0 && a->screen < app_screens(a)) {
+		size_t from, to;
+		screen_lines(a, a->screen, &from, &to);
+		for (size_t l = from; l < a->page->nlines; l++)
+			if (a->page->lines[l].point >= 0) {
+				block = a->page->lines[l].block;
+				point = a->page->lines[l].point;
+				break;
+			}
 	}
 	a->width = width;
 	a->height = height;
 	a->lo.width = width;
 	drop_page(a);
 	a->screen = 0;
-	if (block >= 0) {
-		size_t starts[MAX_SCREENS];
-		size_t n = screen_starts(a, starts, MAX_SCREENS);
-		struct page *pg = current_page(a);
-		for (size_t s = 0; s < n; s++) {
-			size_t end = s + 1 < n ? starts[s + 1] : pg->nlines;
-			for (size_t l = starts[s]; l < end; l++)
-				if (pg->lines[l].block == block &&
-				    pg->lines[l].point == point) {
-					a->screen = s;
-					s = n;
-					break;
-				}
+	if (block < 0)
+		return;
+	struct page *pg = current_page(a);
+	for (size_t l = 0; l < pg->nlines; l++)
+		if (pg->lines[l].block == block && pg->lines[l].point == point) {
+			a->screen = screen_of_line(a, l);
+			break;
 		}
-	}
 }
 
 /* ---- keys ------------------------------------------------------------ */
@@ -326,6 +573,7 @@ static void toc_jump(struct app *a, unsigned long n)
 	}
 	for (size_t s = 0; s < d->nsections; s++)
 		if (d->sections[s].toc_index == n - 1) {
+			/* the jump is from where 't' was pressed */
 			app_go_to(a, a->ix.section_first[s], false);
 			a->toc_jump = false;
 			return;
@@ -333,6 +581,16 @@ static void toc_jump(struct app *a, unsigned long n)
 	snprintf(a->message, sizeof a->message,
 		 "section %lu, \"%s\", is not in the text", n,
 		 d->toc[n - 1].title);
+}
+
+static void go_to_number(struct app *a, unsigned long n)
+{
+	if (n > a->ix.count) {
+		snprintf(a->message, sizeof a->message, "there are %zu slides: "
+			 "this is the last", a->ix.count);
+		n = a->ix.count;
+	}
+	jump_to(a, n >= 1 ? n - 1 : 0);
 }
 
 /* The slide view's keys: counts, then the action bound to the key. */
@@ -350,23 +608,38 @@ static void slide_key(struct app *a, int key, enum action act)
 		}
 		return;
 	}
+	/* a count being typed is edited like a prompt */
+	if (a->has_count && keymap_bound(&a->keys, KM_SLIDE, key, ACT_ERASE)) {
+		a->count /= 10;
+		a->has_count = a->count > 0;
+		return;
+	}
 	unsigned long count = a->count;
 	bool has_count = a->has_count;
 	a->count = 0;
 	a->has_count = false;
-	if (act == ACT_CLEAR) {
-		/* never quits (clickers send Esc): clears what is pending and
-		 * the search highlight */
-		a->search[0] = '\0';
-		a->toc_jump = false;
-		return;
+	if (act == ACT_CLEAR || act == ACT_QUIT) {
+		/* on the contents page reached with 't', Esc and q go back
+		 * to the slide 't' was pressed on, as an overlay closes */
+		if (a->toc_jump && !has_count) {
+			a->toc_jump = false;
+			go_back(a);
+			return;
+		}
+		if (act == ACT_CLEAR) {
+			/* never quits (clickers send Esc): clears what is
+			 * pending and the search */
+			search_clear(a);
+			a->toc_jump = false;
+			return;
+		}
 	}
 	if (has_count && (act == ACT_LAST ||
 			  keymap_bound(&a->keys, KM_SLIDE, key, ACT_GOTO))) {
 		if (a->toc_jump)
 			toc_jump(a, count);
 		else
-			app_go_to(a, count >= 1 ? count - 1 : 0, false);
+			go_to_number(a, count);
 		return;
 	}
 	if (act != ACT_CONTENTS)
@@ -383,22 +656,26 @@ static void slide_key(struct app *a, int key, enum action act)
 	switch (act) {
 	case ACT_NEXT:
 	case ACT_MATCH_NEXT: /* no search: n and N page like next and prev */
-		for (unsigned long i = 0; i < times && i < a->ix.count * 64; i++)
+		for (unsigned long i = 0; i < times && !a->at_end; i++)
 			next(a);
 		break;
 	case ACT_PREV:
 	case ACT_MATCH_PREV:
-		for (unsigned long i = 0; i < times && i < a->ix.count * 64; i++)
+		for (unsigned long i = 0; i < times && (a->slide || a->screen ||
+							a->at_end); i++)
 			prev(a);
 		break;
 	case ACT_FIRST:
-		app_go_to(a, 0, false);
+		jump_to(a, 0);
 		break;
 	case ACT_LAST:
-		app_go_to(a, a->ix.count - 1, false);
+		jump_to(a, a->ix.count - 1);
+		break;
+	case ACT_BACK:
+		go_back(a);
 		break;
 	case ACT_CONTENTS:
-		app_go_to(a, 1, false);
+		jump_to(a, 1);
 		a->toc_jump = true;
 		break;
 	case ACT_OVERVIEW:
@@ -410,8 +687,12 @@ static void slide_key(struct app *a, int key, enum action act)
 	case ACT_BLACK:
 		a->mode = MODE_BLACK;
 		break;
+	case ACT_WHITE:
+		a->mode = MODE_WHITE;
+		break;
 	case ACT_HELP:
 		a->mode = MODE_HELP;
+		a->help_top = 0;
 		break;
 	case ACT_RELOAD:
 		app_reload(a);
@@ -427,6 +708,19 @@ static void slide_key(struct app *a, int key, enum action act)
 	}
 }
 
+/* Called by the overview and the prompt when they move the reader. */
+void app_jump(struct app *a, size_t slide)
+{
+	jump_to(a, slide);
+}
+
+void app_search_accept(struct app *a, const char *q)
+{
+	if (q[0])
+		search_set(a, q);
+	app_search_step(a, true, false);
+}
+
 static enum keymode keymode_of(enum mode m)
 {
 	switch (m) {
@@ -438,6 +732,7 @@ static enum keymode keymode_of(enum mode m)
 		return KM_PROMPT;
 	case MODE_SLIDE:
 	case MODE_BLACK:
+	case MODE_WHITE:
 		break;
 	}
 	return KM_SLIDE;
@@ -451,6 +746,7 @@ void app_key(struct app *a, int key)
 	a->message[0] = '\0';
 	switch (a->mode) {
 	case MODE_BLACK:
+	case MODE_WHITE:
 		a->mode = MODE_SLIDE; /* any key brings the slides back */
 		return;
 	case MODE_HELP:
@@ -470,24 +766,27 @@ void app_key(struct app *a, int key)
 
 /* ---- drawing the slide view ------------------------------------------ */
 
-/* Puts a page span, splitting out search matches. */
+/* Puts a page span at row, shifted right by dx, splitting out search
+ * matches. */
 static void put_matched(struct app *a, struct frame *f, int row,
 			const struct lspan *s)
 {
-	size_t ql = strlen(a->search);
 	const char *t = s->text, *end = s->text + s->len;
 	int col = s->col;
-	while (ql && t < end) {
-		const char *m = search_find(t, (size_t)(end - t), a->search, ql);
+	struct search_query q;
+	search_query_init(&q, a->search);
+	while (q.len && t < end) {
+		size_t ml;
+		const char *m = search_find(&q, t, (size_t)(end - t), &ml);
 		if (!m)
 			break;
 		int w0 = text_width(t, (size_t)(m - t), a->lo.ambiguous);
 		frame_put(f, row, col, t, (size_t)(m - t), w0, s->style);
 		col += w0;
-		int w1 = text_width(m, ql, a->lo.ambiguous);
-		frame_put(f, row, col, m, ql, w1, FS_MATCH);
+		int w1 = text_width(m, ml, a->lo.ambiguous);
+		frame_put(f, row, col, m, ml, w1, FS_MATCH);
 		col += w1;
-		t = m + ql;
+		t = m + ml;
 	}
 	if (t < end)
 		frame_put(f, row, col, t, (size_t)(end - t),
@@ -508,22 +807,97 @@ static void put_line(struct app *a, struct frame *f, int row,
 	}
 }
 
+/* On a continuation screen starting at line `from`: the first line of
+ * the title of each block the screen goes on with, marked as continued. */
+static void put_continued(struct app *a, struct frame *f, int row,
+			  const struct page *pg, size_t from)
+{
+	const struct lline *l = &pg->lines[from];
+	int done[8], ndone = 0;
+	for (size_t k = 0; k < l->count; k++) {
+		const struct lspan *sp = &pg->spans[l->first + k];
+		bool seen = false;
+		for (int i = 0; i < ndone; i++)
+			seen |= done[i] == sp->block;
+		if (sp->point < 0 || seen || ndone == 8)
+			continue;
+		done[ndone++] = sp->block;
+		/* the column it may use: up to the next block's */
+		int limit = f->width;
+		for (size_t j = 0; j < l->count; j++) {
+			const struct lspan *o = &pg->spans[l->first + j];
+			if (o->block != sp->block && o->col > sp->col && o->col < limit)
+				limit = o->col - 1;
+		}
+		/* the first line of its title, above */
+		for (size_t t = 0; t < from; t++) {
+			const struct lline *tl = &pg->lines[t];
+			int end = -1;
+			for (size_t m = 0; m < tl->count; m++) {
+				const struct lspan *ts = &pg->spans[tl->first + m];
+				if (ts->block != sp->block || ts->point >= 0)
+					continue;
+				int used, w = limit - ts->col;
+				size_t len = text_fit(ts->text, ts->len, w > 0 ? w : 0,
+						      a->lo.ambiguous, &used);
+				frame_put(f, row, ts->col, ts->text, len, used,
+					  ts->style);
+				end = ts->col + used;
+			}
+			if (end < 0)
+				continue;
+			static const char mark[] = " (continued)";
+			if (end + (int)strlen(mark) <= limit)
+				frame_put(f, row, end, mark, strlen(mark),
+					  (int)strlen(mark), LS_DIM);
+			break;
+		}
+	}
+}
+
+static void draw_end(struct app *a, struct frame *f)
+{
+	int bh = app_body_height(a);
+	const char *lines[] = { "End of the slides",
+				"Left goes back, q quits" };
+	for (int i = 0; i < 2; i++) {
+		int w = text_width(lines[i], strlen(lines[i]), a->lo.ambiguous);
+		frame_put(f, bh / 2 - 1 + i * 2, w < f->width ? (f->width - w) / 2 : 0,
+			  lines[i], strlen(lines[i]), w, i ? LS_DIM : LS_SECTION);
+	}
+}
+
+/* Content that fits on one screen sits in the middle of a tall window, as
+ * covers do; the middle of a readable height, so that headers keep their
+ * place from slide to slide. */
+#define READABLE_ROWS 24
+
 static void draw_slide(struct app *a, struct frame *f)
 {
+	if (a->at_end) {
+		draw_end(a, f);
+		return;
+	}
 	struct page *pg = current_page(a);
-	size_t starts[MAX_SCREENS];
-	size_t n = screen_starts(a, starts, MAX_SCREENS);
+	size_t n = app_screens(a);
 	if (a->screen >= n)
 		a->screen = n - 1;
 	int bh = app_body_height(a), row = 0;
-	size_t from = starts[a->screen];
-	size_t to = a->screen + 1 < n ? starts[a->screen + 1] : pg->nlines;
+	size_t from, to;
+	screen_lines(a, a->screen, &from, &to);
 	if (a->screen > 0 && pg->kind == PAGE_CONTENT && bh > 4) {
 		put_line(a, f, row++, pg, 0);
 		put_line(a, f, row++, pg, 1);
+		size_t nb, *title_first = block_titles(pg, &nb);
+		if (bh - row > 2 && continues_block(pg, from, title_first, nb))
+			put_continued(a, f, row++, pg, from);
+		free(title_first);
 	}
 	if (pg->centre && n == 1 && (int)pg->nlines < bh)
 		row = (bh - (int)pg->nlines) / 2;
+	else if (pg->kind == PAGE_CONTENT && n == 1 && bh > READABLE_ROWS + 1)
+		row = (bh - ((int)pg->nlines > READABLE_ROWS ? (int)pg->nlines :
+							      READABLE_ROWS)) / 2;
 	else if (row == 0 && pg->kind != PAGE_CONTENT)
 		row = bh > 8 ? 1 : 0;
 	for (size_t l = from; l < to && row < bh; l++)
@@ -547,6 +921,16 @@ static void draw_too_small(struct app *a, struct frame *f)
 	free(tl);
 }
 
+/* The white screen: every cell in the white style. */
+static void draw_white(struct frame *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_repeat(&sb, " ", f->width);
+	const char *blank = frame_string(f, sb_take(&sb));
+	for (int row = 0; row < f->height; row++)
+		frame_put(f, row, 0, blank, (size_t)f->width, f->width, FS_WHITE);
+}
+
 void app_frame(struct app *a, struct frame *f)
 {
 	frame_init(f, a->width, a->height, a->lo.ambiguous);
@@ -556,6 +940,9 @@ void app_frame(struct app *a, struct frame *f)
 	}
 	switch (a->mode) {
 	case MODE_BLACK:
+		return;
+	case MODE_WHITE:
+		draw_white(f);
 		return;
 	case MODE_HELP:
 		help_draw(a, f);

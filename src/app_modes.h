@@ -8,7 +8,11 @@
 
 /* app.c */
 void app_go_to(struct app *a, size_t slide, bool last_screen);
+/* A jump that the back key can undo. */
+void app_jump(struct app *a, size_t slide);
 void app_search_step(struct app *a, bool forward, bool include_current);
+/* Makes q the active search (when not empty) and goes to its next match. */
+void app_search_accept(struct app *a, const char *q);
 /* Rows the slide may use: the height less the status line's. */
 int app_body_height(const struct app *a);
 

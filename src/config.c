@@ -38,6 +38,7 @@ static const char *const element_names[FS_COUNT] = {
 	[FS_OVERLAY] = "overlay",
 	[FS_SELECTED] = "selected",
 	[FS_NOTICE] = "notice",
+	[FS_WHITE] = "white_screen",
 };
 static_assert(sizeof element_names / sizeof *element_names == FS_COUNT,
 	      "a name for every style");
@@ -54,7 +55,7 @@ static const struct theme themes[] = {
 		[LS_LABEL] = "bold cyan", [LS_SECTION] = "bold",
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "cyan",
 		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
-		[FS_NOTICE] = "bold red",
+		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
 	} },
 	{ "light", {
 		[LS_DECK_TITLE] = "bold blue", [LS_HEADER] = "bold blue",
@@ -62,14 +63,14 @@ static const struct theme themes[] = {
 		[LS_LABEL] = "bold blue", [LS_SECTION] = "bold",
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "blue",
 		[FS_MATCH] = "black on 229", [FS_SELECTED] = "reverse",
-		[FS_NOTICE] = "bold red",
+		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
 	} },
 	{ "mono", {
 		[LS_DECK_TITLE] = "bold", [LS_HEADER] = "bold",
 		[LS_BLOCK_TITLE] = "bold underline", [LS_LABEL] = "bold",
 		[LS_SECTION] = "bold", [LS_DIM] = "dim", [FS_FOOTER] = "dim",
 		[FS_MATCH] = "reverse", [FS_SELECTED] = "reverse",
-		[FS_NOTICE] = "bold",
+		[FS_NOTICE] = "bold", [FS_WHITE] = "reverse",
 	} },
 };
 
@@ -206,6 +207,7 @@ void config_default(struct config *c)
 	config_set_theme(c, "dark");
 	c->margin = -1;
 	c->side_by_side = 100;
+	c->measure = LAYOUT_MEASURE;
 	c->numbering = NUM_DECIMAL;
 	c->ambiguous = 1;
 	snprintf(c->footer, sizeof c->footer, "%s", FOOTER_DEFAULT);
@@ -219,6 +221,7 @@ void config_layout_opts(const struct config *c, int width,
 	layout_opts_default(o, width);
 	o->margin = c->margin;
 	o->side_by_side = c->side_by_side;
+	o->measure = c->measure;
 	o->ambiguous = c->ambiguous;
 	o->numbering = (int)c->numbering;
 }
@@ -359,10 +362,11 @@ static void sec_theme(struct ctx *x, const char *key, const char *value)
 			x->c->style_set[i] = true;
 			return;
 		}
-	diag(x, "theme", key, "unknown element (name, or one of: text, "
-	     "deck_title, header, rule, block_title, point_number, label, "
-	     "section, dimmed, footer, progress_bar, search_match, overlay, "
-	     "selected, notice)");
+	struct strbuf names = STRBUF_INIT;
+	for (int i = 0; i < FS_COUNT; i++)
+		sb_printf(&names, ", %s", element_names[i]);
+	diag(x, "theme", key, "unknown element (name%s)", names.data);
+	sb_free(&names);
 }
 
 static void sec_layout(struct ctx *x, const char *key, const char *value)
@@ -382,6 +386,12 @@ static void sec_layout(struct ctx *x, const char *key, const char *value)
 		else
 			diag(x, "layout", key, "\"%s\" is not a width in columns "
 			     "(0 turns side by side off)", value);
+	} else if (strcmp(key, "measure") == 0) {
+		if (parse_long(value, 0, 10000, &n) && (n == 0 || n >= 20))
+			x->c->measure = (int)n;
+		else
+			diag(x, "layout", key, "\"%s\" is not a width in columns "
+			     "from 20 (0: the whole width)", value);
 	} else if (strcmp(key, "numbering") == 0) {
 		if (strcmp(value, "1.") == 0 || strcasecmp(value, "decimal") == 0)
 			x->c->numbering = NUM_DECIMAL;
@@ -399,7 +409,7 @@ static void sec_layout(struct ctx *x, const char *key, const char *value)
 			diag(x, "layout", key, "\"%s\" is not 1 or 2", value);
 	} else {
 		diag(x, "layout", key, "unknown key (margin, side_by_side, "
-		     "numbering, ambiguous_width)");
+		     "measure, numbering, ambiguous_width)");
 	}
 }
 

@@ -66,6 +66,30 @@ void frame_put_str(struct frame *f, int row, int col, const char *s,
 	frame_put(f, row, col, s, n, text_width(s, n, f->ambiguous), style);
 }
 
+void frame_clear_row(struct frame *f, int row)
+{
+	/* its spans stay in the array, unreachable; new ones for the row
+	 * are appended after everything, together */
+	if (row >= 0 && row < f->height)
+		f->row_count[row] = 0;
+}
+
+void frame_put_cut(struct frame *f, int row, int col, const char *s,
+		   int width, int style)
+{
+	int amb = f->ambiguous, used, w = text_width(s, strlen(s), amb);
+	if (width <= 0)
+		return;
+	if (w <= width) {
+		frame_put(f, row, col, s, strlen(s), w, style);
+		return;
+	}
+	int ew = text_cp_width(0x2026, amb);
+	size_t len = text_fit(s, strlen(s), width - ew, amb, &used);
+	frame_put(f, row, col, s, len, used, style);
+	frame_put(f, row, col + used, "\xE2\x80\xA6", 3, ew, style);
+}
+
 char *frame_row_text(const struct frame *f, int row)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -19,6 +19,7 @@ void layout_opts_default(struct layout_opts *o, int width)
 	o->width = width;
 	o->margin = -1;
 	o->side_by_side = 100;
+	o->measure = LAYOUT_MEASURE;
 	o->ambiguous = 1;
 	o->numbering = 0;
 }
@@ -104,11 +105,16 @@ static void add_span(struct page *pg, int col, int width, const char *text,
 }
 
 /* The width left for text inside the margins, and the left margin in *m;
- * a screen narrower than its margins gets none. */
+ * a screen narrower than its margins gets none, and a screen wider than
+ * the measure gets the measure, centred. */
 static int text_area(const struct layout_opts *o, int *m)
 {
 	*m = o->margin >= 0 ? o->margin : o->width >= 40 ? 2 : o->width >= 12;
 	int w = o->width - 2 * *m;
+	if (o->measure > 0 && w > o->measure) {
+		*m += (w - o->measure) / 2;
+		w = o->measure;
+	}
 	if (w < 1) {
 		w = o->width;
 		*m = 0;
@@ -309,8 +315,7 @@ static void layout_contents(struct page *pg, const struct deck *d,
 			    const struct layout_opts *o)
 {
 	int m, w = text_area(o, &m);
-	/* the deck's own label ("Contents Page / 目录页") where it has one */
-	const char *head = d->contents_label ? d->contents_label : "Contents";
+	const char *head = layout_contents_heading(d);
 	wrap_into(pg, head, m, w, LS_HEADER, -1, -1, o->ambiguous, false, m, w);
 	struct strbuf sb = STRBUF_INIT;
 	sb_repeat(&sb, "\xE2\x94\x80", o->ambiguous == 2 ? w / 2 : w);
@@ -359,14 +364,28 @@ static void layout_cover(struct page *pg, const struct deck *d, size_t s,
 	int m, w = text_area(o, &m);
 	pg->centre = true;
 	const struct section *sec = &d->sections[s];
-	size_t number = sec->toc_index != NO_INDEX ? sec->toc_index + 1 : s + 1;
 	char num[32];
-	snprintf(num, sizeof num, "%02zu", number);
+	layout_cover_number(d, s, num, sizeof num);
 	const char *ns = page_string(pg, xstrdup(num));
 	wrap_into(pg, ns, m, w, LS_LABEL, -1, -1, o->ambiguous, true, m, w);
 	blank(pg);
 	wrap_into(pg, sec->title, m, w, LS_SECTION, -1, -1, o->ambiguous, true,
 		  m, w);
+}
+
+const char *layout_contents_heading(const struct deck *d)
+{
+	/* "Contents Page / 目录页", as the deck's head has it */
+	return d->contents_label ? d->contents_label : "Contents";
+}
+
+void layout_cover_number(const struct deck *d, size_t s, char *buf,
+			 size_t size)
+{
+	const struct section *sec = &d->sections[s];
+	/* its place in the contents, which is how the talk numbers it */
+	snprintf(buf, size, "%02zu",
+		 sec->toc_index != NO_INDEX ? sec->toc_index + 1 : s + 1);
 }
 
 struct page *layout_slide(const struct deck *d, const struct deck_index *ix,

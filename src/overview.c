@@ -34,7 +34,7 @@ void overview_key(struct app *a, int key, enum action act)
 		a->mode = MODE_SLIDE;
 		break;
 	case ACT_OPEN:
-		app_go_to(a, a->ov_sel, false);
+		app_jump(a, a->ov_sel);
 		a->mode = MODE_SLIDE;
 		break;
 	case ACT_DOWN:
@@ -68,7 +68,7 @@ void overview_key(struct app *a, int key, enum action act)
 
 void overview_draw(struct app *a, struct frame *f)
 {
-	int amb = a->lo.ambiguous, bh = f->height - 1;
+	int bh = f->height - 1;
 	if (bh < 1)
 		return;
 	if (a->ov_sel < a->ov_top)
@@ -85,7 +85,7 @@ void overview_draw(struct app *a, struct frame *f)
 			sb_puts(&sb, d->title);
 			break;
 		case PAGE_CONTENTS:
-			sb_puts(&sb, d->contents_label ? d->contents_label : "Contents");
+			sb_puts(&sb, layout_contents_heading(d));
 			break;
 		case PAGE_COVER:
 			sb_printf(&sb, "%s", d->sections[s].title);
@@ -103,11 +103,10 @@ void overview_draw(struct app *a, struct frame *f)
 		}
 		}
 		const char *text = frame_string(f, sb_take(&sb));
-		int used;
-		size_t len = text_fit(text, strlen(text), f->width, amb, &used);
-		frame_put(f, r, 0, text, len, used,
-			  i == a->ov_sel ? FS_SELECTED : FS_OVERLAY);
+		frame_put_cut(f, r, 0, text, f->width,
+			      i == a->ov_sel ? FS_SELECTED : FS_OVERLAY);
 	}
-	frame_put_str(f, f->height - 1, 1,
-		      "overview: Up/Down move, Enter opens, Esc closes", FS_FOOTER);
+	frame_put_cut(f, f->height - 1, 1,
+		      "overview: Up/Down move, Enter opens, q or Esc closes",
+		      f->width - 1, FS_FOOTER);
 }

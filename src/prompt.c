@@ -48,9 +48,7 @@ void prompt_key(struct app *a, int key, enum action act)
 		break;
 	case ACT_ACCEPT:
 		a->mode = MODE_SLIDE;
-		if (a->input[0])
-			snprintf(a->search, sizeof a->search, "%s", a->input);
-		app_search_step(a, true, false);
+		app_search_accept(a, a->input);
 		break;
 	case ACT_ERASE:
 		erase(a);

@@ -195,6 +195,12 @@ void screen_close(struct screen *s)
 		return;
 	curs_set(1);
 	endwin();
+	/* a terminal with no alternate screen (the Linux console, vt100)
+	 * keeps the last slide under the shell's prompt: clear it */
+	if ((!enter_ca_mode || !*enter_ca_mode) && clear_screen) {
+		putp(clear_screen);
+		fflush(stdout);
+	}
 	delscreen(s->scr);
 	if (s->own_in)
 		fclose(s->in);

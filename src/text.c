@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -239,6 +240,52 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 	free(brk);
 	*lines = out;
 	return nout;
+}
+
+static uint32_t fold_cp(uint32_t cp)
+{
+	return cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : uc_tolower(cp);
+}
+
+/* Whether needle matches at hay[0..hn); its length in hay in *len. */
+static bool match_at(const char *hay, size_t hn, const char *needle,
+		     size_t nn, bool fold, size_t *len)
+{
+	size_t i = 0, k = 0;
+	while (k < nn) {
+		if (i >= hn)
+			return false;
+		uint32_t a, b;
+		int la = text_decode(hay + i, hn - i, &a);
+		int lb = text_decode(needle + k, nn - k, &b);
+		if (a != b && (!fold || fold_cp(a) != fold_cp(b)))
+			return false;
+		i += (size_t)la;
+		k += (size_t)lb;
+	}
+	*len = i;
+	return true;
+}
+
+const char *text_find(const char *hay, size_t hn, const char *needle,
+		      size_t nn, bool fold, size_t *len)
+{
+	if (!nn)
+		return NULL;
+	if (!fold) {
+		const char *m = memmem(hay, hn, needle, nn);
+		*len = nn;
+		return m;
+	}
+	for (size_t i = 0; i < hn;) {
+		if (match_at(hay + i, hn - i, needle, nn, fold, len))
+			return hay + i;
+		/* on to the next code point */
+		i++;
+		while (i < hn && ((unsigned char)hay[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return NULL;
 }
 
 bool text_is_han(uint32_t cp)

@@ -18,7 +18,10 @@
 #include "lectern/keys.h"
 #include "lectern/layout.h"
 
-enum mode { MODE_SLIDE, MODE_HELP, MODE_OVERVIEW, MODE_BLACK, MODE_SEARCH };
+enum mode {
+	MODE_SLIDE, MODE_HELP, MODE_OVERVIEW, MODE_BLACK, MODE_WHITE,
+	MODE_SEARCH
+};
 
 /* Smallest terminal the slides are drawn in; below it, a notice. */
 #define APP_MIN_WIDTH 20
@@ -43,14 +46,23 @@ struct app {
 	int64_t now_ms;     /* the loop's wall clock, ms since the epoch */
 	size_t slide;       /* 0-based index into ix */
 	size_t screen;      /* continuation screen within the slide */
-	struct page *page;  /* layout of `slide` at `width`, cached */
+	bool at_end;        /* past the last slide: the end-of-deck screen */
+	/* the current slide laid out once per size, and where each of its
+	 * continuation screens starts (for body height starts_body) */
+	struct page *page;
+	size_t *starts, nscreens, starts_cap;
+	int starts_body;    /* 0: not computed */
 	enum mode mode;
 	unsigned long count;   /* digits typed before a key */
 	bool has_count;
 	bool toc_jump;         /* after 't': digits pick a section */
+	size_t back_slide, back_screen; /* before the last jump */
+	bool has_back;
 	char search[256];      /* the active search, "" for none */
+	size_t *matches, nmatches; /* the slides it matches, in order */
 	char input[256];       /* the search being typed */
 	size_t ov_sel, ov_top; /* overview selection and scroll */
+	size_t help_top;       /* help's scroll */
 	char message[512];     /* shown in the status line until a key */
 	char footer[256];      /* the status line's template; "" hides it */
 	bool reveal_points;    /* each key shows one more point */

@@ -21,6 +21,7 @@ struct config {
 	bool style_set[FS_COUNT];     /* overridden in [theme] */
 	int margin;                   /* -1: chosen by width */
 	int side_by_side;             /* width from which blocks go side by side */
+	int measure;                  /* widest text area; 0: the whole width */
 	enum numbering numbering;
 	int ambiguous;                /* 1 or 2 */
 	char footer[256];             /* template; "" hides the footer */

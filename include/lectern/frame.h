@@ -38,6 +38,14 @@ void frame_put(struct frame *f, int row, int col, const char *text,
 void frame_put_str(struct frame *f, int row, int col, const char *s,
 		   int style);
 
+/* Empties row `row`, so that something else can be drawn over it. */
+void frame_clear_row(struct frame *f, int row);
+
+/* Puts s in at most width columns, ending in "…" where it had to be cut,
+ * so that the reader knows there is more. */
+void frame_put_cut(struct frame *f, int row, int col, const char *s,
+		   int width, int style);
+
 /* Row `row` as plain text, wide characters once, blank cells as spaces,
  * trailing blanks dropped. Caller frees. (Tests and the follower.) */
 char *frame_row_text(const struct frame *f, int row);

@@ -25,9 +25,10 @@ enum {
 enum action {
 	ACT_NONE,
 	/* the slide view */
-	ACT_NEXT, ACT_PREV, ACT_FIRST, ACT_LAST, ACT_GOTO,
+	ACT_NEXT, ACT_PREV, ACT_FIRST, ACT_LAST, ACT_GOTO, ACT_BACK,
 	ACT_CONTENTS, ACT_OVERVIEW, ACT_SEARCH, ACT_MATCH_NEXT, ACT_MATCH_PREV,
-	ACT_BLACK, ACT_HELP, ACT_RELOAD, ACT_CLEAR, ACT_SUSPEND, ACT_QUIT,
+	ACT_BLACK, ACT_WHITE, ACT_HELP, ACT_RELOAD, ACT_CLEAR, ACT_SUSPEND,
+	ACT_QUIT,
 	/* lists and overlays */
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_CLOSE,
@@ -60,7 +61,7 @@ bool keymap_bound(const struct keymap *km, enum keymode mode, int key,
 /* Binds keys[0..n) to act in mode, replacing its keys. Each key leaves
  * the other actions of the mode, except the ones that only apply in a
  * context and pair with act (goto and match-next with next, match-prev
- * with prev), so that "next = Space, n" keeps n for stepping through
+ * and erase with prev), so that "next = Space, n" keeps n for stepping through
  * matches and "quit = n" takes it from both. */
 void keymap_bind(struct keymap *km, enum keymode mode, enum action act,
 		 const int *keys, int n);

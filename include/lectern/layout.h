@@ -44,9 +44,14 @@ struct layout_opts {
 	int width;             /* columns, >= 1 */
 	int margin;            /* blank columns left and right; -1: by width */
 	int side_by_side;      /* blocks go side by side from this width */
+	int measure;           /* widest text area, centred; 0: no limit */
 	int ambiguous;         /* width of East Asian ambiguous characters */
 	int numbering;         /* 0: "1.", 1: "1)", 2: a bullet */
 };
+
+/* The default measure: wide enough for three columns of blocks, narrow
+ * enough that a slide on a 200-column window is not spread edge to edge. */
+#define LAYOUT_MEASURE 120
 
 void layout_opts_default(struct layout_opts *o, int width);
 
@@ -69,6 +74,13 @@ enum page_kind deck_index_locate(const struct deck_index *ix,
 struct page *layout_slide(const struct deck *d, const struct deck_index *ix,
 			  size_t i, const struct layout_opts *o);
 void page_free(struct page *pg);
+
+/* The contents page's heading: the deck's own label where it has one. */
+const char *layout_contents_heading(const struct deck *d);
+
+/* The number a section's cover shows ("03"), into buf. */
+void layout_cover_number(const struct deck *d, size_t s, char *buf,
+			 size_t size);
 
 /* The widest line of a page, in columns. */
 int page_width(const struct page *pg);

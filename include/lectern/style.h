@@ -27,6 +27,7 @@ enum {
 	FS_OVERLAY,           /* help and overview text */
 	FS_SELECTED,          /* the overview's current row */
 	FS_NOTICE,            /* a message in the status line */
+	FS_WHITE,             /* the white screen */
 	FS_COUNT
 };
 

@@ -61,6 +61,13 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
  * grapheme clusters; its display width in *used. Returns its byte length. */
 size_t text_fit(const char *s, size_t n, int width, int ambiguous, int *used);
 
+/* The first place needle[0..nn) occurs in hay[0..hn), code point by code
+ * point; with fold, letters of any script match without case (simple
+ * case mapping). NULL when it does not occur; else the match's length in
+ * hay in *len. */
+const char *text_find(const char *hay, size_t hn, const char *needle,
+		      size_t nn, bool fold, size_t *len);
+
 /* Unicode character classes the outline importer reasons with. */
 bool text_is_cjk(uint32_t cp);      /* Han, kana, Hangul, fullwidth forms */
 bool text_is_han(uint32_t cp);
