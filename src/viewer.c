@@ -19,6 +19,7 @@
 #include "lectern/app.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
+#include "lectern/show.h"
 #include "lectern/text.h"
 
 static volatile sig_atomic_t stop_signal, resized;
@@ -121,49 +122,43 @@ bool viewer_utf8_locale(char *err, size_t errlen)
 	return false;
 }
 
-static void draw(struct screen *scr, struct app *a)
+static void draw(struct screen *scr, const struct show *s)
 {
 	struct frame f;
-	app_frame(a, &f);
+	s->frame(s->ctx, &f);
 	screen_draw(scr, &f);
 	frame_free(&f);
 }
 
-int viewer_run(struct deck *deck, const char *path,
-	       const struct deck_format *format, const struct config *cfg)
+/* A terminal that hung up: poll says its descriptor is ready, and reading
+ * it gives nothing, for ever. */
+#define EMPTY_READS_MAX 100
+#define MAX_SHOW_FDS 300
+
+int viewer_loop(const struct show *s, const struct config *cfg)
 {
 	char err[256];
 	if (!isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "lectern: standard output is not a terminal; to "
 			"write the slides as text use --export text\n");
-		deck_free(deck);
 		return 3;
 	}
 	if (!viewer_utf8_locale(err, sizeof err)) {
 		fprintf(stderr, "lectern: %s\n", err);
-		deck_free(deck);
 		return 3;
 	}
-	struct layout_opts lo;
-	config_layout_opts(cfg, 80, &lo);
-	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
-				    deck_load, format };
-	struct app a;
-	app_init(&a, deck, path, &lo, &cfg->keys, &set);
 	/* without colours: the mono theme, keeping attribute overrides */
 	struct config mono = *cfg;
 	config_set_theme(&mono, "mono");
 	for (int i = 0; i < FS_COUNT; i++)
 		mono.styles[i].fg = mono.styles[i].bg = COLOR_NONE;
 	if (!install_signals()) {
-		app_free(&a);
 		fprintf(stderr, "lectern: cannot make a pipe: %s\n", strerror(errno));
 		return 3;
 	}
 	struct screen *scr = screen_open(cfg->styles, mono.styles,
 					 cfg->ambiguous == 2, err, sizeof err);
 	if (!scr) {
-		app_free(&a);
 		char *shown = text_display(err, strlen(err));
 		fprintf(stderr, "lectern: %s\n", shown);
 		free(shown);
@@ -171,70 +166,132 @@ int viewer_run(struct deck *deck, const char *path,
 	}
 	int w, h;
 	screen_size(scr, &w, &h);
-	app_resize(&a, w, h);
-	app_tick(&a, wall_ms());
-	draw(scr, &a);
-	/* One loop over the terminal and the self-pipe, waiting until the
-	 * frame next changes by itself (the clock) or forever: an idle
-	 * viewer with no time on screen makes no wake-ups at all. */
+	s->resize(s->ctx, w, h);
+	s->tick(s->ctx, wall_ms());
+	draw(scr, s);
+	/* One loop over the terminal, the self-pipe and the show's own
+	 * descriptors, waiting until the frame next changes by itself (the
+	 * clock) or forever: an idle viewer with no time on screen makes no
+	 * wake-ups at all. */
 	int empty_reads = 0;
-	while (!a.quit && !stop_signal) {
-		int64_t wait = app_next_change(&a);
-		struct pollfd fds[2] = {
-			{ .fd = screen_input_fd(scr), .events = POLLIN },
-			{ .fd = wake_fds[0], .events = POLLIN },
-		};
-		int r = poll(fds, 2, wait < 0 ? -1 : wait > INT_MAX ? INT_MAX :
-					 (int)wait + 1);
+	struct pollfd fds[2 + MAX_SHOW_FDS];
+	while (!s->quit(s->ctx) && !stop_signal) {
+		int64_t wait = s->next_change(s->ctx);
+		fds[0] = (struct pollfd){ .fd = screen_input_fd(scr), .events = POLLIN };
+		fds[1] = (struct pollfd){ .fd = wake_fds[0], .events = POLLIN };
+		size_t nshow = s->pollfds ? s->pollfds(s->ctx, fds + 2, MAX_SHOW_FDS) : 0;
+		int r = poll(fds, 2 + nshow, wait < 0 ? -1 : wait > INT_MAX ?
+			     INT_MAX : (int)wait + 1);
 		if (r < 0 && errno != EINTR)
 			break;
 		if (r > 0 && fds[1].revents)
 			drain_wake_pipe();
 		if (stop_signal)
 			break;
-		app_tick(&a, wall_ms());
+		s->tick(s->ctx, wall_ms());
 		bool dirty = r == 0; /* the deadline came */
+		if (s->service && s->service(s->ctx, fds + 2, r > 0 ? nshow : 0))
+			dirty = true;
 		if (resized) {
 			resized = 0;
 			screen_resize(scr);
 			screen_size(scr, &w, &h);
-			app_resize(&a, w, h);
+			s->resize(s->ctx, w, h);
 			screen_forget(scr);
 			dirty = true;
 		}
 		if (r > 0 && fds[0].revents) {
 			int key, got = 0;
-			while (!a.quit && (key = screen_read_key(scr, 0)) >= 0) {
+			while (!s->quit(s->ctx) && (key = screen_read_key(scr, 0)) >= 0) {
 				got++;
 				if (key == KEY_RESIZE_) {
 					screen_size(scr, &w, &h);
-					app_resize(&a, w, h);
+					s->resize(s->ctx, w, h);
 					screen_forget(scr);
 				} else {
-					app_key(&a, key);
+					s->key(s->ctx, key);
 				}
-				if (a.suspend) {
-					a.suspend = false;
+				if (s->take_suspend(s->ctx))
 					screen_suspend(scr);
-				}
 			}
 			dirty |= got > 0;
-			/* a terminal that hung up reads as endless nothing */
 			empty_reads = got ? 0 : empty_reads + 1;
 			if ((fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) ||
-			    empty_reads > 100) {
+			    empty_reads > EMPTY_READS_MAX) {
 				stop_signal = SIGHUP;
 				break;
 			}
 		}
-		if (dirty && !a.quit)
-			draw(scr, &a);
+		if (dirty && !s->quit(s->ctx))
+			draw(scr, s);
 	}
 	screen_close(scr);
 	int rd = wake_fds[0], wr = wake_fds[1];
 	wake_fds[0] = wake_fds[1] = -1;
 	close(rd);
 	close(wr);
-	app_free(&a);
 	return stop_signal ? 128 + stop_signal : 0;
+}
+
+/* ---- the slides ------------------------------------------------------ */
+
+static void app_show_resize(void *ctx, int w, int h)
+{
+	app_resize(ctx, w, h);
+}
+
+static void app_show_key(void *ctx, int key)
+{
+	app_key(ctx, key);
+}
+
+static void app_show_tick(void *ctx, int64_t now)
+{
+	app_tick(ctx, now);
+}
+
+static int64_t app_show_next(void *ctx)
+{
+	return app_next_change(ctx);
+}
+
+static void app_show_frame(void *ctx, struct frame *f)
+{
+	app_frame(ctx, f);
+}
+
+static bool app_show_quit(void *ctx)
+{
+	return ((struct app *)ctx)->quit;
+}
+
+static bool app_show_suspend(void *ctx)
+{
+	struct app *a = ctx;
+	bool s = a->suspend;
+	a->suspend = false;
+	return s;
+}
+
+void viewer_app_show(struct app *a, struct show *s)
+{
+	*s = (struct show){ a, app_show_resize, app_show_key, app_show_tick,
+			    app_show_next, app_show_frame, app_show_quit,
+			    app_show_suspend, NULL, NULL };
+}
+
+int viewer_run(struct deck *deck, const char *path,
+	       const struct deck_format *format, const struct config *cfg)
+{
+	struct layout_opts lo;
+	config_layout_opts(cfg, 80, &lo);
+	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
+				    deck_load, format };
+	struct app a;
+	app_init(&a, deck, path, &lo, &cfg->keys, &set);
+	struct show s;
+	viewer_app_show(&a, &s);
+	int rc = viewer_loop(&s, cfg);
+	app_free(&a);
+	return rc;
 }

@@ -19,6 +19,19 @@
 int viewer_run(struct deck *deck, const char *path,
 	       const struct deck_format *format, const struct config *cfg);
 
+struct app;
+struct show;
+
+/* Runs a show full-screen: the terminal and locale checks, the signals
+ * that end it cleanly (SIGTERM, SIGHUP when an SSH link drops, SIGINT),
+ * the one poll loop, and the terminal put back. Returns the exit status:
+ * 0 when the show quits, 128 + N after signal N, 3 when there is no
+ * usable terminal (after a one-line message on stderr). */
+int viewer_loop(const struct show *s, const struct config *cfg);
+
+/* The slides of an app as a show. */
+void viewer_app_show(struct app *a, struct show *s);
+
 /* Makes sure LC_CTYPE is a UTF-8 locale: the user's, else C.UTF-8. False
  * (with a message in err) when the system has none. */
 bool viewer_utf8_locale(char *err, size_t errlen);
