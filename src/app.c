@@ -764,6 +764,53 @@ void app_key(struct app *a, int key)
 	}
 }
 
+/* ---- the audience's position ----------------------------------------- */
+
+void app_get_position(struct app *a, struct app_position *p)
+{
+	p->slide = a->slide;
+	p->cover = a->at_end ? APP_END : a->mode == MODE_BLACK ? APP_BLACK :
+		   a->mode == MODE_WHITE ? APP_WHITE : APP_SLIDE;
+	p->revealed = a->revealed;
+	p->block = p->point = -1;
+	if (a->screen == 0)
+		return;
+	size_t from, to;
+	screen_lines(a, a->screen, &from, &to);
+	/* by span: a row of blocks side by side has points of several */
+	for (size_t l = from; l < to; l++)
+		for (size_t k = 0; k < a->page->lines[l].count; k++) {
+			const struct lspan *sp = &a->page->spans[a->page->lines[l].first + k];
+			if (sp->block >= 0 && sp->point >= 0) {
+				p->block = sp->block;
+				p->point = sp->point;
+				return;
+			}
+		}
+}
+
+void app_set_position(struct app *a, const struct app_position *p)
+{
+	if (p->slide != a->slide || a->at_end)
+		app_go_to(a, p->slide, false);
+	a->at_end = p->cover == APP_END;
+	a->mode = p->cover == APP_BLACK ? MODE_BLACK :
+		  p->cover == APP_WHITE ? MODE_WHITE : MODE_SLIDE;
+	a->revealed = p->revealed;
+	a->screen = 0;
+	if (p->block < 0)
+		return;
+	struct page *pg = current_page(a);
+	for (size_t l = 0; l < pg->nlines; l++)
+		for (size_t k = 0; k < pg->lines[l].count; k++) {
+			const struct lspan *sp = &pg->spans[pg->lines[l].first + k];
+			if (sp->block == p->block && sp->point == p->point) {
+				a->screen = screen_of_line(a, l);
+				return;
+			}
+		}
+}
+
 /* ---- drawing the slide view ------------------------------------------ */
 
 /* Puts a page span at row, shifted right by dx, splitting out search

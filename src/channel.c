@@ -55,23 +55,38 @@ char *channel_dir(bool create, struct lt_error *err)
 	return dir;
 }
 
+/* NAME.sock in the directory, for name[0..n). */
+static char *in_dir(const char *name, size_t n, bool create,
+		    struct lt_error *err)
+{
+	char *dir = channel_dir(create, err);
+	if (!dir)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s/%.*s.sock", dir, (int)n, name);
+	free(dir);
+	return sb_take(&sb);
+}
+
 char *channel_path_for(const char *name_or_path, bool create,
 		       struct lt_error *err)
 {
 	if (strchr(name_or_path, '/'))
 		return xstrdup(name_or_path);
-	char *dir = channel_dir(create, err);
-	if (!dir)
-		return NULL;
-	/* the deck's name, without its ending, is the socket's */
-	const char *base = strrchr(name_or_path, '/');
-	base = base ? base + 1 : name_or_path;
+	size_t n = strlen(name_or_path);
+	if (n > 5 && strcmp(name_or_path + n - 5, ".sock") == 0)
+		n -= 5;
+	return in_dir(name_or_path, n, create, err);
+}
+
+char *channel_path_of_deck(const char *deck_path, bool create,
+			   struct lt_error *err)
+{
+	const char *base = strrchr(deck_path, '/');
+	base = base ? base + 1 : deck_path;
 	const char *dot = strrchr(base, '.');
 	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	struct strbuf sb = STRBUF_INIT;
-	sb_printf(&sb, "%s/%.*s.sock", dir, (int)n, base);
-	free(dir);
-	return sb_take(&sb);
+	return in_dir(base, n, create, err);
 }
 
 char *channel_find(struct lt_error *err)

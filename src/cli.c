@@ -13,6 +13,8 @@ const char cli_usage[] =
 	"       lectern --export FORMAT [--width N] [-o FILE] DECK\n"
 	"       lectern --check DECK\n"
 	"       lectern --check-config [--config FILE]\n"
+	"       lectern --present [--socket PATH] DECK\n"
+	"       lectern --follow [SOCKET]\n"
 	"\n"
 	"Presents a lecture deck in the terminal, or exports it.\n"
 	"DECK is a flattened outline text (the 目录页 format); - reads stdin.\n"
@@ -29,6 +31,14 @@ const char cli_usage[] =
 	"      --no-config      read no config file\n"
 	"      --theme NAME     dark, light or mono\n"
 	"      --check-config   report problems in the config file and exit\n"
+	"      --present        present with a console (current and next\n"
+	"                       slide, notes, time) and publish the position\n"
+	"                       to followers on a Unix socket\n"
+	"      --socket PATH    the presenter's socket (default:\n"
+	"                       $XDG_RUNTIME_DIR/lectern/DECKNAME.sock)\n"
+	"      --follow         show what a presenter shows, at this terminal's\n"
+	"                       size; SOCKET is a deck name or a path (default:\n"
+	"                       the only presenter running)\n"
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
@@ -74,6 +84,9 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		{ "no-config", no_argument, NULL, 'N' },
 		{ "theme", required_argument, NULL, 'T' },
 		{ "check-config", no_argument, NULL, 'K' },
+		{ "present", no_argument, NULL, 'P' },
+		{ "follow", no_argument, NULL, 'F' },
+		{ "socket", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -128,6 +141,15 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		case 'K':
 			c->action = CLI_CHECK_CONFIG;
 			break;
+		case 'P':
+			c->action = CLI_PRESENT;
+			break;
+		case 'F':
+			c->action = CLI_FOLLOW;
+			break;
+		case 'S':
+			c->socket = optarg;
+			break;
 		case 'h':
 			c->action = CLI_HELP;
 			return true;
@@ -146,6 +168,20 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	}
 	if (c->action == CLI_CHECK_CONFIG && optind >= argc)
 		return true;
+	if (c->action == CLI_FOLLOW) {
+		/* its one argument names the presenter, not a deck */
+		if (optind + 1 < argc || c->socket) {
+			snprintf(err, (size_t)errlen, "--follow takes one SOCKET "
+				 "at most (a name or a path)");
+			return false;
+		}
+		c->socket = optind < argc ? argv[optind] : NULL;
+		return true;
+	}
+	if (c->socket && c->action != CLI_PRESENT) {
+		snprintf(err, (size_t)errlen, "--socket only goes with --present");
+		return false;
+	}
 	if (optind >= argc) {
 		snprintf(err, (size_t)errlen, "no deck given");
 		return false;

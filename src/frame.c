@@ -66,6 +66,27 @@ void frame_put_str(struct frame *f, int row, int col, const char *s,
 	frame_put(f, row, col, s, n, text_width(s, n, f->ambiguous), style);
 }
 
+void frame_blit_row(struct frame *dst, int row, int dx, const struct frame *src,
+		    int srow)
+{
+	if (srow < 0 || srow >= src->height)
+		return;
+	for (size_t k = 0; k < src->row_count[srow]; k++) {
+		const struct fspan *sp = &src->spans[src->row_first[srow] + k];
+		frame_put(dst, row, dx + sp->col, sp->text, sp->len, sp->width,
+			  sp->style);
+	}
+}
+
+void frame_adopt(struct frame *dst, struct frame *src)
+{
+	for (size_t i = 0; i < src->nstrings; i++)
+		frame_string(dst, src->strings[i]);
+	free(src->strings);
+	src->strings = NULL;
+	src->nstrings = src->strings_cap = 0;
+}
+
 void frame_clear_row(struct frame *f, int row)
 {
 	/* its spans stay in the array, unreachable; new ones for the row

@@ -219,9 +219,13 @@ int main(int argc, char **argv)
 		say("%s: refusing to overwrite the deck with its export", c.output);
 		return EXIT_BAD;
 	}
+	if (c.action == CLI_FOLLOW)
+		return viewer_follow(c.socket, &cfg);
 	struct deck *d = load(c.deck);
 	if (!d)
 		return EXIT_BAD;
+	if (c.action == CLI_PRESENT)
+		return viewer_present(d, c.deck, NULL, &cfg, c.socket);
 	if (c.action != CLI_EXPORT && c.action != CLI_CHECK)
 		return viewer_run(d, c.deck, NULL, &cfg);
 	int rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) : do_check(&c, d);

@@ -54,8 +54,11 @@ struct presenter {
 	uint32_t generation;
 	struct wire_state state;
 	bool has_state;
+	int64_t now;       /* the last service's clock */
 	char event[160];
 };
+
+static void flush_all(struct presenter *p);
 
 struct presenter *presenter_open(const char *path, struct lt_error *err)
 {
@@ -115,6 +118,7 @@ void presenter_set_deck(struct presenter *p, const char *format,
 		      format, bytes, n);
 	for (size_t i = 0; i < p->n; i++)
 		p->f[i].has_deck = false;
+	flush_all(p);
 }
 
 uint32_t presenter_generation(const struct presenter *p)
@@ -128,6 +132,18 @@ void presenter_set_state(struct presenter *p, const struct wire_state *st)
 	p->has_state = true;
 	for (size_t i = 0; i < p->n; i++)
 		p->f[i].need_state = true;
+	flush_all(p);
+}
+
+static bool flush(struct presenter *p, size_t i, int64_t now);
+
+/* Sends what every follower can take now: a page turn goes out at once,
+ * not at the next wake-up. */
+static void flush_all(struct presenter *p)
+{
+	for (size_t i = 0; i < p->n;)
+		if (flush(p, i, p->now))
+			i++;
 }
 
 /* What follower f should be sent next, into its queue. False when it has
@@ -308,6 +324,7 @@ static struct follower *by_fd(struct presenter *p, int fd, size_t *i)
 void presenter_service(struct presenter *p, const struct pollfd *fds,
 		       size_t n, int64_t now_ms)
 {
+	p->now = now_ms;
 	for (size_t k = 0; k < n; k++) {
 		if (!fds[k].revents)
 			continue;

@@ -17,9 +17,14 @@
 #include <unistd.h>
 
 #include "lectern/app.h"
+#include "lectern/audience.h"
+#include "lectern/channel.h"
+#include "lectern/console.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
 #include "lectern/show.h"
+#include "lectern/source.h"
+#include "lectern/strbuf.h"
 #include "lectern/text.h"
 
 static volatile sig_atomic_t stop_signal, resized;
@@ -293,5 +298,93 @@ int viewer_run(struct deck *deck, const char *path,
 	viewer_app_show(&a, &s);
 	int rc = viewer_loop(&s, cfg);
 	app_free(&a);
+	return rc;
+}
+
+/* ---- the presenter's console and the audience view ------------------- */
+
+/* The deck as followers get it. Until decks can be written as Markdown,
+ * the file as it was read: the outline format has no notes to strip. */
+static const char *presented_path;
+static const struct deck_format *presented_format;
+
+static char *followers_deck(const struct deck *d, size_t *n,
+			    const char **format)
+{
+	(void)d;
+	struct source src;
+	struct lt_error err;
+	*format = presented_format ? presented_format->name :
+				     deck_format_for(presented_path)->name;
+	if (!source_read(presented_path, &src, &err)) {
+		*n = 0;
+		return xstrdup("");
+	}
+	char *text = src.text;
+	*n = src.len;
+	src.text = NULL;
+	source_free(&src);
+	return text;
+}
+
+int viewer_present(struct deck *deck, const char *path,
+		   const struct deck_format *format, const struct config *cfg,
+		   const char *socket)
+{
+	struct lt_error err;
+	char *sock = socket ? channel_path_for(socket, true, &err) :
+		     channel_path_of_deck(strcmp(path, "-") == 0 ? "stdin" : path,
+					  true, &err);
+	if (!sock) {
+		deck_free(deck);
+		char *shown = text_display(err.what, strlen(err.what));
+		fprintf(stderr, "lectern: %s\n", shown);
+		free(shown);
+		return 3;
+	}
+	struct layout_opts lo;
+	config_layout_opts(cfg, 80, &lo);
+	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
+				    deck_load, format };
+	struct app a;
+	app_init(&a, deck, path, &lo, &cfg->keys, &set);
+	presented_path = path;
+	presented_format = format;
+	struct console *c = console_new(&a, sock, followers_deck, &err);
+	free(sock);
+	if (!c) {
+		app_free(&a);
+		char *shown = text_display(err.what, strlen(err.what));
+		fprintf(stderr, "lectern: %s\n", shown);
+		free(shown);
+		return 3;
+	}
+	struct show s;
+	console_show(c, &s);
+	int rc = viewer_loop(&s, cfg);
+	console_free(c);
+	app_free(&a);
+	return rc;
+}
+
+int viewer_follow(const char *socket, const struct config *cfg)
+{
+	char *path = NULL;
+	if (socket) {
+		struct lt_error err;
+		path = channel_path_for(socket, false, &err);
+		if (!path) {
+			char *shown = text_display(err.what, strlen(err.what));
+			fprintf(stderr, "lectern: %s\n", shown);
+			free(shown);
+			return 3;
+		}
+	}
+	struct audience *v = audience_new(path, cfg);
+	free(path);
+	struct show s;
+	audience_show(v, &s);
+	int rc = viewer_loop(&s, cfg);
+	audience_free(v);
 	return rc;
 }

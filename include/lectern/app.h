@@ -103,6 +103,24 @@ int64_t app_next_change(const struct app *a);
  * puts the error in the status line. */
 void app_reload(struct app *a);
 
+/* Where the audience is, in terms that hold at any size: the slide, what
+ * covers it, how much of it is revealed, and the first point on the
+ * screen (so that a view of another size shows the screen holding it).
+ * Overlays (help, the overview, the prompt) are the presenter's own and
+ * not part of it. */
+enum app_cover { APP_SLIDE, APP_BLACK, APP_WHITE, APP_END };
+
+struct app_position {
+	size_t slide;
+	enum app_cover cover;
+	size_t revealed;  /* points shown; SIZE_MAX: all */
+	int block, point; /* the first point on screen; -1: the top */
+};
+
+void app_get_position(struct app *a, struct app_position *p);
+/* Shows p (a follower's view). */
+void app_set_position(struct app *a, const struct app_position *p);
+
 /* What the terminal should show now. Caller frees with frame_free. */
 void app_frame(struct app *a, struct frame *f);
 

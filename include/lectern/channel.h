@@ -17,11 +17,16 @@
  * with *err set when it cannot be used. */
 char *channel_dir(bool create, struct lt_error *err);
 
-/* The socket for a deck: a path (holding '/') as it is, else NAME.sock in
- * channel_dir, NAME being the deck file's name without its ending.
- * Caller frees. */
+/* The socket named by what the user gave: a path (holding '/') as it is,
+ * else NAME.sock in channel_dir (a trailing ".sock" is allowed). Caller
+ * frees. */
 char *channel_path_for(const char *name_or_path, bool create,
 		       struct lt_error *err);
+
+/* The socket of a deck by default: its file name without its ending, in
+ * channel_dir ("talks/monday.md" gives .../monday.sock). Caller frees. */
+char *channel_path_of_deck(const char *deck_path, bool create,
+			   struct lt_error *err);
 
 /* For a follower given no socket: the only presenter's socket in the
  * directory. NULL with *err saying there is none, or which there are. */

@@ -14,7 +14,7 @@ enum {
 };
 
 enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_CHECK_CONFIG,
-		  CLI_HELP, CLI_VERSION };
+		  CLI_PRESENT, CLI_FOLLOW, CLI_HELP, CLI_VERSION };
 enum format { FMT_TEXT, FMT_JSON };
 
 struct cli {
@@ -26,6 +26,8 @@ struct cli {
 	const char *config; /* --config FILE, or NULL for the default */
 	bool no_config;     /* --no-config */
 	const char *theme;  /* --theme NAME, or NULL */
+	const char *socket; /* --socket PATH (--present), or the SOCKET of
+			       --follow; NULL for the default */
 };
 
 /* Parses argv. False with a message in err (one line) on bad usage. */

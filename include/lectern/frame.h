@@ -38,6 +38,16 @@ void frame_put(struct frame *f, int row, int col, const char *text,
 void frame_put_str(struct frame *f, int row, int col, const char *s,
 		   int style);
 
+/* Copies row srow of src to row row of dst, shifted right by dx, cut at
+ * dst's edge. The spans' text stays src's: src must outlive dst, or hand
+ * its strings over with frame_adopt. */
+void frame_blit_row(struct frame *dst, int row, int dx, const struct frame *src,
+		    int srow);
+
+/* Takes src's strings over into dst (src keeps its spans, which point at
+ * them, until it is freed). */
+void frame_adopt(struct frame *dst, struct frame *src);
+
 /* Empties row `row`, so that something else can be drawn over it. */
 void frame_clear_row(struct frame *f, int row);
 

@@ -32,6 +32,17 @@ int viewer_loop(const struct show *s, const struct config *cfg);
 /* The slides of an app as a show. */
 void viewer_app_show(struct app *a, struct show *s);
 
+/* Presents deck (takes ownership) with the presenter's console, publishing
+ * to followers on the Unix socket `socket` (a name or a path; NULL: the
+ * deck's name). 3 when the socket cannot be had (another presenter). */
+int viewer_present(struct deck *deck, const char *path,
+		   const struct deck_format *format, const struct config *cfg,
+		   const char *socket);
+
+/* Shows what the presenter at socket (a name or a path; NULL: the only
+ * one) shows, until q. */
+int viewer_follow(const char *socket, const struct config *cfg);
+
 /* Makes sure LC_CTYPE is a UTF-8 locale: the user's, else C.UTF-8. False
  * (with a message in err) when the system has none. */
 bool viewer_utf8_locale(char *err, size_t errlen);
