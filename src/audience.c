@@ -235,5 +235,5 @@ void audience_free(struct audience *v)
 void audience_show(struct audience *v, struct show *s)
 {
 	*s = (struct show){ v, aud_resize, aud_key, aud_tick, aud_next, aud_frame,
-			    aud_quit, aud_suspend, aud_pollfds, aud_service };
+			    aud_quit, aud_suspend, aud_pollfds, aud_service, NULL };
 }

@@ -249,7 +249,12 @@ static void console_key(void *ctx, int key)
 	app_key(c->app, key);
 	/* notes come and go with the slide: the regions may change */
 	console_resize(c, c->width, c->height);
-	publish(c);
+}
+
+/* The presenter's own screen first, then the followers. */
+static void console_drawn(void *ctx)
+{
+	publish(ctx);
 }
 
 static void console_tick(void *ctx, int64_t now)
@@ -325,5 +330,6 @@ void console_show(struct console *c, struct show *s)
 {
 	*s = (struct show){ c, console_resize, console_key, console_tick,
 			    console_next, console_frame, console_quit,
-			    console_suspend, console_pollfds, console_service };
+			    console_suspend, console_pollfds, console_service,
+			    console_drawn };
 }

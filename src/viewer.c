@@ -133,6 +133,8 @@ static void draw(struct screen *scr, const struct show *s)
 	s->frame(s->ctx, &f);
 	screen_draw(scr, &f);
 	frame_free(&f);
+	if (s->drawn)
+		s->drawn(s->ctx);
 }
 
 /* A terminal that hung up: poll says its descriptor is ready, and reading
@@ -282,7 +284,7 @@ void viewer_app_show(struct app *a, struct show *s)
 {
 	*s = (struct show){ a, app_show_resize, app_show_key, app_show_tick,
 			    app_show_next, app_show_frame, app_show_quit,
-			    app_show_suspend, NULL, NULL };
+			    app_show_suspend, NULL, NULL, NULL };
 }
 
 int viewer_run(struct deck *deck, const char *path,

@@ -31,6 +31,9 @@ struct show {
 	/* optional: after poll, with the same descriptors and their revents
 	 * (and after a deadline, with none ready); true to draw again */
 	bool (*service)(void *ctx, const struct pollfd *fds, size_t n);
+	/* optional: after a frame is on the terminal (the presenter tells
+	 * followers only once its own screen is drawn) */
+	void (*drawn)(void *ctx);
 };
 
 #endif
