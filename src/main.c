@@ -1,14 +1,10 @@
 /* main.c — lectern's entry: parse the command line, load the deck, and
  * export, check or present it. The only place that decides exit statuses
  * and prints errors (one line each, on stderr). */
-#include <errno.h>
 #include <stdarg.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -16,6 +12,7 @@
 #include "lectern/config.h"
 #include "lectern/deck.h"
 #include "lectern/export.h"
+#include "lectern/fileio.h"
 #include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -66,69 +63,6 @@ static struct deck *load(const char *path)
 	return d;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-/* True when path names the same file as the deck. */
-static bool same_file(const char *path, const char *deck)
-{
-	struct stat a, b;
-	if (strcmp(deck, "-") == 0)
-		return false;
-	if (stat(path, &a) != 0 || stat(deck, &b) != 0)
-		return false;
-	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-/* Writes data to path through a temporary file in the same directory and
- * a rename, so a reader never sees half a file. */
-static int write_atomic(const char *path, const char *data, size_t n)
-{
-	char *dup = xstrdup(path);
-	const char *dir = dirname(dup);
-	struct strbuf tmp = STRBUF_INIT;
-	sb_printf(&tmp, "%s/.lectern-XXXXXX", dir);
-	free(dup);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		say("%s: cannot create a temporary file beside it: %s", path,
-		    strerror(errno));
-		sb_free(&tmp);
-		return EXIT_IO;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	bool ok = write_all(fd, data, n) && fchmod(fd, 0666 & ~mask) == 0 &&
-		  fsync(fd) == 0;
-	int saved = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		saved = errno;
-	}
-	if (ok && rename(tmp.data, path) != 0) {
-		ok = false;
-		saved = errno;
-	}
-	if (!ok) {
-		unlink(tmp.data);
-		say("%s: cannot write: %s", path, strerror(saved));
-	}
-	sb_free(&tmp);
-	return ok ? EXIT_OK : EXIT_IO;
-}
-
 static int do_export(const struct cli *c, const struct deck *d,
 		     const struct config *cfg)
 {
@@ -142,10 +76,13 @@ static int do_export(const struct cli *c, const struct deck *d,
 		export_text(&out, d, &o);
 	}
 	int rc = EXIT_OK;
-	if (c->output) {
-		rc = write_atomic(c->output, out.data ? out.data : "", out.len);
-	} else if (!write_all(STDOUT_FILENO, out.data ? out.data : "", out.len)) {
-		say("cannot write to standard output: %s", strerror(errno));
+	struct lt_error err;
+	const char *path = c->output ? c->output : "-";
+	if (!file_write(path, out.data ? out.data : "", out.len, &err)) {
+		if (strcmp(path, "-") == 0)
+			say("%s", err.what);
+		else
+			print_error(path, &err);
 		rc = EXIT_IO;
 	}
 	sb_free(&out);
@@ -215,7 +152,8 @@ int main(int argc, char **argv)
 		problems = load_config(&c, &cfg);
 	if (c.action == CLI_CHECK_CONFIG)
 		return problems ? EXIT_WARNINGS : EXIT_OK;
-	if (c.output && same_file(c.output, c.deck)) {
+	if (c.output && strcmp(c.output, "-") != 0 && strcmp(c.deck, "-") != 0 &&
+	    file_same(c.output, c.deck)) {
 		say("%s: refusing to overwrite the deck with its export", c.output);
 		return EXIT_BAD;
 	}
