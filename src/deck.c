@@ -106,6 +106,7 @@ void deck_add_toc(struct deck *d, char *title)
 	d->toc = grow_pow2(d->toc, d->ntoc, sizeof *d->toc);
 	d->toc[d->ntoc].title = title;
 	d->toc[d->ntoc].present = false;
+	d->toc[d->ntoc].src = (struct span){ 0, 0 };
 	d->ntoc++;
 }
 

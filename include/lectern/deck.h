@@ -57,6 +57,7 @@ struct warning {
 struct toc_entry {
 	char *title;
 	bool present; /* a section of the body has this title */
+	struct span src; /* the entry in the contents box */
 };
 
 struct deck {
