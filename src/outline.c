@@ -457,6 +457,14 @@ static size_t off(const struct parser *p, size_t pos)
 	return source_offset(p->src, pos + (g ? p->flat->gaps[g - 1].removed : 0));
 }
 
+/* A contents entry: the title at [start, end), and where it is. */
+static void add_toc(struct parser *p, size_t start, size_t end)
+{
+	deck_add_toc(p->deck, make_text(p, start, end));
+	p->deck->toc[p->deck->ntoc - 1].src =
+		(struct span){ off(p, start), off(p, end) };
+}
+
 /* ---- head, covers, TOC ----------------------------------------------- */
 
 /* Start of the next section cover ("Title," glued before "DeckTitle,")
@@ -629,7 +637,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 			break;
 		size_t best = known_at(p, &m, known, i, end);
 		if (best) {
-			deck_add_toc(p->deck, make_text(p, i, i + best));
+			add_toc(p, i, i + best);
 			i += best;
 			continue;
 		}
@@ -658,7 +666,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 				while (e < stop && t[e] != ' ')
 					e++;
 				if (e > q)
-					deck_add_toc(p->deck, make_text(p, q, e));
+					add_toc(p, q, e);
 				q = e + 1;
 			}
 		} else {
@@ -675,8 +683,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 						while (e > q && t[e - 1] == ' ')
 							e--;
 						if (e > q)
-							deck_add_toc(p->deck,
-								     make_text(p, q, e));
+							add_toc(p, q, e);
 						q = e + 1;
 						w = 0;
 					}
@@ -1040,7 +1047,7 @@ static void check_truncation(struct parser *p)
 		}
 	for (size_t i = 0; i < d->ntoc; i++)
 		if (!d->toc[i].present)
-			deck_warn(d, off(p, p->n), 0, 0,
+			deck_warn(d, d->toc[i].src.start, 0, 0,
 				  "contents entry %zu \"%s\" has no section in "
 				  "the text%s", i + 1, d->toc[i].title,
 				  any && i > last_present ? " (the text is cut "
