@@ -11,7 +11,7 @@
 const char cli_usage[] =
 	"usage: lectern [OPTIONS] DECK\n"
 	"       lectern --export FORMAT [--width N] [-o FILE] DECK\n"
-	"       lectern --check DECK\n"
+	"       lectern --check [--encoding NAME] DECK\n"
 	"       lectern --check-config [--config FILE]\n"
 	"       lectern --present [--socket PATH] DECK\n"
 	"       lectern --follow [SOCKET]\n"
@@ -27,8 +27,12 @@ const char cli_usage[] =
 	"                       symlink is followed; a device, FIFO or socket\n"
 	"                       is written through; never the deck itself\n"
 	"  -c, --check          list the places the importer had to guess or\n"
-	"                       found text missing, as FILE:OFFSET: section S,\n"
-	"                       slide N: message\n"
+	"                       found text missing, as FILE:LINE:COLUMN:\n"
+	"                       warning: slide N: message (the column in\n"
+	"                       characters, N as the viewer numbers slides)\n"
+	"      --encoding NAME  read the deck as NAME (any iconv name: GB18030,\n"
+	"                       UTF-16, BIG5, ...); by default a BOM, else\n"
+	"                       UTF-8, else GB18030 (with a warning)\n"
 	"      --config FILE    read settings from FILE instead of\n"
 	"                       $XDG_CONFIG_HOME/lectern/config.ini\n"
 	"      --no-config      read no config file\n"
@@ -51,8 +55,8 @@ const char cli_usage[] =
 	"screen, ? help, r reload, q quit (q and Esc close overlays).\n"
 	"\n"
 	"Exit status: 0 ok; 1 --check or --check-config found warnings; 2 bad\n"
-	"usage or a deck that cannot be loaded; 3 output or terminal error;\n"
-	"128+N when ended by signal N.\n"
+	"usage or a deck that cannot be loaded (or decoded); 3 output or\n"
+	"terminal error; 128+N when ended by signal N.\n"
 	"See man lectern and man lectern.ini for the rest.\n";
 
 static bool parse_int(const char *s, int lo, int hi, int *out)
@@ -90,6 +94,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		{ "present", no_argument, NULL, 'P' },
 		{ "follow", no_argument, NULL, 'F' },
 		{ "socket", required_argument, NULL, 'S' },
+		{ "encoding", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -152,6 +157,15 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			break;
 		case 'S':
 			c->socket = optarg;
+			break;
+		case 'E':
+			if (!*optarg) {
+				snprintf(err, (size_t)errlen, "--encoding wants an "
+					 "encoding name (UTF-8, GB18030, UTF-16, "
+					 "...; `iconv -l` lists them)");
+				return false;
+			}
+			c->encoding = optarg;
 			break;
 		case 'h':
 			c->action = CLI_HELP;

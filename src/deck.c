@@ -129,6 +129,7 @@ void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,
 	w->slide = slide;
 	w->message = sb_take(&sb);
 	w->seq = d->nwarnings - 1;
+	w->line = w->column = w->number = 0;
 }
 
 static int cmp_warning(const void *a, const void *b)

@@ -12,6 +12,8 @@ void lt_error_set(struct lt_error *e, const char *fmt, ...)
 	va_end(ap);
 	e->has_offset = false;
 	e->offset = 0;
+	e->has_line = false;
+	e->line = e->column = 0;
 }
 
 void lt_error_at(struct lt_error *e, size_t offset, const char *fmt, ...)
@@ -22,4 +24,6 @@ void lt_error_at(struct lt_error *e, size_t offset, const char *fmt, ...)
 	va_end(ap);
 	e->has_offset = true;
 	e->offset = offset;
+	e->has_line = false;
+	e->line = e->column = 0;
 }

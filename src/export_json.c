@@ -101,8 +101,10 @@ void export_json(struct strbuf *out, const struct deck *d)
 		const struct warning *w = &d->warnings[i];
 		sb_puts(out, i ? "," : "");
 		indent(out, 2);
-		sb_printf(out, "{\"offset\": %zu, \"section\": %zu, \"slide\": %zu, "
-			  "\"message\": ", w->offset, w->section, w->slide);
+		sb_printf(out, "{\"line\": %zu, \"column\": %zu, \"offset\": %zu, "
+			  "\"slide_number\": %zu, \"section\": %zu, \"slide\": %zu, "
+			  "\"message\": ", w->line, w->column, w->offset, w->number,
+			  w->section, w->slide);
 		str(out, w->message);
 		sb_puts(out, "}");
 	}

@@ -40,10 +40,14 @@ static char *display_name(const char *path)
 	return text_display(path, strlen(path));
 }
 
+/* FILE:LINE:COLUMN: as compilers print it, so that editors jump there;
+ * FILE:OFFSET: where only the byte offset is known. */
 static void print_error(const char *raw, const struct lt_error *e)
 {
 	char *name = display_name(raw);
-	if (e->has_offset)
+	if (e->has_line)
+		say("%s:%zu:%zu: %s", name, e->line, e->column, e->what);
+	else if (e->has_offset)
 		say("%s:%zu: %s", name, e->offset, e->what);
 	else
 		say("%s: %s", name, e->what);
@@ -52,11 +56,11 @@ static void print_error(const char *raw, const struct lt_error *e)
 
 /* Loads the deck named on the command line; NULL after printing why.
  * Caller frees with deck_free. */
-static struct deck *load(const char *path)
+static struct deck *load(const char *path, const char *encoding)
 {
 	struct lt_error err;
 	struct deck *d;
-	if (!deck_load(path, NULL, &d, &err)) {
+	if (!deck_load_encoded(path, NULL, encoding, &d, &err)) {
 		print_error(strcmp(path, "-") == 0 ? "(stdin)" : path, &err);
 		return NULL;
 	}
@@ -94,8 +98,8 @@ static int do_check(const struct cli *c, const struct deck *d)
 	char *name = display_name(strcmp(c->deck, "-") == 0 ? "(stdin)" : c->deck);
 	for (size_t i = 0; i < d->nwarnings; i++) {
 		const struct warning *w = &d->warnings[i];
-		printf("%s:%zu: section %zu, slide %zu: %s\n", name, w->offset,
-		       w->section, w->slide, w->message);
+		printf("%s:%zu:%zu: warning: slide %zu: %s\n", name, w->line,
+		       w->column, w->number, w->message);
 	}
 	if (d->warnings_not_listed)
 		printf("%s: and %zu more warnings, not listed (lectern lists the "
@@ -159,7 +163,7 @@ int main(int argc, char **argv)
 	}
 	if (c.action == CLI_FOLLOW)
 		return viewer_follow(c.socket, &cfg);
-	struct deck *d = load(c.deck);
+	struct deck *d = load(c.deck, c.encoding);
 	if (!d)
 		return EXIT_BAD;
 	if (c.action == CLI_PRESENT)

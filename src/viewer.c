@@ -318,7 +318,7 @@ static char *followers_deck(const struct deck *d, size_t *n,
 	struct lt_error err;
 	*format = presented_format ? presented_format->name :
 				     deck_format_for(presented_path)->name;
-	if (!source_read(presented_path, &src, &err)) {
+	if (!source_read(presented_path, NULL, &src, &err)) {
 		*n = 0;
 		return xstrdup("");
 	}

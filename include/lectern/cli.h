@@ -28,6 +28,7 @@ struct cli {
 	const char *theme;  /* --theme NAME, or NULL */
 	const char *socket; /* --socket PATH (--present), or the SOCKET of
 			       --follow; NULL for the default */
+	const char *encoding; /* --encoding NAME, or NULL: found by reading */
 };
 
 /* Parses argv. False with a message in err (one line) on bad usage. */

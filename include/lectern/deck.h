@@ -2,7 +2,9 @@
  * table of contents, and the importer's warnings. The model knows nothing of
  * widths, terminals or view state. All its text is valid UTF-8 with control
  * characters made inert (text_inert), so any of it may reach a terminal.
- * Source ranges are byte offsets into the deck file as read. */
+ * Source ranges are the importer's positions (source_offset): byte offsets
+ * into the deck file as read when it is UTF-8, into the text as decoded
+ * otherwise; warnings get the file's own offsets, lines and columns. */
 #ifndef LECTERN_DECK_H
 #define LECTERN_DECK_H
 
@@ -52,6 +54,10 @@ struct warning {
 	size_t slide;   /* 1-based within the section; 0 for none */
 	char *message;
 	size_t seq;     /* order of discovery, to sort stably */
+	/* filled in by the loader (loader.h); 0 until then */
+	size_t line, column; /* from 1; the column in characters */
+	size_t number;  /* the slide the viewer shows it on, from 1 (the
+			   title page is 1, the contents 2) */
 };
 
 struct toc_entry {

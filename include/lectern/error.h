@@ -10,7 +10,9 @@
 struct lt_error {
 	bool has_offset;
 	size_t offset;  /* byte offset in the file, when has_offset */
-	char what[480];
+	bool has_line;
+	size_t line, column; /* from 1, the column in characters, when has_line */
+	char what[1024];
 };
 
 void lt_error_set(struct lt_error *e, const char *fmt, ...)

@@ -17,8 +17,11 @@ void export_text(struct strbuf *out, const struct deck *d,
 void export_page_text(struct strbuf *out, const struct page *pg);
 
 /* {"title", "toc", "sections": [{"title", "slides": [{"header", "blocks":
- * [{"title", "points"}]}]}], "warnings": [{"offset", "section", "slide",
- * "message"}], "truncated", "missing_sections"} */
+ * [{"title", "points"}]}]}], "warnings": [{"line", "column", "offset",
+ * "slide_number", "section", "slide", "message"}], "truncated",
+ * "missing_sections"}. A warning's line and column (in characters) and
+ * offset (bytes) are in the file; slide_number is the slide the viewer
+ * shows it on; section and slide count within the deck and the section. */
 void export_json(struct strbuf *out, const struct deck *d);
 
 #endif

@@ -35,10 +35,17 @@ const struct deck_format *deck_format_named(const char *name);
 const struct deck_format *deck_format_for(const char *path);
 
 /* Reads path ("-" for stdin) and imports it as format (NULL: chosen by
- * its ending). On success *out is a new deck; caller frees with
+ * its ending). On success *out is a new deck, every warning located (line,
+ * column, file offset, slide number; deck.h); caller frees with
  * deck_free. False with *err set otherwise. */
 bool deck_load(const char *path, const struct deck_format *format,
 	       struct deck **out, struct lt_error *err);
+
+/* The same, decoded from encoding (an iconv name; NULL: found by
+ * source.c, as deck_load does). */
+bool deck_load_encoded(const char *path, const struct deck_format *format,
+		       const char *encoding, struct deck **out,
+		       struct lt_error *err);
 
 /* The same from memory (tests, fuzzing); name is used in messages and to
  * choose the format when format is NULL. */

@@ -26,10 +26,15 @@ _Noreturn void fuzz_fail(const char *file, int line, const char *cond,
 			fuzz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);   \
 	} while (0)
 
-/* Loads data[0..size) as a deck file (source_from_bytes, outline_import).
- * NULL when it is rejected; then the error must say something, and an
- * offset, when given, must lie inside the input. Caller frees. */
+/* Loads data[0..size) as a deck file (deck_load_bytes: decoding, the
+ * outline importer, warnings located). NULL when it is rejected; then the
+ * error must say something, and an offset, when given, must lie inside
+ * the input, a line and column from 1. Caller frees. */
 struct deck *fuzz_load(const uint8_t *data, size_t size);
+
+/* The end of the importer's positions (source_offset) in the last deck
+ * fuzz_load read: the input's size for UTF-8, more for a decoded one. */
+extern size_t fuzz_text_end;
 
 /* Aborts unless s[0..n) is valid UTF-8 that a terminal cannot act on: no
  * C0 controls, DEL or C1 controls (deck.h: all model text is inert). what

@@ -1,10 +1,12 @@
-/* fuzz_outline.c — the outline importer (source_from_bytes, outline_import)
- * on any bytes, and both exports of every deck it accepts. The whole input
- * is the deck file; its first byte also picks the text export's width,
- * 1..200. Invariants: the model is consistent and all its text inert
- * (deck.h), the JSON export is well-formed UTF-8 JSON with one object per
- * node of the model, and no line of the text export is wider than the
- * width (export.h), except for a lone wide character at width 1. */
+/* fuzz_outline.c — the loader (decoding, the outline importer, warnings
+ * located) on any bytes, and both exports of every deck it accepts. The
+ * whole input is the deck file, in any encoding source.c reads; its first
+ * byte also picks the text export's width, 1..200. Invariants: the model
+ * is consistent and all its text inert (deck.h), every warning located in
+ * the file and on a slide the viewer has, in line order, the JSON export
+ * is well-formed UTF-8 JSON with one object per node of the model, and no
+ * line of the text export is wider than the width (export.h), except for
+ * a lone wide character at width 1. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +27,10 @@ static void check_span(struct span sp, size_t size, const char *what)
 
 static void check_deck(const struct deck *d, size_t size)
 {
+	/* source ranges are the importer's positions; warnings the file's */
+	size_t end = fuzz_text_end > size ? fuzz_text_end : size;
+	struct deck_index ix;
+	deck_index_build(&ix, d);
 	fuzz_check_inert(d->title, strlen(d->title), "deck title");
 	if (d->contents_label)
 		fuzz_check_inert(d->contents_label, strlen(d->contents_label),
@@ -43,7 +49,7 @@ static void check_deck(const struct deck *d, size_t size)
 	for (size_t s = 0; s < d->nsections; s++) {
 		const struct section *sec = &d->sections[s];
 		fuzz_check_inert(sec->title, strlen(sec->title), "section title");
-		check_span(sec->src, size, "section");
+		check_span(sec->src, end, "section");
 		FUZZ_CHECK(sec->toc_index == (size_t)-1 || sec->toc_index < d->ntoc,
 			   "section %zu: toc index %zu of %zu", s, sec->toc_index,
 			   d->ntoc);
@@ -51,19 +57,19 @@ static void check_deck(const struct deck *d, size_t size)
 		for (size_t l = 0; l < sec->nslides; l++) {
 			const struct slide *sl = &sec->slides[l];
 			fuzz_check_inert(sl->header, strlen(sl->header), "header");
-			check_span(sl->src, size, "slide");
+			check_span(sl->src, end, "slide");
 			blocks += sl->nblocks;
 			for (size_t b = 0; b < sl->nblocks; b++) {
 				const struct block *bk = &sl->blocks[b];
 				fuzz_check_inert(bk->title, strlen(bk->title),
 						 "block title");
-				check_span(bk->src, size, "block");
+				check_span(bk->src, end, "block");
 				points += bk->npoints;
 				for (size_t p = 0; p < bk->npoints; p++) {
 					const struct point *pt = &bk->points[p];
 					fuzz_check_inert(pt->text, strlen(pt->text),
 							 "point");
-					check_span(pt->src, size, "point");
+					check_span(pt->src, end, "point");
 				}
 			}
 		}
@@ -89,7 +95,26 @@ static void check_deck(const struct deck *d, size_t size)
 		/* outline_import sorts them, as --check prints them */
 		FUZZ_CHECK(i == 0 || d->warnings[i - 1].offset <= w->offset,
 			   "warnings out of order at %zu", i);
+		/* the loader locates them: in the file, in line order, on a
+		 * slide the viewer has */
+		FUZZ_CHECK(w->line >= 1 && w->column >= 1, "warning at line "
+			   "%zu, column %zu: %s", w->line, w->column, w->message);
+		const struct warning *p = i ? &d->warnings[i - 1] : NULL;
+		FUZZ_CHECK(!p || p->line < w->line || (p->line == w->line &&
+			   p->column <= w->column), "warning %zu at %zu:%zu "
+			   "after one at %zu:%zu", i, w->line, w->column,
+			   p ? p->line : 0, p ? p->column : 0);
+		FUZZ_CHECK(w->number >= 1 && w->number <= ix.count,
+			   "warning on slide %zu of %zu: %s", w->number,
+			   ix.count, w->message);
+		FUZZ_CHECK(w->section == 0 || w->number ==
+			   ix.section_first[w->section - 1] + w->slide + 1,
+			   "warning in section %zu, slide %zu shown on slide "
+			   "%zu: %s", w->section, w->slide, w->number, w->message);
 	}
+	for (size_t i = 0; i < d->ntoc; i++)
+		check_span(d->toc[i].src, end, "contents entry");
+	deck_index_free(&ix);
 }
 
 /* ---- JSON ------------------------------------------------------------ */

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Runs lectern on every deck of the hostile corpus (make_hostile.py) under
 a timeout and asserts the outcome. Either a clear one-line error on stderr
-with exit status 2, nothing on stdout and the right FILE:OFFSET: where the
-offset is known; or a correct render: --export json and --export text
+with exit status 2, nothing on stdout and the right FILE:LINE:COLUMN: and
+byte offset where they are known; or a correct render: --export json and --export text
 --width 60 (and 20 and 1 for the small decks) succeed and write valid UTF-8
 with no terminal control in it (no ESC, no C1, no C0 but \\n and \\f in
 the text; no control at all in the JSON's strings), no text line is wider
@@ -314,8 +314,11 @@ def check_error(lectern, c, tmp):
         check(err.startswith("lectern: "), "%s: message %r" % (what, err))
         for n in c["needles"]:
             check(n in err, "%s: %r not in the message %r" % (what, n, err))
+        if c.get("location"):
+            want = "%s:%s: " % (shown, c["location"])
+            check(want in err, "%s: wanted %r in the message %r" % (what, want, err))
         if c["offset"] is not None:
-            want = "%s:%d: " % (shown, c["offset"])
+            want = "offset %d" % c["offset"]
             check(want in err, "%s: wanted %r in the message %r" % (what, want, err))
     return runs
 
@@ -394,6 +397,10 @@ def check_render(lectern, c, tmp, lf_results):
                 gm = [(w["section"], w["slide"], w["message"]) for w in j["warnings"]]
                 check(wm == gm, "%s: warnings differ from %s: %s / %s" % (
                     what, c["same_as"], gm, wm))
+        if c.get("warns"):
+            messages = "\n".join(w["message"] for w in j["warnings"])
+            for n in c["warns"]:
+                check(n in messages, "%s: no warning holds %r" % (what, n))
         if c.get("json_has"):
             alls = "\n".join(strings(j))
             for n in c["json_has"]:

@@ -21,7 +21,9 @@ A case is a dict:
   expect    "error", "render", or "either" (a render or a clear error:
             for shapes with no one right reading)
   needles   strings the error line must hold (error cases)
-  offset    the byte offset the error must give, as FILE:OFFSET: (or None)
+  offset    the byte offset the error names ("at offset N"), or None
+  location  "LINE:COLUMN" the error must give, as FILE:LINE:COLUMN: (or None)
+  warns     strings that some warning of a render must hold
   structure the deck's expected JSON (title, toc, sections), exact
   counts    {"sections": n, "slides": n, "blocks": n, "points": n}
   same_as   another case whose JSON structure this one must equal
@@ -177,9 +179,24 @@ class Corpus:
     def error(self, name, data, needles, offset=None, fname=None, timeout=20,
               stdin="file"):
         p = self.write(fname or name + ".txt", data)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
         self.cases.append({"name": name, "path": p, "stdin": stdin,
                            "expect": "error", "needles": needles,
-                           "offset": offset, "timeout": timeout})
+                           "offset": offset, "timeout": timeout,
+                           "location": location(data, offset)})
+
+    def not_utf8(self, name, data, offset, fname=None):
+        """Bytes that are not UTF-8 from offset on: GB18030 when they
+        decode as it (source.c), with a warning naming it; else the error
+        that names what was tried."""
+        if utf8_cut(data):
+            self.render(name, data, fname=fname, warns=["inside a character"])
+        elif gb18030_reads(data):
+            self.render(name, data, fname=fname, warns=["GB18030"])
+        else:
+            self.error(name, data, ["invalid UTF-8", "GB18030", "iconv -f"],
+                       offset=offset, fname=fname)
 
     def either(self, name, data, timeout=20, **kw):
         """No structure to expect: a render or a clear error, quickly."""
@@ -200,6 +217,43 @@ class Corpus:
                 c["structure"] = expected(deck)
         c.update(kw)
         self.cases.append(c)
+
+
+def location(data, offset):
+    """LINE:COLUMN of byte offset in data, as lectern counts them: lines
+    from 1 at each LF, columns from 1 in characters, a UTF-8 BOM not
+    counted. None when offset is None."""
+    if offset is None:
+        return None
+    start = 3 if data.startswith(b"\xef\xbb\xbf") and offset >= 3 else 0
+    before = data[start:offset]
+    last = before[before.rfind(b"\n") + 1:]
+    return "%d:%d" % (before.count(b"\n") + 1, len(last.decode("utf-8")) + 1)
+
+
+def utf8_cut(data):
+    """Whether lectern reads data as UTF-8 cut inside its last character:
+    valid but for that, and something beyond ASCII before it."""
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError as e:
+        return (e.reason == "unexpected end of data" and e.end == len(data)
+                and any(b >= 0x80 for b in data[:e.start]))
+
+
+def gb18030_reads(data):
+    """Whether lectern reads these bytes (not UTF-8) as GB18030: glibc's
+    GB18030 decodes them whole, or all but a last character cut short
+    after something beyond ASCII. Python's codec agrees with glibc but for
+    a last 0x80 or 0xFF, which it calls incomplete."""
+    try:
+        data.decode("gb18030")
+        return True
+    except UnicodeDecodeError as e:
+        if "incomplete" not in e.reason or data[e.start] in (0x80, 0xFF):
+            return False
+        return any(b >= 0x80 for b in data[:e.start])
 
 
 def first_problem(data):
@@ -239,7 +293,10 @@ def bad_bytes(c):
                        ("random-64k", rand), ("text-then-binary", text_then_bin),
                        ("all-bytes", all_bytes)):
         off, kind = first_problem(data)
-        c.error(name, data, [kind], offset=off, fname=name + ".bin")
+        if kind == "NUL":
+            c.error(name, data, [kind], offset=off, fname=name + ".bin")
+        else:
+            c.not_utf8(name, data, off, fname=name + ".bin")
 
     # invalid UTF-8 in an otherwise valid deck: at the start, in the middle
     # (a stray continuation byte, an overlong, a surrogate, a value past
@@ -266,15 +323,17 @@ def bad_bytes(c):
                      3 + at))
     for name, data, off in variants:
         assert first_problem(data) == (off, "invalid UTF-8"), name
-        c.error(name, data, ["invalid UTF-8"], offset=off)
+        if data.startswith(BOM.encode()):  # a UTF-8 BOM: UTF-8 and nothing else
+            c.error(name, data, ["invalid UTF-8"], offset=off)
+        else:
+            c.not_utf8(name, data, off)
 
     # NUL bytes: in a point, at the very end (a padded file), UTF-16 text
+    # with no BOM
     nul_mid = deck[:mid] + b"\0" + deck[mid:]
     c.error("nul-middle", nul_mid, ["NUL"], offset=mid)
     c.error("nul-end", deck + b"\0\0\0\0", ["NUL"], offset=len(deck))
     c.error("nul-start", b"\0" + deck, ["NUL"], offset=0)
-    utf16 = flatten(plain_deck()).encode("utf-16")  # BOM FF FE: invalid first
-    c.error("utf16", utf16, ["invalid UTF-8"], offset=0)
     utf16be = flatten(plain_deck()).encode("utf-16-be")  # 00 48 ...: NUL first
     c.error("utf16be-no-bom", utf16be, ["NUL"], offset=0)
 
@@ -282,6 +341,45 @@ def bad_bytes(c):
     c.error("prose", "Just a paragraph of prose. No boxes here.\n" * 50, ["not a"])
     c.error("escapes-only", "\x1b]0;pwned\x07\x1b[2J\x1b[?1049l,b,c", ["not a"])
     c.error("commas-only", "," * 10000, ["not a"])
+
+
+def encodings(c):
+    # UTF-16 and UTF-32 with a BOM, GB18030 without one (warned): the
+    # structure of the UTF-8 deck
+    plain, zh = plain_deck(), cjk_deck_with_newlines()
+    for name, codec, bom in (("utf16", "utf-16-le", b"\xff\xfe"),
+                             ("utf16be-bom", "utf-16-be", b"\xfe\xff"),
+                             ("utf32le-bom", "utf-32-le", b"\xff\xfe\x00\x00"),
+                             ("utf32be-bom", "utf-32-be", b"\x00\x00\xfe\xff")):
+        c.render(name, bom + flatten(plain).encode(codec), plain)
+        c.render(name + "-zh", bom + flatten(zh, 1, "\r\n").encode(codec), zh)
+    c.render("gb18030-zh", flatten(zh, 1, "\r\n").encode("gb18030"), zh,
+             warns=["GB18030"])
+    # a BOM and then bytes that are not its encoding: an unpaired surrogate
+    c.error("utf16-bad-surrogate", b"\xff\xfe" + flatten(plain).encode("utf-16-le")[:40]
+            + b"\x00\xdc" + b"A\x00", ["not UTF-16LE", "offset 42"])
+    # cut inside the last character (head -c): a deck cut short
+    data = flatten(zh).encode("utf-8")
+    c.render("utf8-end-cut-zh", data + "港".encode()[:2], warns=["inside a character"])
+    gb = flatten(zh).encode("gb18030")
+    c.render("gb18030-end-cut", gb + "港".encode("gb18030")[:1],
+             warns=["GB18030", "inside a character"])
+    c.render("utf16-end-cut", b"\xff\xfe" + flatten(zh).encode("utf-16-le") + b"\x3d",
+             warns=["inside a character"])
+    # high bytes that GB18030 reads but no one wrote: garbage, but safe
+    rnd = random.Random(17)
+    noise = bytearray()
+    while len(noise) < 20000:
+        k = rnd.randrange(8)
+        if k == 0:
+            noise += b","
+        elif k == 1:
+            noise += b"%d." % rnd.randrange(10)
+        else:  # a two-byte character: lead 81-FE, trail 40-7E or 80-FE
+            noise += bytes((rnd.randrange(0x81, 0xFF),
+                            rnd.choice((rnd.randrange(0x40, 0x7F), rnd.randrange(0x80, 0xFF)))))
+    assert gb18030_reads(bytes(noise))
+    c.either("gb18030-noise", bytes(noise))
 
 
 def line_ends(c):
@@ -508,6 +606,15 @@ def deck_50mb_zh(c):
     deck_50mb(c, "zh")
 
 
+# the CJK deck in GB18030 (some 34 MB): decoded by iconv, then the same
+@large_case("deck-50mb-zh-gb18030")
+def deck_50mb_zh_gb18030(c):
+    deck = synthetic("zh", 50 * 1000 * 1000, random.Random(5))
+    c.render("deck-50mb-zh-gb18030", flatten(deck).encode("gb18030"), deck,
+             exact=False, timeout=60, large=True, warns=["GB18030"],
+             section_titles=[s["title"] for s in deck["sections"]])
+
+
 # past the 128 MiB limit: a sparse file (refused from its size) and a
 # stream on standard input (refused while reading)
 @large_case("over-limit-file")
@@ -645,8 +752,8 @@ def generate(outdir, only=None, skip_large=False, lazy=False):
     ones come as {"name", "lazy"} stubs for materialise()."""
     os.makedirs(outdir, exist_ok=True)
     c = Corpus(outdir)
-    for step in (bad_bytes, line_ends, escapes, unicode_decks, long_texts,
-                 hostile_names):
+    for step in (bad_bytes, encodings, line_ends, escapes, unicode_decks,
+                 long_texts, hostile_names):
         before = len(c.cases)
         step(c)
         if only:

@@ -420,7 +420,7 @@ static void test_reload(void)
 	CHECK(vt_wait_for(&t, "可塑性在抑郁中的新作用", 2000), "reload shows the change");
 	CHECK(footer_has(&t, "5/24"), "reload keeps the position");
 	/* a broken deck: the old one stays, the error in the footer */
-	write_file(path, "\xff\xfe not a deck", 13);
+	write_file(path, "\xff not a deck", 12);
 	vt_send(&t, "r");
 	CHECK(vt_wait_for(&t, "reload failed", 2000), "reload failure said");
 	CHECK(vt_contains(&t, "可塑性在抑郁中的新作用"), "old deck still shown");

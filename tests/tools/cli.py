@@ -59,8 +59,9 @@ def main(argv):
     bad(lectern, make("empty.txt", b""), 2, "empty")
     bad(lectern, make("bom.txt", b"\xef\xbb\xbf"), 2, "not a")
     bad(lectern, make("latin1.txt", "Deck,Caf\u00e9".encode("latin-1")), 2,
-        "latin1.txt:8:", "invalid UTF-8")
-    bad(lectern, make("binary.bin", b"\x7fELF\x02\x01\x00\x00abc"), 2, "binary.bin:6:", "NUL")
+        "latin1.txt:1:9:", "invalid UTF-8", "offset 8", "GB18030", "iconv -f")
+    bad(lectern, make("binary.bin", b"\x7fELF\x02\x01\x00\x00abc"), 2, "binary.bin:1:7:",
+        "NUL", "offset 6")
     bad(lectern, make("prose.txt", b"Just a paragraph of prose. No boxes here.\n"), 2,
         "not a \u76ee\u5f55\u9875 outline")
     bad(lectern, make("csv.txt", b"a,b,c\n1,2,3\n"), 2, "not a")
@@ -87,17 +88,44 @@ def main(argv):
     rc, out, err = run([lectern, "--version"])
     check(rc == 0 and re.match(r"^lectern \d+\.\d+\.\d+\n$", out), "--version: %r" % out)
 
-    # --check: warnings as FILE:OFFSET: section S, slide N: message
+    # --check: warnings as FILE:LINE:COLUMN: warning: slide N: message,
+    # the column in characters, N the slide number the viewer shows
     rc, out, err = run([lectern, "--check", demo])
     lines = out.splitlines()
     check(rc == 1, "--check on the demo deck exits 1, got %d" % rc)
-    pat = re.compile(r"^%s:\d+: section \d+, slide \d+: .+$" % re.escape(demo))
+    pat = re.compile(r"^%s:(\d+):(\d+): warning: slide (\d+): .+$" % re.escape(demo))
     check(lines and all(pat.match(l) for l in lines), "--check line format: %r" % lines[:3])
     check(any("\u4e0d\u540c\u8111\u533a\u5728\u6291\u90c1\u4e2d\u7684\u53ef\u5851\u6027\u4f5c\u7528" in l for l in lines),
           "--check names a missing section")
     check(any("cut off" in l for l in lines), "--check reports the cut-off end")
-    size = os.path.getsize(demo)
-    check(all(int(l.split(":")[1]) <= size for l in lines), "offsets within the file")
+    text = open(demo, encoding="utf-8").read().split("\n")
+    where = [tuple(int(x) for x in pat.match(l).groups()) for l in lines if pat.match(l)]
+    check(all(1 <= ln <= len(text) and 1 <= col <= len(text[ln - 1]) + 1 for ln, col, _ in where),
+          "lines and columns within the file")
+    check(where == sorted(where, key=lambda w: w[:2]), "warnings in line order")
+    # the first block title warning, found where --check says
+    first = [i for i, l in enumerate(lines) if "block title" in l and pat.match(l)
+             and i < len(where)][:1]
+    m = re.search(r'block title "([^"]+)"', lines[first[0]]) if first else None
+    ln, col, n = where[first[0]] if first else (0, 0, 0)
+    check(m and text[ln - 1][col - 1:].startswith(m.group(1)),
+          "the column points at the title: %r" % (lines[first[0]] if first else None))
+    # slide numbers as the viewer counts them: 1 title, 2 contents, 3 the
+    # first section's cover, 4 its first slide
+    check(n == 4, "the first warning is on slide 4 (section 1, slide 1): %d" % n)
+    js = json.loads(run([lectern, "--export", "json", demo])[1])
+    check([(w["line"], w["column"], w["slide_number"]) for w in js["warnings"]] == where,
+          "the JSON gives the same places")
+    # a contents entry with no section: the warning is at its entry in the
+    # contents, on the contents slide
+    missing = [l for l in lines if "has no section" in l]
+    check(missing and all(": warning: slide 2: " in l for l in missing),
+          "contents warnings on slide 2: %r" % missing[:1])
+    for l in missing:
+        ln, col, _ = (int(x) for x in pat.match(l).groups())
+        title = re.search(r'"([^"]+)"', l).group(1)
+        check(text[ln - 1][col - 1:].startswith(title), "a contents warning points at "
+              "its entry: %r" % l)
     clean = make("clean.txt", "Deck,Alpha,\u76ee\u5f55\u9875,Alpha,Deck,Alpha,First,1.One point.\u3002".encode())
     rc, out, err = run([lectern, "--check", clean])
     check(rc == 0 and out == "", "--check on a clean deck: exit %d, %r" % (rc, out))
