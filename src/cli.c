@@ -80,6 +80,29 @@ static bool known_theme(const char *name, char *err, int errlen)
 	return false;
 }
 
+static const char *action_option(enum cli_action a)
+{
+	return a == CLI_EXPORT ? "--export" : a == CLI_CHECK ? "--check" :
+	       a == CLI_PRESENT ? "--present" : a == CLI_FOLLOW ? "--follow" :
+	       "--check-config";
+}
+
+/* --export, --check, --check-config, --present and --follow each do one
+ * thing: two of them together would leave one silently ignored. */
+static bool set_action(struct cli *c, enum cli_action a, char *err, int errlen)
+{
+	if (c->action != CLI_VIEW && c->action != a) {
+		snprintf(err, (size_t)errlen, "%s and %s do not go together%s",
+			 action_option(c->action), action_option(a),
+			 (c->action == CLI_EXPORT && a == CLI_CHECK) ||
+			 (c->action == CLI_CHECK && a == CLI_EXPORT) ?
+			 " (--export json lists the warnings too)" : "");
+		return false;
+	}
+	c->action = a;
+	return true;
+}
+
 bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 {
 	static const struct option longopts[] = {
@@ -109,7 +132,8 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	while ((ch = getopt_long(argc, argv, ":e:w:o:chV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
-			c->action = CLI_EXPORT;
+			if (!set_action(c, CLI_EXPORT, err, errlen))
+				return false;
 			if (strcmp(optarg, "text") == 0) {
 				c->format = FMT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
@@ -133,7 +157,8 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			c->output = optarg;
 			break;
 		case 'c':
-			c->action = CLI_CHECK;
+			if (!set_action(c, CLI_CHECK, err, errlen))
+				return false;
 			break;
 		case 'C':
 			c->config = optarg;
@@ -147,13 +172,16 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			c->theme = optarg;
 			break;
 		case 'K':
-			c->action = CLI_CHECK_CONFIG;
+			if (!set_action(c, CLI_CHECK_CONFIG, err, errlen))
+				return false;
 			break;
 		case 'P':
-			c->action = CLI_PRESENT;
+			if (!set_action(c, CLI_PRESENT, err, errlen))
+				return false;
 			break;
 		case 'F':
-			c->action = CLI_FOLLOW;
+			if (!set_action(c, CLI_FOLLOW, err, errlen))
+				return false;
 			break;
 		case 'S':
 			c->socket = optarg;
@@ -183,7 +211,12 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			return false;
 		}
 	}
-	if (c->action == CLI_CHECK_CONFIG && optind >= argc)
+	if (c->action == CLI_CHECK_CONFIG && optind < argc) {
+		snprintf(err, (size_t)errlen, "--check-config reads no deck ('%s' "
+			 "is extra)", argv[optind]);
+		return false;
+	}
+	if (c->action == CLI_CHECK_CONFIG)
 		return true;
 	if (c->action == CLI_FOLLOW) {
 		/* its one argument names the presenter, not a deck */

@@ -79,6 +79,12 @@ def main(argv):
                          (["--width", "60", demo], "only goes with --export"),
                          (["--bogus", demo], "unknown option"),
                          (["--export"], "needs a value"),
+                         (["--check", "--export", "json", demo], "do not go together"),
+                         (["--export", "text", "-c", demo], "do not go together"),
+                         (["--check-config", "--check", demo], "do not go together"),
+                         (["--check-config", demo], "reads no deck"),
+                         (["--present", "--export", "text", demo], "do not go together"),
+                         (["--follow", "--check"], "do not go together"),
                          ([], "no deck")):
         rc, out, err = run([lectern, *args])
         check(rc == 2 and needle in err, "%s: exit %d, %r" % (args, rc, err))
