@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 
@@ -244,7 +245,44 @@ struct ctx {
 	/* the source: a file or a string */
 	FILE *f;
 	const char *s;
+	/* the line of each problem this run added, to put them in order */
+	int *at;
+	size_t first, at_cap; /* d->lines[first..] are this run's */
+	bool skipping; /* after a section header with no ']' */
 };
+
+/* Adds a problem (taking text) found at line. */
+static void add_diag(struct ctx *x, int line, char *text)
+{
+	struct config_diags *d = x->d;
+	d->lines = xgrow(d->lines, &d->cap, d->n + 1, sizeof *d->lines);
+	d->lines[d->n++] = text;
+	size_t k = d->n - 1 - x->first;
+	x->at = xgrow(x->at, &x->at_cap, k + 1, sizeof *x->at);
+	x->at[k] = line;
+}
+
+/* Puts this run's problems in line order (inih reports a syntax error
+ * when it is done), keeping the order of those on one line. */
+static void sort_diags(struct ctx *x)
+{
+	char **l = x->d->lines + x->first;
+	size_t n = x->d->n - x->first;
+	for (size_t i = 1; i < n; i++) {
+		char *t = l[i];
+		int a = x->at[i];
+		size_t j = i;
+		for (; j > 0 && x->at[j - 1] > a; j--) {
+			l[j] = l[j - 1];
+			x->at[j] = x->at[j - 1];
+		}
+		l[j] = t;
+		x->at[j] = a;
+	}
+	free(x->at);
+	x->at = NULL;
+	x->at_cap = 0;
+}
 
 static void diag(struct ctx *x, const char *section, const char *key,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -261,9 +299,7 @@ static void diag(struct ctx *x, const char *section, const char *key,
 	va_start(ap, fmt);
 	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
-			    sizeof *x->d->lines);
-	x->d->lines[x->d->n++] = sb_take(&sb);
+	add_diag(x, x->line, sb_take(&sb));
 }
 
 /* ---- sections -------------------------------------------------------- */
@@ -279,11 +315,57 @@ static bool parse_long(const char *v, long lo, long hi, long *out)
 	return true;
 }
 
+/* The actions a presenter cannot do without: a binding that leaves one
+ * of them with no key is refused. */
+static const struct {
+	enum keymode mode;
+	enum action act;
+} vital[] = {
+	{ KM_SLIDE, ACT_NEXT }, { KM_SLIDE, ACT_PREV }, { KM_SLIDE, ACT_QUIT },
+};
+
+static bool is_vital(enum keymode mode, enum action a)
+{
+	for (size_t i = 0; i < sizeof vital / sizeof *vital; i++)
+		if (vital[i].mode == mode && vital[i].act == a)
+			return true;
+	return false;
+}
+
+/* After a binding: false (and the keymap as it was before) when it left a
+ * vital action with no key. */
+static bool keys_still_vital(struct ctx *x, const char *section,
+			     const char *key, const struct keymap *before)
+{
+	for (size_t i = 0; i < sizeof vital / sizeof *vital; i++) {
+		if (x->c->keys.nkeys[vital[i].mode][vital[i].act])
+			continue;
+		if (vital[i].act == ACT_QUIT)
+			diag(x, section, key, "this leaves no key to quit (q, C-c "
+			     "and C-\\ would do nothing: only kill would end "
+			     "lectern); the binding is ignored");
+		else
+			diag(x, section, key, "this leaves %s with no key; the "
+			     "binding is ignored", action_name(vital[i].act));
+		x->c->keys = *before;
+		return false;
+	}
+	return true;
+}
+
 static void sec_keys(struct ctx *x, enum keymode mode, const char *key,
 		     const char *value)
 {
 	const char *section = keymode_section(mode);
 	enum action a = action_by_name(key);
+	if (a != ACT_NONE && action_in_mode(a, mode) &&
+	    !value[strspn(value, " \t,")]) {
+		/* "search =" would unbind it without a word */
+		diag(x, section, key, is_vital(mode, a) ? "no key given, and %s "
+		     "needs one; the defaults stay" : "no key given (to unbind "
+		     "%s, write \"none\"); the defaults stay", action_name(a));
+		return;
+	}
 	if (a == ACT_NONE || !action_in_mode(a, mode)) {
 		struct strbuf names = STRBUF_INIT;
 		for (int i = 1; i < ACT_COUNT; i++)
@@ -312,10 +394,10 @@ static void sec_keys(struct ctx *x, enum keymode mode, const char *key,
 		}
 		int k = keycode_parse(tok);
 		if (k < 0) {
-			diag(x, section, key, "unknown key name \"%s\" (a character, "
-			     "C-x, F1-F12, Space, Enter, Tab, Esc, Backspace, Up, "
-			     "Down, Left, Right, PgUp, PgDn, Home, End, Insert, "
-			     "Delete, Comma); the defaults stay", tok);
+			char names[512];
+			keycode_names(names, sizeof names);
+			diag(x, section, key, "unknown key name \"%s\" (%s); the "
+			     "defaults stay", tok, names);
 			return;
 		}
 		if (n == KEYMAP_MAX_KEYS) {
@@ -332,7 +414,9 @@ static void sec_keys(struct ctx *x, enum keymode mode, const char *key,
 	}
 	/* the binding replaces the action's defaults, and a key bound here
 	 * leaves whatever action of the mode had it before */
+	struct keymap before = x->c->keys;
 	keymap_bind(&x->c->keys, mode, a, keys, n);
+	keys_still_vital(x, section, key, &before);
 }
 
 static void sec_theme(struct ctx *x, const char *key, const char *value)
@@ -524,6 +608,39 @@ static int next_byte(struct ctx *x)
 	return *x->s ? (unsigned char)*x->s++ : EOF;
 }
 
+/* Looks at a line before inih does, and returns its length, or 0 to
+ * hand inih a blank line instead. A section header with no ']' is one
+ * error, and the lines after it, up to the next header, are skipped: inih
+ * would read them into the section before it and report each as a bogus
+ * problem there. A line that is no header, comment or key = value is a
+ * syntax error; inih would report only the first such line. */
+static size_t check_line(struct ctx *x, const char *str, size_t n)
+{
+	const char *p = str + strspn(str, " \t");
+	if (*p == '\0' || *p == ';' || *p == '#')
+		return n;
+	if (*p == '[') {
+		x->skipping = strchr(p, ']') == NULL;
+		if (!x->skipping)
+			return n;
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s:%d: section header with no ']': the lines up "
+			  "to the next section are skipped", x->path, x->line);
+		add_diag(x, x->line, sb_take(&sb));
+		return 0;
+	}
+	if (x->skipping)
+		return 0;
+	if (!strpbrk(p, "=:")) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s:%d: syntax error: expected [section] or "
+			  "key = value", x->path, x->line);
+		add_diag(x, x->line, sb_take(&sb));
+		return 0;
+	}
+	return n;
+}
+
 static char *reader(char *str, int num, void *stream)
 {
 	struct ctx *x = stream;
@@ -545,11 +662,11 @@ static char *reader(char *str, int num, void *stream)
 		struct strbuf sb = STRBUF_INIT;
 		sb_printf(&sb, "%s:%d: line longer than %d bytes: skipped",
 			  x->path, x->line, num - 2);
-		x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
-				    sizeof *x->d->lines);
-		x->d->lines[x->d->n++] = sb_take(&sb);
+		add_diag(x, x->line, sb_take(&sb));
 		n = 0;
 	}
+	str[n] = '\0';
+	n = check_line(x, str, n);
 	str[n++] = '\n';
 	str[n] = '\0';
 	return str;
@@ -557,29 +674,45 @@ static char *reader(char *str, int num, void *stream)
 
 static bool run(struct ctx *x)
 {
+	x->first = x->d->n;
 	int rc = ini_parse_stream(reader, x, handler, x);
 	if (rc > 0) {
-		/* inih goes on after a bad line; it reports the first */
+		/* what check_line let through and inih still refused; inih
+		 * goes on after a bad line, and reports the first */
 		struct strbuf sb = STRBUF_INIT;
 		sb_printf(&sb, "%s:%d: syntax error: expected [section] or "
 			  "key = value", x->path, rc);
-		x->d->lines = xgrow(x->d->lines, &x->d->cap, x->d->n + 1,
-				    sizeof *x->d->lines);
-		x->d->lines[x->d->n++] = sb_take(&sb);
+		add_diag(x, rc, sb_take(&sb));
 	}
+	sort_diags(x);
 	return rc >= 0;
+}
+
+static void file_problem(struct config_diags *d, const char *path,
+			 const char *what)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s: %s", path, what);
+	d->lines = xgrow(d->lines, &d->cap, d->n + 1, sizeof *d->lines);
+	d->lines[d->n++] = sb_take(&sb);
 }
 
 bool config_load(struct config *c, const char *path, struct config_diags *d)
 {
-	struct ctx x = { c, d, path, 0, NULL, NULL };
+	struct ctx x = { .c = c, .d = d, .path = path };
 	x.f = fopen(path, "r");
 	if (!x.f) {
 		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%s: cannot read the config file: %s", path,
-			  strerror(errno));
-		d->lines = xgrow(d->lines, &d->cap, d->n + 1, sizeof *d->lines);
-		d->lines[d->n++] = sb_take(&sb);
+		sb_printf(&sb, "cannot read the config file: %s", strerror(errno));
+		file_problem(d, path, sb.data);
+		sb_free(&sb);
+		return false;
+	}
+	struct stat st;
+	if (fstat(fileno(x.f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* fopen takes a directory; reading it gives nothing */
+		file_problem(d, path, "is a directory, not a config file");
+		fclose(x.f);
 		return false;
 	}
 	bool ok = run(&x);
@@ -590,7 +723,7 @@ bool config_load(struct config *c, const char *path, struct config_diags *d)
 bool config_load_string(struct config *c, const char *name, const char *text,
 			struct config_diags *d)
 {
-	struct ctx x = { c, d, name, 0, NULL, text };
+	struct ctx x = { .c = c, .d = d, .path = name, .s = text };
 	return run(&x);
 }
 

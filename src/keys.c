@@ -122,6 +122,19 @@ static const struct {
 	{ "Del", KEY_DELETE_ }, { "S-Tab", KEY_BTAB_ }, { "BackTab", KEY_BTAB_ },
 };
 
+void keycode_names(char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "a character, C-x, F1-F12");
+	for (size_t i = 0; i < sizeof named / sizeof *named && n < size; i++) {
+		bool alias = false; /* Return, Escape, BS, ...: a second name */
+		for (size_t j = 0; j < i; j++)
+			alias |= named[j].key == named[i].key;
+		if (!alias)
+			n += (size_t)snprintf(buf + n, size - n, ", %s",
+					      named[i].name);
+	}
+}
+
 void keymap_default(struct keymap *km)
 {
 	memset(km, 0, sizeof *km);

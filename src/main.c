@@ -112,25 +112,48 @@ static int do_check(const struct cli *c, const struct deck *d)
 }
 
 /* Reads the settings: defaults, then the config file, then the command
- * line. Problems go to stderr as path:line: [section] key: message; the
- * count of them is returned. */
-static size_t load_config(const struct cli *c, struct config *cfg)
+ * line. The config file's problems go into *d as path:line: [section]
+ * key: message. *path is the file read, or NULL (caller frees). */
+static void load_config(const struct cli *c, struct config *cfg,
+			struct config_diags *d, char **path)
 {
 	config_default(cfg);
-	struct config_diags d = { 0 };
+	*path = NULL;
 	if (!c->no_config) {
-		char *path = c->config ? xstrdup(c->config) : config_default_path();
-		if (path && (c->config || access(path, F_OK) == 0))
-			config_load(cfg, path, &d);
-		free(path);
+		*path = c->config ? xstrdup(c->config) : config_default_path();
+		if (*path && (c->config || access(*path, F_OK) == 0))
+			config_load(cfg, *path, d);
 	}
 	if (c->theme)
 		config_set_theme(cfg, c->theme);
-	for (size_t i = 0; i < d.n; i++)
-		say("%s", d.lines[i]);
-	size_t n = d.n;
-	config_diags_free(&d);
-	return n;
+}
+
+/* --check-config: the problems, one a line on stdout in the order of the
+ * file, or a line that says which file was read. */
+static int check_config(const struct cli *c, const struct config_diags *d,
+			const char *path)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *line = text_display(d->lines[i], strlen(d->lines[i]));
+		printf("%s\n", line);
+		free(line);
+	}
+	if (d->n == 0) {
+		char *name = path ? display_name(path) : NULL;
+		if (c->no_config)
+			printf("no config file read (--no-config)\n");
+		else if (!name)
+			printf("no config file: neither XDG_CONFIG_HOME nor HOME "
+			       "is set\n");
+		else if (c->config || access(path, F_OK) == 0)
+			printf("%s: ok\n", name);
+		else
+			printf("no config file at %s\n", name);
+		free(name);
+	}
+	if (fflush(stdout) != 0)
+		return EXIT_IO;
+	return d->n ? EXIT_WARNINGS : EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -151,11 +174,20 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	struct config cfg;
-	size_t problems = 0;
+	struct config_diags diags = { 0 };
+	char *config_path = NULL;
 	if (c.action != CLI_CHECK)
-		problems = load_config(&c, &cfg);
-	if (c.action == CLI_CHECK_CONFIG)
-		return problems ? EXIT_WARNINGS : EXIT_OK;
+		load_config(&c, &cfg, &diags, &config_path);
+	if (c.action == CLI_CHECK_CONFIG) {
+		int rc = check_config(&c, &diags, config_path);
+		config_diags_free(&diags);
+		free(config_path);
+		return rc;
+	}
+	free(config_path);
+	for (size_t i = 0; i < diags.n; i++)
+		say("%s", diags.lines[i]);
+	config_diags_free(&diags);
 	if (c.output && strcmp(c.output, "-") != 0 && strcmp(c.deck, "-") != 0 &&
 	    file_same(c.output, c.deck)) {
 		say("%s: refusing to overwrite the deck with its export", c.output);

@@ -84,6 +84,10 @@ enum keymode keymode_by_section(const char *section);
  * "Enter", a single UTF-8 character. Returns -1 when it is not a key. */
 int keycode_parse(const char *name);
 
+/* The key names keycode_parse reads, for messages: "a character, C-x,
+ * F1-F12, Space, Comma, ...", each key once. */
+void keycode_names(char *buf, size_t size);
+
 /* Writes the key's name into buf (as keycode_parse reads it). */
 void keycode_name(int key, char *buf, size_t size);
 

@@ -45,6 +45,49 @@ def bad(lectern, path, status, *needles, args=("--export", "json")):
     check("\x1b" not in err, "%s: no escape sequence in the message" % path)
 
 
+def check_config(lectern, tmp, make):
+    """--check-config: problems on stdout in line order, exit 1; with none,
+    the file it read (or that there is none), exit 0."""
+    env_home = os.path.join(tmp, "xdg")
+    def cc(*args, env=None):
+        r = subprocess.run([*WRAP, lectern, "--check-config", *args], capture_output=True,
+                           timeout=60, env=dict(os.environ, **(env or {})))
+        return r.returncode, r.stdout.decode(), r.stderr.decode()
+
+    rc, out, err = cc(env={"XDG_CONFIG_HOME": env_home})
+    want = "no config file at %s/lectern/config.ini\n" % env_home
+    check(rc == 0 and out == want, "no config file: %d %r" % (rc, out))
+    os.makedirs(os.path.join(env_home, "lectern"))
+    good = make(os.path.join("xdg", "lectern", "config.ini"), b"[layout]\nmargin = 3\n")
+    rc, out, err = cc(env={"XDG_CONFIG_HOME": env_home})
+    check(rc == 0 and out == good + ": ok\n", "the default file read: %d %r" % (rc, out))
+    rc, out, err = cc("--config", good)
+    check(rc == 0 and out == good + ": ok\n", "--config read: %d %r" % (rc, out))
+    rc, out, err = cc("--no-config")
+    check(rc == 0 and "--no-config" in out, "--no-config: %d %r" % (rc, out))
+    rc, out, err = cc("--config", tmp)
+    check(rc == 1 and out == tmp + ": is a directory, not a config file\n",
+          "a directory as --config: %d %r" % (rc, out))
+    bad = make("bad.ini", b"[keys]\nquit = none\nnext = ,\nsearch =\nhelp = Bogus\n"
+               b"[theme\nname = neon\nheader = chartreuse\n[layout]\nmargin = x\n")
+    rc, out, err = cc("--config", bad)
+    lines = out.splitlines()
+    check(rc == 1, "problems: exit %d" % rc)
+    where = [int(l.split(":")[1]) for l in lines]
+    check(where == [2, 3, 4, 5, 6, 10], "one problem a line, in line order: %r" % lines)
+    check(all(l.startswith(bad + ":") for l in lines), "each names the file: %r" % lines)
+    for needle in ("no key to quit", "next needs one", "to unbind search", "no ']'"):
+        check(any(needle in l for l in lines), "%r said: %r" % (needle, lines))
+    # the key names in the message are the manual's
+    names = re.search(r'unknown key name "Bogus" \(([^)]*)\)', out)
+    check(names and "S-Tab" in names.group(1), "S-Tab among the key names: %r" % out)
+    man = open(os.path.join(os.path.dirname(__file__), "..", "..", "man", "lectern.ini.5"),
+               encoding="utf-8").read()
+    keys_par = man[man.index("Key names:"):man.index(".Bl -tag -width match-next")]
+    for name in (names.group(1).split(", ")[3:] if names else []):
+        check(name in keys_par, "key name %s in lectern.ini(5)" % name)
+
+
 def main(argv):
     lectern, demo = argv[1], argv[2]
     tmp = tempfile.mkdtemp(prefix="lectern-cli-")
@@ -162,6 +205,8 @@ def main(argv):
     # - reads the deck from stdin
     rc, out, err = run([lectern, "--export", "json", "-"], stdin=open(demo, "rb").read())
     check(rc == 0 and len(json.loads(out)["sections"]) == 6, "stdin deck: %d %r" % (rc, err))
+
+    check_config(lectern, tmp, make)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

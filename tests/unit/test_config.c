@@ -96,6 +96,66 @@ static void test_bad(void)
 	CHECK(!config_load(&c, "/nonexistent/lectern.ini", &d) && d.n == 1 &&
 	      strstr(d.lines[0], "cannot read"), "missing file reported");
 	config_diags_free(&d);
+	CHECK(!config_load(&c, "/", &d) && d.n == 1 &&
+	      strstr(d.lines[0], "/: is a directory"), "a directory reported");
+	config_diags_free(&d);
+}
+
+/* Bindings that would leave a presenter stuck or an action silently
+ * unbound are refused, and say so at their line. */
+static void test_vital(void)
+{
+	struct config c, def;
+	struct config_diags d = { 0 };
+	config_default(&c);
+	config_default(&def);
+	config_load_string(&c, "v.ini",
+		"[keys]\n"                       /* 1 */
+		"quit = none\n"                  /* 2 */
+		"next = ,\n"                     /* 3 */
+		"search =\n"                     /* 4 */
+		"first = Space, Right, l, j, n, PgDn, Enter, Down\n" /* 5 */
+		"prev = none\n"                  /* 6 */
+		, &d);
+	CHECK(d.n == 5, "five problems: %zu", d.n);
+	CHECK(has(&d, "v.ini:2: [keys] quit: this leaves no key to quit"), "quit = none");
+	CHECK(has(&d, "v.ini:3: [keys] next: no key given, and next needs one"), "next = ,");
+	CHECK(has(&d, "v.ini:4: [keys] search: no key given (to unbind search, write \"none\")"),
+	      "search =");
+	CHECK(has(&d, "v.ini:5: [keys] first: this leaves next with no key"),
+	      "a binding that takes every key of next");
+	CHECK(has(&d, "v.ini:6: [keys] prev: this leaves prev with no key"), "prev = none");
+	CHECK(memcmp(&c.keys, &def.keys, sizeof c.keys) == 0, "the defaults stay");
+	config_diags_free(&d);
+}
+
+/* A section header with no ']' is one error; the lines under it are
+ * skipped, not read into the section before; problems in line order. */
+static void test_broken_header(void)
+{
+	struct config c;
+	struct config_diags d = { 0 };
+	config_default(&c);
+	config_load_string(&c, "h.ini",
+		"[layout]\n"                     /* 1 */
+		"margin = 3\n"                   /* 2 */
+		"[keys\n"                        /* 3 */
+		"next = x\n"                     /* 4 */
+		"help = y\n"                     /* 5 */
+		"[theme]\n"                      /* 6 */
+		"no equals here\n"               /* 7 */
+		"name = neon\n"                  /* 8 */
+		"and none here\n"                /* 9 */
+		, &d);
+	CHECK(d.n == 4, "four problems: %zu", d.n);
+	CHECK(d.n > 0 && strstr(d.lines[0], "h.ini:3: section header with no ']'"),
+	      "the header, first: %s", d.n ? d.lines[0] : "");
+	CHECK(d.n > 1 && strstr(d.lines[1], "h.ini:7: syntax error"), "line 7 second");
+	CHECK(d.n > 2 && strstr(d.lines[2], "h.ini:8: [theme] name"), "line 8 third");
+	CHECK(d.n > 3 && strstr(d.lines[3], "h.ini:9: syntax error"), "line 9 last");
+	CHECK(c.margin == 3, "the section before was read");
+	CHECK(keymap_lookup(&c.keys, KM_SLIDE, 'x') == ACT_NONE, "lines under it skipped");
+	config_diags_free(&d);
 }
 
 static void test_keys(void)
@@ -116,6 +176,11 @@ static void test_keys(void)
 	      keycode_parse("F5") == KEY_F0_ + 5 && keycode_parse("C-n") == 14 &&
 	      keycode_parse("é") == 0xE9 && keycode_parse("F13") == -1 &&
 	      keycode_parse("ab") == -1 && keycode_parse("") == -1, "key names");
+	/* the names messages list: each key once, S-Tab among them */
+	char names[512];
+	keycode_names(names, sizeof names);
+	CHECK(strstr(names, ", S-Tab") && strstr(names, ", Comma") &&
+	      !strstr(names, "BackTab") && !strstr(names, "Return"), "%s", names);
 }
 
 int main(int argc, char **argv)
@@ -123,6 +188,8 @@ int main(int argc, char **argv)
 	check_wrap(argc, argv);
 	test_good();
 	test_bad();
+	test_vital();
+	test_broken_header();
 	test_keys();
 	return check_done();
 }
