@@ -427,6 +427,8 @@ static void sec_theme(struct ctx *x, const char *key, const char *value)
 			config_theme_names(names, sizeof names);
 			diag(x, "theme", key, "unknown theme \"%s\" (%s); keeping "
 			     "%s", value, names, x->c->theme);
+		} else {
+			x->c->theme_named = true;
 		}
 		return;
 	}

@@ -111,9 +111,17 @@ static int do_check(const struct cli *c, const struct deck *d)
 	return d->nwarnings ? EXIT_WARNINGS : EXIT_OK;
 }
 
+/* NO_COLOR as no-color.org has it: set and not empty. */
+static bool no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v && *v;
+}
+
 /* Reads the settings: defaults, then the config file, then the command
  * line. The config file's problems go into *d as path:line: [section]
- * key: message. *path is the file read, or NULL (caller frees). */
+ * key: message. *path is the file read, or NULL (caller frees). NO_COLOR
+ * means the mono theme without colours, unless a theme is named. */
 static void load_config(const struct cli *c, struct config *cfg,
 			struct config_diags *d, char **path)
 {
@@ -124,8 +132,14 @@ static void load_config(const struct cli *c, struct config *cfg,
 		if (*path && (c->config || access(*path, F_OK) == 0))
 			config_load(cfg, *path, d);
 	}
-	if (c->theme)
+	if (c->theme) {
 		config_set_theme(cfg, c->theme);
+	} else if (no_color() && !cfg->theme_named) {
+		/* an explicit theme, here or in the config file, wins */
+		config_set_theme(cfg, "mono");
+		for (int i = 0; i < FS_COUNT; i++)
+			cfg->styles[i].fg = cfg->styles[i].bg = COLOR_NONE;
+	}
 }
 
 /* --check-config: the problems, one a line on stdout in the order of the

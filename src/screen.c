@@ -88,7 +88,8 @@ static attr_t to_attr(unsigned a)
 static void setup_styles(struct screen *s, const struct style *colour_styles,
 			 const struct style *mono_styles)
 {
-	bool colour = has_colors() && getenv("NO_COLOR") == NULL;
+	/* NO_COLOR is main's to weigh against an explicit theme */
+	bool colour = has_colors();
 	const struct style *st = colour ? colour_styles : mono_styles;
 	short npairs = 0;
 	if (colour) {

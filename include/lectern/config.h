@@ -17,6 +17,7 @@ enum numbering { NUM_DECIMAL, NUM_PAREN, NUM_BULLET };
 struct config {
 	struct keymap keys;
 	char theme[16];               /* dark, light or mono */
+	bool theme_named;             /* [theme] name set it (NO_COLOR yields) */
 	struct style styles[FS_COUNT];
 	bool style_set[FS_COUNT];     /* overridden in [theme] */
 	int margin;                   /* -1: chosen by width */

@@ -598,9 +598,20 @@ static void test_config(void)
 		{ "", "--no-config --theme light", 4 }, /* light: blue */
 		{ "", "--no-config --theme mono", -1 },
 		{ "NO_COLOR=1", "--no-config", -1 },
+		/* no-color.org: set and not empty; an explicit theme wins */
+		{ "NO_COLOR=", "--no-config", 6 },
+		{ "NO_COLOR=1", "--no-config --theme dark", 6 },
+		{ "NO_COLOR=1", "--config THEME_LIGHT", 4 },
 	};
+	char light[300];
+	snprintf(light, sizeof light, "%s/light.ini", tmpdir);
+	write_text(light, "[theme]\nname = light\n");
 	for (size_t i = 0; i < sizeof themes / sizeof *themes; i++) {
-		if (!start_sh(&t, 80, 24, themes[i].env, themes[i].args, demo)) {
+		char targs[400];
+		snprintf(targs, sizeof targs, "%s", themes[i].args);
+		if (strstr(targs, "THEME_LIGHT"))
+			snprintf(targs, sizeof targs, "--config %s", light);
+		if (!start_sh(&t, 80, 24, themes[i].env, targs, demo)) {
 			vt_close(&t);
 			continue;
 		}
