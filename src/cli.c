@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lectern/layout.h"
+
 const char cli_usage[] =
 	"usage: lectern [OPTIONS] DECK\n"
-	"       lectern --export FORMAT [--width N] [-o FILE] DECK\n"
+	"       lectern --export FORMAT [--width N] [--columns N] [-o FILE] DECK\n"
 	"       lectern --check [--encoding NAME] DECK\n"
 	"       lectern --check-config [--config FILE]\n"
 	"       lectern --present [--socket PATH] DECK\n"
@@ -21,6 +23,8 @@ const char cli_usage[] =
 	"\n"
 	"  -e, --export FORMAT  write the deck as FORMAT: text or json\n"
 	"  -w, --width N        columns for the text export (default 80)\n"
+	"      --columns N      at most N blocks side by side in the text\n"
+	"                       export (1 keeps them stacked, for handouts)\n"
 	"  -o, --output FILE    write the export to FILE instead of standard\n"
 	"                       output (- is standard output): a file is\n"
 	"                       replaced atomically, keeping its mode; a\n"
@@ -108,6 +112,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	static const struct option longopts[] = {
 		{ "export", required_argument, NULL, 'e' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "columns", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "config", required_argument, NULL, 'C' },
@@ -152,6 +157,14 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 				return false;
 			}
 			width_set = true;
+			break;
+		case 'L':
+			if (!parse_int(optarg, 1, LAYOUT_MAX_COLUMNS, &c->columns)) {
+				snprintf(err, (size_t)errlen, "--columns wants 1 to %d "
+					 "blocks side by side, not '%s'",
+					 LAYOUT_MAX_COLUMNS, optarg);
+				return false;
+			}
 			break;
 		case 'o':
 			c->output = optarg;
@@ -242,9 +255,10 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		return false;
 	}
 	c->deck = argv[optind];
-	if ((width_set || c->output) && c->action != CLI_EXPORT) {
+	if ((width_set || c->output || c->columns) && c->action != CLI_EXPORT) {
 		snprintf(err, (size_t)errlen, "%s only goes with --export",
-			 width_set ? "--width" : "--output");
+			 width_set ? "--width" : c->output ? "--output" :
+			 "--columns");
 		return false;
 	}
 	return true;

@@ -2,7 +2,9 @@
  * screen. Writes into a buffer; no files, no terminal. */
 #include "lectern/export.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void export_page_text(struct strbuf *out, const struct page *pg)
 {
@@ -22,6 +24,24 @@ void export_page_text(struct strbuf *out, const struct page *pg)
 	}
 }
 
+/* The line before slide n (from 1) of total: a form feed, so that less
+ * and pr page there, and the slide's number as the viewer shows it, so
+ * that a reader knows where they are; as much of it as the width holds. */
+static void slide_line(struct strbuf *out, size_t n, size_t total, int width)
+{
+	char forms[3][64];
+	snprintf(forms[0], sizeof forms[0], "slide %zu of %zu", n, total);
+	snprintf(forms[1], sizeof forms[1], "%zu/%zu", n, total);
+	snprintf(forms[2], sizeof forms[2], "%zu", n);
+	sb_putc(out, '\f');
+	for (size_t k = 0; k < 3; k++)
+		if (strlen(forms[k]) <= (size_t)width) {
+			sb_puts(out, forms[k]);
+			break;
+		}
+	sb_putc(out, '\n');
+}
+
 void export_text(struct strbuf *out, const struct deck *d,
 		 const struct layout_opts *o)
 {
@@ -29,7 +49,7 @@ void export_text(struct strbuf *out, const struct deck *d,
 	deck_index_build(&ix, d);
 	for (size_t i = 0; i < ix.count; i++) {
 		if (i)
-			sb_puts(out, "\f\n");
+			slide_line(out, i + 1, ix.count, o->width);
 		struct page *pg = layout_slide(d, &ix, i, o);
 		export_page_text(out, pg);
 		page_free(pg);

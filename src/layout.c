@@ -20,6 +20,7 @@ void layout_opts_default(struct layout_opts *o, int width)
 	o->margin = -1;
 	o->side_by_side = 100;
 	o->measure = LAYOUT_MEASURE;
+	o->max_columns = LAYOUT_MAX_COLUMNS;
 	o->ambiguous = 1;
 	o->numbering = 0;
 }
@@ -279,16 +280,18 @@ static void layout_content(struct page *pg, const struct deck *d,
 		ncols = (w + GAP) / (MIN_COLUMN + GAP);
 		if (ncols > (int)nb)
 			ncols = (int)nb;
-		if (ncols > 3)
-			ncols = 3;
+		if (ncols > o->max_columns)
+			ncols = o->max_columns;
+		if (ncols > LAYOUT_MAX_COLUMNS)
+			ncols = LAYOUT_MAX_COLUMNS;
 		if (ncols < 1)
 			ncols = 1;
 	}
 	int colw = (w - GAP * (ncols - 1)) / ncols;
 	for (size_t b0 = 0; b0 < nb; b0 += (size_t)ncols) {
 		size_t n = nb - b0 < (size_t)ncols ? nb - b0 : (size_t)ncols;
-		struct page boxes[3];
-		int cols[3];
+		struct page boxes[LAYOUT_MAX_COLUMNS];
+		int cols[LAYOUT_MAX_COLUMNS];
 		memset(boxes, 0, sizeof boxes);
 		for (size_t k = 0; k < n; k++) {
 			layout_block(&boxes[k], pg, &sl->blocks[b0 + k],
@@ -329,13 +332,11 @@ static void layout_contents(struct page *pg, const struct deck *d,
 		char num[24];
 		int len = snprintf(num, sizeof num, "%zu", i + 1);
 		const char *s = page_string(pg, xstrdup(num));
+		/* an entry with no section is only dimmed: --check says
+		 * why, and a handout should not */
 		bool present = d->toc[i].present;
 		int tc = nw + 2;
-		struct strbuf t = STRBUF_INIT;
-		sb_puts(&t, d->toc[i].title);
-		if (!present)
-			sb_puts(&t, " (not in the text)");
-		const char *title = page_string(pg, sb_take(&t));
+		const char *title = d->toc[i].title;
 		enum lstyle st = present ? LS_SECTION : LS_DIM;
 		if (tc * 3 > w) {
 			/* too narrow to hang the titles: number on its own */

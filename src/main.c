@@ -77,6 +77,8 @@ static int do_export(const struct cli *c, const struct deck *d,
 		/* the layout settings the screen would use */
 		struct layout_opts o;
 		config_layout_opts(cfg, c->width, &o);
+		if (c->columns)
+			o.max_columns = c->columns;
 		export_text(&out, d, &o);
 	}
 	int rc = EXIT_OK;
@@ -120,14 +122,18 @@ static bool no_color(void)
 
 /* Reads the settings: defaults, then the config file, then the command
  * line. The config file's problems go into *d as path:line: [section]
- * key: message. *path is the file read, or NULL (caller frees). NO_COLOR
- * means the mono theme without colours, unless a theme is named. */
+ * key: message. An export reads no config file unless --config names one,
+ * so that two people exporting a deck get the same file. *path is the
+ * file read, or NULL (caller frees). NO_COLOR means the mono theme without
+ * colours, unless a theme is named. */
 static void load_config(const struct cli *c, struct config *cfg,
 			struct config_diags *d, char **path)
 {
 	config_default(cfg);
 	*path = NULL;
-	if (!c->no_config) {
+	bool personal = !c->no_config &&
+			(c->config || c->action != CLI_EXPORT);
+	if (personal) {
 		*path = c->config ? xstrdup(c->config) : config_default_path();
 		if (*path && (c->config || access(*path, F_OK) == 0))
 			config_load(cfg, *path, d);

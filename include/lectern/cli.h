@@ -21,6 +21,7 @@ struct cli {
 	enum cli_action action;
 	enum format format;
 	int width;          /* --width, 80 by default */
+	int columns;        /* --columns: most blocks side by side, 0: as wide */
 	const char *output; /* -o FILE, or NULL for stdout */
 	const char *deck;   /* DECK, "-" for stdin */
 	const char *config; /* --config FILE, or NULL for the default */

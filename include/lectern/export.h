@@ -8,8 +8,10 @@
 #include "lectern/layout.h"
 #include "lectern/strbuf.h"
 
-/* Every slide at o->width columns, slides separated by a line holding a
- * form feed. No line is wider than o->width. */
+/* Every slide at o->width columns. Before each slide but the first, a line
+ * of a form feed and the slide's number ("\fslide 4 of 24", shorter when
+ * the width is less). No line is wider than o->width, a form feed taking
+ * no column. */
 void export_text(struct strbuf *out, const struct deck *d,
 		 const struct layout_opts *o);
 

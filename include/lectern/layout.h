@@ -40,11 +40,15 @@ struct page {
 	size_t nstrings, strings_cap;
 };
 
+/* Most blocks side by side, however wide the screen. */
+#define LAYOUT_MAX_COLUMNS 3
+
 struct layout_opts {
 	int width;             /* columns, >= 1 */
 	int margin;            /* blank columns left and right; -1: by width */
 	int side_by_side;      /* blocks go side by side from this width */
 	int measure;           /* widest text area, centred; 0: no limit */
+	int max_columns;       /* and at most this many (1: always stacked) */
 	int ambiguous;         /* width of East Asian ambiguous characters */
 	int numbering;         /* 0: "1.", 1: "1)", 2: a bullet */
 };

@@ -7,6 +7,8 @@
  * is well-formed UTF-8 JSON with one object per node of the model, and no
  * line of the text export is wider than the width (export.h), except for
  * a lone wide character at width 1. */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,8 +326,18 @@ static void check_text(const struct deck *d, int width)
 	for (size_t i = 0; i < sb.len; lineno++) {
 		const char *nl = memchr(s + i, '\n', sb.len - i);
 		size_t len = (size_t)(nl - (s + i));
-		if (len == 1 && s[i] == '\f') {
+		if (len >= 1 && s[i] == '\f') {
+			/* a slide's first line: its number, within the width */
 			pages++;
+			char want[64];
+			snprintf(want, sizeof want, "slide %zu of %zu", pages,
+				 ix.count);
+			FUZZ_CHECK(len - 1 <= (size_t)width && (len == 1 ||
+				   isdigit((unsigned char)s[i + 1]) ||
+				   (len - 1 == strlen(want) &&
+				    memcmp(s + i + 1, want, len - 1) == 0)),
+				   "text export: slide %zu begins with %.*s",
+				   pages, (int)len, s + i);
 		} else {
 			fuzz_check_inert(s + i, len, "text export line");
 			int w = text_width(s + i, len, o.ambiguous);

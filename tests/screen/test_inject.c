@@ -343,8 +343,8 @@ int main(int argc, char **argv)
 	int st = p ? pclose(p) : -1;
 	CHECK(st == 0 && ex.data, "the deck exports");
 	size_t pages = 1;
-	for (size_t i = 0; i + 1 < ex.len; i++)
-		pages += ex.data[i] == '\f' && ex.data[i + 1] == '\n';
+	for (size_t i = 1; i < ex.len; i++)
+		pages += ex.data[i] == '\f' && ex.data[i - 1] == '\n';
 	CHECK(pages == 2 + NSECTIONS * (1 + NSLIDES), "the deck has %zu pages", pages);
 	sb_free(&ex);
 

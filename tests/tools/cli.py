@@ -45,6 +45,47 @@ def bad(lectern, path, status, *needles, args=("--export", "json")):
     check("\x1b" not in err, "%s: no escape sequence in the message" % path)
 
 
+def handout(lectern, demo, tmp, make):
+    """The text export as a handout: each slide's form-feed line carries
+    its number; --columns 1 keeps blocks stacked; contents entries with no
+    section carry no remark; a personal config changes no export."""
+    rc, out, err = run([lectern, "--export", "text", "--width", "60", demo])
+    ff = [l for l in out.split("\n") if l.startswith("\f")]
+    check(ff == ["\fslide %d of 24" % n for n in range(2, 25)],
+          "form-feed lines with slide numbers: %r" % ff[:3])
+    check(not out.startswith("\f"), "no form feed before the first slide")
+    check("not in the text" not in out, "no remark on the contents page")
+    rc, out, err = run([lectern, "--export", "text", "--width", "3", demo])
+    ff = [l for l in out.split("\n") if l.startswith("\f")]
+    check(rc == 0 and ff[:2] == ["\f2", "\f3"], "a narrow export: just the number: %r" % ff[:2])
+    # side by side at 120 columns, stacked with --columns 1
+    def pairs(text):
+        return sum(1 for l in text.split("\n") if len(re.findall(r"(?:^|\s)\d+\. ", l)) > 1)
+    rc, wide, err = run([lectern, "--export", "text", "--width", "120", demo])
+    check(pairs(wide) > 0, "blocks side by side at 120 columns")
+    rc, one, err = run([lectern, "--export", "text", "--width", "120", "--columns", "1", demo])
+    check(rc == 0 and pairs(one) == 0, "--columns 1: no line holds two points: %d" % pairs(one))
+    rc, two, err = run([lectern, "--export", "text", "--width", "120", "--columns", "2", demo])
+    check(rc == 0 and 0 < pairs(two), "--columns 2")
+    for args, needle in ((["--columns", "0"], "--columns"), (["--columns", "4"], "--columns"),
+                         (["--columns", "x"], "--columns")):
+        rc, out, err = run([lectern, "--export", "text", *args, demo])
+        check(rc == 2 and needle in err, "%s: %d %r" % (args, rc, err))
+    rc, out, err = run([lectern, "--columns", "1", demo])
+    check(rc == 2 and "only goes with --export" in err, "--columns without --export: %r" % err)
+    # a personal config changes no export; one named with --config does
+    xdg = os.path.join(tmp, "xdg-export")
+    os.makedirs(os.path.join(xdg, "lectern"))
+    mine = make(os.path.join("xdg-export", "lectern", "config.ini"),
+                b"[layout]\nnumbering = paren\nmargin = 0\n")
+    env = dict(os.environ, XDG_CONFIG_HOME=xdg)
+    base = run([lectern, "--no-config", "--export", "text", demo])[1]
+    r = subprocess.run([*WRAP, lectern, "--export", "text", demo], capture_output=True, env=env)
+    check(r.returncode == 0 and r.stdout.decode() == base, "the personal config left the export alone")
+    rc, named, err = run([lectern, "--config", mine, "--export", "text", demo])
+    check(rc == 0 and "1) " in named and named != base, "--config FILE changes the export")
+
+
 def check_config(lectern, tmp, make):
     """--check-config: problems on stdout in line order, exit 1; with none,
     the file it read (or that there is none), exit 0."""
@@ -207,6 +248,7 @@ def main(argv):
     check(rc == 0 and len(json.loads(out)["sections"]) == 6, "stdin deck: %d %r" % (rc, err))
 
     check_config(lectern, tmp, make)
+    handout(lectern, demo, tmp, make)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

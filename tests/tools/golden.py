@@ -16,7 +16,7 @@ import unicodedata
 def width(s):
     w = 0
     for c in s:
-        if unicodedata.combining(c) or c in "\u200b\u200c\u200d\ufeff":
+        if unicodedata.combining(c) or c in "\u200b\u200c\u200d\ufeff\f":
             continue
         w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
     return w
