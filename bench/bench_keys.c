@@ -60,7 +60,8 @@ int main(int argc, char **argv)
 	int w = atoi(argv[3]), h = atoi(argv[4]);
 	config_layout_opts(&cfg, w, &lo);
 	struct app_settings set = { cfg.footer, false,
-				    strtoul(argv[2], NULL, 10), NULL, NULL };
+				    strtoul(argv[2], NULL, 10), NULL, NULL, NULL,
+				    NULL, 0 };
 	struct app a;
 	app_init(&a, d, argv[1], &lo, &cfg.keys, &set);
 	app_resize(&a, w, h);

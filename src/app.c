@@ -440,11 +440,16 @@ void app_reload(struct app *a)
 	}
 	struct lt_error err;
 	struct deck *d = NULL;
-	if (!a->load(a->path, a->format, &d, &err)) {
+	if (!a->load(a->path, a->format, a->encoding, &d, &err)) {
 		/* what went wrong first: the status line may be narrow */
 		const char *base = strrchr(a->path, '/');
 		base = base ? base + 1 : a->path;
-		if (err.has_offset)
+		if (err.has_line)
+			snprintf(a->message, sizeof a->message,
+				 "reload failed: %.300s (%.100s:%zu:%zu); still "
+				 "showing the old deck", err.what, base, err.line,
+				 err.column);
+		else if (err.has_offset)
 			snprintf(a->message, sizeof a->message,
 				 "reload failed: %.300s (%.100s:%zu); still "
 				 "showing the old deck", err.what, base, err.offset);
@@ -501,9 +506,11 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 	if (settings) {
 		a->load = settings->load;
 		a->format = settings->format;
+		a->encoding = settings->encoding;
 		a->reveal_points = settings->reveal_points;
 		if (settings->start > 1)
 			app_go_to(a, settings->start - 1, false);
+		notices_init(a, settings->notices, settings->nnotices);
 	}
 }
 
@@ -515,6 +522,9 @@ void app_free(struct app *a)
 	deck_index_free(&a->ix);
 	deck_free(a->deck);
 	free(a->path);
+	for (size_t i = 0; i < a->nnotices; i++)
+		free(a->notices[i]);
+	free(a->notices);
 	memset(a, 0, sizeof *a);
 }
 

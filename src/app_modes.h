@@ -16,9 +16,12 @@ void app_search_accept(struct app *a, const char *q);
 /* Rows the slide may use: the height less the status line's. */
 int app_body_height(const struct app *a);
 
-/* help.c: the key list */
+/* help.c: the key list, and the config's problems above it */
 void help_key(struct app *a, int key, enum action act);
 void help_draw(struct app *a, struct frame *f);
+/* Copies the problems and says in the status line how many there are and
+ * which key shows them. */
+void notices_init(struct app *a, char *const *notices, size_t n);
 
 /* overview.c: every slide, one per row */
 void overview_open(struct app *a);

@@ -65,7 +65,8 @@ void audience_take_deck(struct audience *v, uint32_t generation,
 	config_layout_opts(&v->cfg, v->width > 0 ? v->width : 80, &lo);
 	/* no footer of its own beyond the slide numbers and title: the
 	 * audience sees what the config says, as in the viewer */
-	struct app_settings set = { v->cfg.footer, false, 0, NULL, NULL };
+	struct app_settings set = { v->cfg.footer, false, 0, NULL, NULL, NULL,
+				    NULL, 0 };
 	if (v->has_app)
 		app_free(&v->app);
 	app_init(&v->app, d, "(the presenter's deck)", &lo, &v->cfg.keys, &set);

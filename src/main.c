@@ -148,6 +148,14 @@ static void load_config(const struct cli *c, struct config *cfg,
 	}
 }
 
+/* The config file's problems on stderr, and then forgotten. */
+static void print_problems(struct config_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		say("%s", d->lines[i]);
+	config_diags_free(d);
+}
+
 /* --check-config: the problems, one a line on stdout in the order of the
  * file, or a line that says which file was read. */
 static int check_config(const struct cli *c, const struct config_diags *d,
@@ -205,24 +213,36 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	free(config_path);
-	for (size_t i = 0; i < diags.n; i++)
-		say("%s", diags.lines[i]);
-	config_diags_free(&diags);
+	/* the viewer shows the config's problems while it runs; the lines
+	 * go to stderr once it is done, where the full screen hid nothing */
+	bool full_screen = c.action == CLI_VIEW || c.action == CLI_PRESENT ||
+			   c.action == CLI_FOLLOW;
+	if (!full_screen)
+		print_problems(&diags);
 	if (c.output && strcmp(c.output, "-") != 0 && strcmp(c.deck, "-") != 0 &&
 	    file_same(c.output, c.deck)) {
 		say("%s: refusing to overwrite the deck with its export", c.output);
+		config_diags_free(&diags);
 		return EXIT_BAD;
 	}
-	if (c.action == CLI_FOLLOW)
-		return viewer_follow(c.socket, &cfg);
+	if (c.action == CLI_FOLLOW) {
+		int rc = viewer_follow(c.socket, &cfg);
+		print_problems(&diags);
+		return rc;
+	}
 	struct deck *d = load(c.deck, c.encoding);
-	if (!d)
-		return EXIT_BAD;
-	if (c.action == CLI_PRESENT)
-		return viewer_present(d, c.deck, NULL, &cfg, c.socket);
-	if (c.action != CLI_EXPORT && c.action != CLI_CHECK)
-		return viewer_run(d, c.deck, NULL, &cfg);
-	int rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) : do_check(&c, d);
-	deck_free(d);
+	int rc = EXIT_BAD;
+	if (full_screen) {
+		if (d && c.action == CLI_PRESENT)
+			rc = viewer_present(d, c.deck, NULL, c.encoding, &cfg,
+					    &diags, c.socket);
+		else if (d)
+			rc = viewer_run(d, c.deck, NULL, c.encoding, &cfg, &diags);
+		print_problems(&diags);
+	} else if (d) {
+		rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) :
+					      do_check(&c, d);
+		deck_free(d);
+	}
 	return rc;
 }

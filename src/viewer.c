@@ -287,13 +287,28 @@ void viewer_app_show(struct app *a, struct show *s)
 			    app_show_suspend, NULL, NULL, NULL };
 }
 
+/* The app's settings from the config; reload reads the deck as it was
+ * read (format, encoding), and the config's problems go to the app. */
+static void app_settings_of(const struct config *cfg,
+			    const struct deck_format *format,
+			    const char *encoding,
+			    const struct config_diags *problems,
+			    struct app_settings *set)
+{
+	*set = (struct app_settings){ cfg->footer, cfg->reveal_points,
+				      cfg->start, deck_load_encoded, format,
+				      encoding, problems ? problems->lines : NULL,
+				      problems ? problems->n : 0 };
+}
+
 int viewer_run(struct deck *deck, const char *path,
-	       const struct deck_format *format, const struct config *cfg)
+	       const struct deck_format *format, const char *encoding,
+	       const struct config *cfg, const struct config_diags *problems)
 {
 	struct layout_opts lo;
 	config_layout_opts(cfg, 80, &lo);
-	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
-				    deck_load, format };
+	struct app_settings set;
+	app_settings_of(cfg, format, encoding, problems, &set);
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
 	struct show s;
@@ -309,6 +324,7 @@ int viewer_run(struct deck *deck, const char *path,
  * the file as it was read: the outline format has no notes to strip. */
 static const char *presented_path;
 static const struct deck_format *presented_format;
+static const char *presented_encoding;
 
 static char *followers_deck(const struct deck *d, size_t *n,
 			    const char **format)
@@ -318,7 +334,7 @@ static char *followers_deck(const struct deck *d, size_t *n,
 	struct lt_error err;
 	*format = presented_format ? presented_format->name :
 				     deck_format_for(presented_path)->name;
-	if (!source_read(presented_path, NULL, &src, &err)) {
+	if (!source_read(presented_path, presented_encoding, &src, &err)) {
 		*n = 0;
 		return xstrdup("");
 	}
@@ -330,7 +346,8 @@ static char *followers_deck(const struct deck *d, size_t *n,
 }
 
 int viewer_present(struct deck *deck, const char *path,
-		   const struct deck_format *format, const struct config *cfg,
+		   const struct deck_format *format, const char *encoding,
+		   const struct config *cfg, const struct config_diags *problems,
 		   const char *socket)
 {
 	struct lt_error err;
@@ -346,12 +363,13 @@ int viewer_present(struct deck *deck, const char *path,
 	}
 	struct layout_opts lo;
 	config_layout_opts(cfg, 80, &lo);
-	struct app_settings set = { cfg->footer, cfg->reveal_points, cfg->start,
-				    deck_load, format };
+	struct app_settings set;
+	app_settings_of(cfg, format, encoding, problems, &set);
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
 	presented_path = path;
 	presented_format = format;
+	presented_encoding = encoding;
 	struct console *c = console_new(&a, sock, followers_deck, &err);
 	free(sock);
 	if (!c) {

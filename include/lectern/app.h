@@ -29,10 +29,11 @@ enum mode {
 
 struct deck_format;
 
-/* How the deck is read again on reload: deck_load (loader.h) in the
- * program, anything of that shape in tests. */
+/* How the deck is read again on reload: deck_load_encoded (loader.h) in
+ * the program, anything of that shape in tests. */
 typedef bool deck_load_fn(const char *path, const struct deck_format *format,
-			  struct deck **out, struct lt_error *err);
+			  const char *encoding, struct deck **out,
+			  struct lt_error *err);
 
 struct app {
 	struct deck *deck;  /* owned */
@@ -40,6 +41,7 @@ struct app {
 	char *path;         /* for reload; "-" is stdin */
 	deck_load_fn *load; /* for reload; NULL: none */
 	const struct deck_format *format;
+	const char *encoding; /* for reload, as given; NULL: found by reading */
 	struct layout_opts lo;
 	struct keymap keys;
 	int width, height;
@@ -63,6 +65,8 @@ struct app {
 	char input[256];       /* the search being typed */
 	size_t ov_sel, ov_top; /* overview selection and scroll */
 	size_t help_top;       /* help's scroll */
+	char **notices;        /* the config's problems, shown atop help */
+	size_t nnotices;
 	char message[512];     /* shown in the status line until a key */
 	char footer[256];      /* the status line's template; "" hides it */
 	bool reveal_points;    /* each key shows one more point */
@@ -78,6 +82,11 @@ struct app_settings {
 	unsigned long start;   /* 1-based slide, 0: the first */
 	deck_load_fn *load;    /* NULL: no reload */
 	const struct deck_format *format; /* passed to load */
+	const char *encoding;  /* passed to load; must outlive the app */
+	/* the config file's problems: the status line counts them at the
+	 * start and the help overlay lists them (copied) */
+	char *const *notices;
+	size_t nnotices;
 };
 
 /* Takes ownership of deck. path is copied. */

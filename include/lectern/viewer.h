@@ -12,12 +12,15 @@
 #include "lectern/loader.h"
 
 /* Presents deck (takes ownership) read from path as format (NULL: by its
- * ending; reload reads it the same way) with the settings in cfg.
+ * ending) and encoding (NULL: found by reading); reload reads it the same
+ * way. cfg holds the settings, problems the config file's problems (NULL:
+ * none), which the status line counts and the help overlay lists.
  * Returns the exit status: 0 after q, 128 + N after signal N (the terminal
  * restored first), 3 when there is no usable terminal (after a one-line
  * message on stderr). */
 int viewer_run(struct deck *deck, const char *path,
-	       const struct deck_format *format, const struct config *cfg);
+	       const struct deck_format *format, const char *encoding,
+	       const struct config *cfg, const struct config_diags *problems);
 
 struct app;
 struct show;
@@ -34,9 +37,11 @@ void viewer_app_show(struct app *a, struct show *s);
 
 /* Presents deck (takes ownership) with the presenter's console, publishing
  * to followers on the Unix socket `socket` (a name or a path; NULL: the
- * deck's name). 3 when the socket cannot be had (another presenter). */
+ * deck's name); the other arguments as viewer_run's. 3 when the socket
+ * cannot be had (another presenter). */
 int viewer_present(struct deck *deck, const char *path,
-		   const struct deck_format *format, const struct config *cfg,
+		   const struct deck_format *format, const char *encoding,
+		   const struct config *cfg, const struct config_diags *problems,
 		   const char *socket);
 
 /* Shows what the presenter at socket (a name or a path; NULL: the only

@@ -130,7 +130,7 @@ static void load(struct run *r, const char *path)
 	struct layout_opts lo;
 	config_layout_opts(&cfg, r->width, &lo);
 	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
-				    deck_load, NULL };
+				    deck_load_encoded, NULL, NULL, NULL, 0 };
 	app_init(&r->app, d, path, &lo, &cfg.keys, &set);
 	app_resize(&r->app, r->width, r->height);
 	app_tick(&r->app, r->now_ms);

@@ -221,7 +221,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct layout_opts lo;
 	config_layout_opts(&cfg, 80, &lo);
 	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
-				    deck_load, NULL };
+				    deck_load_encoded, NULL, NULL, NULL, 0 };
 	struct app a;
 	app_init(&a, d, deck_path(), &lo, &cfg.keys, &set);
 	size_t first = size ? data[0] % NSIZES : 0;

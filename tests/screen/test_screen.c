@@ -641,11 +641,25 @@ static void test_config(void)
 		vt_close(&t);
 	}
 
-	/* a broken config: messages with path:line, and lectern still starts */
+	/* a broken config: lectern still starts, says in the status line how
+	 * many problems there are and which key shows them; the help overlay
+	 * lists them; after quitting they are on stderr, path:line first */
 	snprintf(cfg, sizeof cfg, "%s/broken.ini", tmpdir);
 	write_text(cfg, "[keys]\nnext = Bogus\n[nonsense]\nx = 1\n");
 	snprintf(args, sizeof args, "--config %s", cfg);
 	if (start_sh(&t, 80, 24, "", args, demo)) {
+		CHECK(vt_wait_for(&t, "the config file has 2 problems: ? shows them",
+				  2000), "broken config: said in the status line");
+		CHECK(!vt_contains(&t, "unknown key name"), "not yet the problems");
+		vt_send(&t, "?");
+		CHECK(vt_wait_for(&t, "The config file has 2 problems:", 2000),
+		      "broken config: ? shows them");
+		CHECK(vt_contains(&t, "broken.ini:2: [keys] next: unknown key") &&
+		      vt_contains(&t, "broken.ini:4: [nonsense] x: unknown section"),
+		      "broken config: both, with path:line");
+		CHECK(vt_wait_for(&t, "next slide", 2000), "the key list below them");
+		vt_send(&t, "q");
+		CHECK(vt_wait_gone(&t, "The config file has", 2000), "q closes it");
 		CHECK(go(&t, " ", "2/24"), "broken config: defaults kept");
 		vt_send(&t, "q");
 		CHECK(vt_wait_exit(&t, 3000) == 0, "broken config: quit");
