@@ -23,6 +23,7 @@
  * then seam_stats_count), so large decks stay fast. */
 #include "lectern/seam.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,59 +31,6 @@
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
-
-/* ---- the little mathematics the model needs -------------------------
- * Natural logarithms and a square root, written here so that lectern does
- * not load libm at start-up for a handful of calls: half a megabyte of
- * resident pages and a shared library fewer before the first screen. */
-
-static double ln(double x)
-{
-	if (!(x > 0))
-		return -1e300;
-	/* x = m * 2^e, m in [sqrt(1/2), sqrt(2)), from the bits of x */
-	uint64_t bits;
-	memcpy(&bits, &x, sizeof bits);
-	int e = (int)((bits >> 52) & 0x7FF) - 1023;
-	bits = (bits & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
-	double m;
-	memcpy(&m, &bits, sizeof m);
-	if (e == -1023) /* subnormal: rare enough to take the slow way */
-		return ln(x * 4503599627370496.0) - 52 * 0.69314718055994530942;
-	if (m > 1.4142135623730951) {
-		m /= 2.0;
-		e++;
-	}
-	/* ln m = 2 atanh z = 2 (z + z^3/3 + z^5/5 + ...), z = (m - 1) / (m + 1),
-	 * |z| < 0.172: to z^23 is within a rounding error of exact */
-	static const double inv_odd[] = { 1.0,      1.0 / 3,  1.0 / 5,  1.0 / 7,
-					  1.0 / 9,  1.0 / 11, 1.0 / 13, 1.0 / 15,
-					  1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23 };
-	double z = (m - 1.0) / (m + 1.0), z2 = z * z, poly = 0;
-	for (int k = 11; k >= 0; k--)
-		poly = poly * z2 + inv_odd[k];
-	double sum = z * poly;
-	return 2.0 * sum + e * 0.69314718055994530942;
-}
-
-static double ln1p(double x)
-{
-	return ln(1.0 + x);
-}
-
-static double square_root(double x)
-{
-	if (!(x > 0))
-		return 0;
-	double r = x > 1 ? x : 1;
-	for (int i = 0; i < 60; i++) {
-		double next = 0.5 * (r + x / r);
-		if (next == r)
-			break;
-		r = next;
-	}
-	return r;
-}
 
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
 
@@ -269,8 +217,6 @@ static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 /* ---- deck statistics ------------------------------------------------- */
 
 
-#define LN_SMALL 256 /* logarithms of 1..255 are kept in a table */
-
 struct seam_stats {
 	/* asked for by seam_stats_want, counted by seam_stats_count */
 	uint32_t *uni_bmp;       /* BMP code point → occurrences */
@@ -291,7 +237,6 @@ struct seam_stats {
 	double class_llr[K_COUNT]; /* title-text vs deck-text, by class */
 	double log_r, r;           /* points per character, and its log */
 	double mu, sd;             /* log-length of the block titles */
-	double ln_small[LN_SMALL]; /* ln k, for the counts features take */
 	double ln1p_lefts[129];    /* the left-variety feature, by bits set */
 };
 
@@ -357,7 +302,7 @@ void seam_stats_add_title(struct seam_stats *st, const char *s, size_t n,
 	}
 	st->title_chars += len;
 	if (block_title && len) {
-		double l = ln((double)len);
+		double l = log((double)len);
 		st->log_len_sum += l;
 		st->log_len_sq += l * l;
 		st->nblock_titles++;
@@ -528,14 +473,8 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 static double left_variety(int set)
 {
 	if (set >= 127)
-		return 128.0 * ln(128.0);
-	return -128.0 * ln(1.0 - (double)set / 128.0);
-}
-
-/* ln k for a count k >= 1, from the table when it is small. */
-static double ln_count(const struct seam_stats *st, uint32_t k)
-{
-	return k < LN_SMALL ? st->ln_small[k] : ln((double)k);
+		return 128.0 * log(128.0);
+	return -128.0 * log(1.0 - (double)set / 128.0);
 }
 
 /* Counts one occurrence of the pair pk. prev, the character before it
@@ -600,25 +539,23 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		k += nb;
 	}
 	st->nchars += k;
-	for (int v = 1; v < LN_SMALL; v++)
-		st->ln_small[v] = ln((double)v);
 	for (int set = 0; set <= 128; set++)
-		st->ln1p_lefts[set] = ln1p(left_variety(set));
+		st->ln1p_lefts[set] = log1p(left_variety(set));
 
 	double chars = st->nchars ? (double)st->nchars : 1;
 	double nt = (double)st->title_chars;
 	for (int c = 0; c < K_COUNT; c++)
-		st->class_llr[c] = ln(((double)st->title_class[c] + 1) / (nt + 10)) -
-				   ln(((double)st->class_count[c] + 1) / (chars + 10));
+		st->class_llr[c] = log(((double)st->title_class[c] + 1) / (nt + 10)) -
+				   log(((double)st->class_count[c] + 1) / (chars + 10));
 	st->r = ((double)st->npoints + 1) / chars;
-	st->log_r = ln(st->r);
-	st->mu = ln(6.0);
+	st->log_r = log(st->r);
+	st->mu = log(6.0);
 	st->sd = 0.6;
 	if (st->nblock_titles) {
 		double nb = (double)st->nblock_titles;
 		st->mu = st->log_len_sum / nb;
 		double var = st->log_len_sq / nb - st->mu * st->mu;
-		st->sd = var > 0.09 ? square_root(var) : 0.3;
+		st->sd = var > 0.09 ? sqrt(var) : 0.3;
 	}
 }
 
@@ -675,7 +612,7 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 	double f = 0;
 
 	f += W_LEN * (double)len / 10.0;
-	double z = (ln_count(st, (uint32_t)len) - st->mu) / st->sd;
+	double z = (log((double)len) - st->mu) / st->sd;
 	f += W_LEN_PRIOR * (-0.5 * z * z);
 
 	size_t op = 0;
@@ -684,16 +621,16 @@ static double score(const struct seam_stats *st, const struct chunk *c,
 			break;
 		op = k;
 	}
-	f += W_OWN * ln_count(st, (uint32_t)op + 1);
+	f += W_OWN * log((double)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
-	f += W_CROSS * ln_count(st, pc > 0 ? pc : 1);
+	f += W_CROSS * log(pc > 0 ? (double)pc : 1);
 	if (cls_of(a) == K_END)
 		f += W_SENT_END;
 	if (in(b, BAD_START))
 		f += W_BAD_START;
 
-	f += W_POINT_END * (ln(((double)cm_get(&st->point_end, a) + 2 * st->r) /
+	f += W_POINT_END * (log(((double)cm_get(&st->point_end, a) + 2 * st->r) /
 				((double)uni_count(st, a) + 2)) - st->log_r);
 	if (in(a, PREDICATE_END))
 		f += W_PREDICATE;
