@@ -26,7 +26,6 @@
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
-#define NONE SIZE_MAX
 
 /* Rule 1: every CR and LF taken out of the source text. A gap is a run of
  * them: at position pos of the flat text, `removed` bytes in all have
@@ -43,16 +42,39 @@ struct flat {
 	size_t ngaps;
 };
 
+struct strmap {
+	uint64_t *hash; /* 0 = empty slot */
+	size_t *idx;
+	size_t cap, len;
+	size_t maxlen;  /* longest key, in bytes */
+};
+
+/* One import: the text, the deck being built, and what the passes find
+ * on the way there. parser_free frees all of it but the deck. */
 struct parser {
 	const struct source *src;
-	const struct flat *flat;
-	const char *t;
+	struct flat flat;
+	const char *t; /* flat.text */
 	size_t n;
 	struct deck *deck;
 	const char *title; /* the deck title, in t */
 	size_t title_len;
+	size_t head_end; /* just after the deck title's box */
 	struct seam_stats *stats;
 	size_t sec_no, slide_no; /* 1-based, for warnings */
+	/* the section covers, each with its section's title */
+	struct cover *cov;
+	size_t ncov;
+	char **known;  /* [k]: section k's title, as read */
+	bool *guessed; /* [k]: where that title starts is a guess */
+	bool has_toc;
+	/* the contents by title; entries with the same title chain in
+	 * order, and each chain's cursor is its first entry not yet matched */
+	struct strmap tocmap;
+	size_t *toc_next, *toc_tail, *toc_cursor;
+	/* pass 1: each section's slides */
+	struct rawslide **slides;
+	size_t *nslides;
 };
 
 /* A block as pass 1 finds it: where its markers are. */
@@ -69,13 +91,6 @@ struct rawblock {
 /* ---- a string multimap: title text → indices --------------------------
  * Decks may have 100,000 sections: matching titles must not compare every
  * title with every other. */
-
-struct strmap {
-	uint64_t *hash; /* 0 = empty slot */
-	size_t *idx;
-	size_t cap, len;
-	size_t maxlen;  /* longest key, in bytes */
-};
 
 /* A polynomial hash, H(s) = sum of s[i] * P^(n-1-i) mod 2^64: it extends
  * to the right (H * P + c) and to the left (c * P^n + H) in one step, so
@@ -139,16 +154,16 @@ static size_t strmap_add(struct strmap *m, const char *s, size_t n, size_t idx,
 }
 
 /* Calls back for each index stored under hash h (the caller compares the
- * text) until it returns true; returns that index or NONE. */
+ * text) until it returns true; returns that index or NO_INDEX. */
 static size_t strmap_find_hash(const struct strmap *m, uint64_t h,
 			       bool (*ok)(void *ctx, size_t idx), void *ctx)
 {
 	if (!m->cap)
-		return SIZE_MAX;
+		return NO_INDEX;
 	for (size_t j = h & (m->cap - 1); m->hash[j]; j = (j + 1) & (m->cap - 1))
 		if (m->hash[j] == h && ok(ctx, m->idx[j]))
 			return m->idx[j];
-	return SIZE_MAX;
+	return NO_INDEX;
 }
 
 static size_t strmap_find(const struct strmap *m, const char *s, size_t n,
@@ -310,12 +325,12 @@ static size_t next_digit(const struct parser *p, size_t i, size_t to,
 }
 
 /* The best marker for k in [from, to): the first clean one, else the first
- * of the next rank. NONE when there is none. */
+ * of the next rank. NO_INDEX when there is none. */
 static size_t find_marker(const struct parser *p, size_t from, size_t to,
 			  unsigned k, size_t *len)
 {
 	struct number num = number_of(k), next = number_of(k + 1);
-	size_t best = NONE, best_len = 0;
+	size_t best = NO_INDEX, best_len = 0;
 	int best_rank = 4;
 	for (size_t i = next_digit(p, from, to, &num); i < to;
 	     i = next_digit(p, i + 1, to, &num)) {
@@ -329,17 +344,17 @@ static size_t find_marker(const struct parser *p, size_t from, size_t to,
 				break;
 		}
 	}
-	if (best == NONE) {
+	if (best == NO_INDEX) {
 		/* a decimal-looking one, when marker k + 1 comes after it: the
 		 * last such marker bounds them all, found in one pass */
-		size_t last_next = NONE, l2;
+		size_t last_next = NO_INDEX, l2;
 		for (size_t i = next_digit(p, from, to, &next); i < to;
 		     i = next_digit(p, i + 1, to, &next)) {
 			int r = marker_rank(p, i, &next, &l2);
 			if (r >= 1 && r <= 3 && i + l2 <= to)
 				last_next = i;
 		}
-		size_t stop = last_next != NONE ? last_next : from;
+		size_t stop = last_next != NO_INDEX ? last_next : from;
 		for (size_t i = next_digit(p, from, stop, &num); i < stop;
 		     i = next_digit(p, i + 1, stop, &num)) {
 			size_t l;
@@ -429,7 +444,7 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 		end--;
 	struct strbuf sb = STRBUF_INIT;
 	size_t from = start;
-	const struct flat *f = p->flat;
+	const struct flat *f = &p->flat;
 	/* the line breaks inside (start, end) */
 	for (size_t g = gap_after(f, start); g < f->ngaps && f->gaps[g].pos < end;
 	     g++) {
@@ -453,14 +468,14 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 /* The offset in the file as read of flat position pos. */
 static size_t off(const struct parser *p, size_t pos)
 {
-	size_t g = gap_after(p->flat, pos);
-	return source_offset(p->src, pos + (g ? p->flat->gaps[g - 1].removed : 0));
+	size_t g = gap_after(&p->flat, pos);
+	return source_offset(p->src, pos + (g ? p->flat.gaps[g - 1].removed : 0));
 }
 
 /* ---- head, covers, TOC ----------------------------------------------- */
 
 /* Start of the next section cover ("Title," glued before "DeckTitle,")
- * at or after `from`: the position of the deck title, or NONE. */
+ * at or after `from`: the position of the deck title, or NO_INDEX. */
 static size_t next_cover(const struct parser *p, size_t from)
 {
 	size_t tl = p->title_len;
@@ -468,7 +483,7 @@ static size_t next_cover(const struct parser *p, size_t from)
 	while (from + tl < p->n) {
 		const char *hit = memmem(t + from, p->n - from, p->title, tl);
 		if (!hit)
-			return NONE;
+			return NO_INDEX;
 		size_t i = (size_t)(hit - t);
 		/* a block titled like the deck ("…,Deck Title,1.") is no cover */
 		size_t s = sep_at(p, i + tl);
@@ -476,7 +491,7 @@ static size_t next_cover(const struct parser *p, size_t from)
 			return i;
 		from = i + 1;
 	}
-	return NONE;
+	return NO_INDEX;
 }
 
 /* Does a slide start at i, inside a section body that ends at `end`, with
@@ -532,7 +547,7 @@ static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
 	if (ae < p->n && ends_with(p, e, box, p->t + a, ae - a))
 		return e - (ae - a);
 	/* a section without slides: its title is found in the contents */
-	return NONE;
+	return NO_INDEX;
 }
 
 struct toc_query {
@@ -553,14 +568,14 @@ static bool toc_equal(void *ctx, size_t idx)
 static size_t toc_suffix(const struct parser *p, const struct strmap *toc,
 			 size_t lower, size_t e)
 {
-	size_t best = NONE;
+	size_t best = NO_INDEX;
 	uint64_t h = 0, pw = 1; /* H(t[j..e)) and P^(e-j) */
 	for (size_t j = e; j > lower && e - j < toc->maxlen; j--) {
 		size_t s = j - 1;
 		h += ((uint64_t)(unsigned char)p->t[s] + 1) * pw;
 		pw *= HASH_P;
 		struct toc_query q = { p->deck, p->t + s, e - s };
-		if (strmap_find_hash(toc, hash_key(h), toc_equal, &q) != SIZE_MAX)
+		if (strmap_find_hash(toc, hash_key(h), toc_equal, &q) != NO_INDEX)
 			best = s;
 	}
 	return best;
@@ -592,7 +607,7 @@ static size_t known_at(const struct parser *p, const struct strmap *m,
 		if (j < end && p->t[j] != ' ')
 			continue;
 		struct known_query q = { known, p->t + i, j - i };
-		if (strmap_find_hash(m, hash_key(h), known_equal, &q) != SIZE_MAX)
+		if (strmap_find_hash(m, hash_key(h), known_equal, &q) != NO_INDEX)
 			best = j - i;
 	}
 	return best;
@@ -735,7 +750,7 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		for (unsigned m = 2;; m++) {
 			size_t ml;
 			size_t at = find_marker(p, pos, b->end, m, &ml);
-			if (at == NONE)
+			if (at == NO_INDEX)
 				break;
 			rawblock_mark(b, at, at + ml);
 			pos = at + ml;
@@ -840,12 +855,12 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	}
 	/* a box after the last point, before the next header: the title of a
 	 * block whose title came out of order (the extraction defect) */
-	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NONE;
+	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NO_INDEX;
 	size_t last = nb - 1;
-	if (dangling_end != NONE && rb[last].end == end)
+	if (dangling_end != NO_INDEX && rb[last].end == end)
 		rb[last].end = dangling_end;
 
-	size_t untitled = NONE;
+	size_t untitled = NO_INDEX;
 	for (size_t k = 0; k < nb; k++) {
 		struct block *b = slide_add_block(sl);
 		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
@@ -863,19 +878,19 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			add_points(p, &sl->blocks[k - 1], prev, cut);
 			sl->blocks[k - 1].src.end = off(p, cut);
 		}
-		if (!b->title[0] && untitled == NONE)
+		if (!b->title[0] && untitled == NO_INDEX)
 			untitled = k;
 	}
 	/* the last block's last point runs to the slide's end, or to a
 	 * dangling title */
 	size_t last_end = rb[last].end;
-	if (dangling_end != NONE) {
+	if (dangling_end != NO_INDEX) {
 		size_t from = rb[last].marks[rb[last].nmarks - 1].text;
 		size_t cut = dangling_end;
-		if (untitled != NONE)
+		if (untitled != NO_INDEX)
 			cut = cut_title(p, from, dangling_end, rb[untitled].start,
 					rb[untitled].end, "out-of-order block title");
-		if (untitled != NONE && cut < dangling_end) {
+		if (untitled != NO_INDEX && cut < dangling_end) {
 			struct block *ub = &sl->blocks[untitled];
 			free(ub->title);
 			ub->title = make_text(p, cut, dangling_end);
@@ -1005,7 +1020,7 @@ static bool find_title(struct parser *p, struct lt_error *err)
 	for (int pass = 0; pass < 2 && end < p->n; pass++) {
 		p->title = p->t;
 		p->title_len = end;
-		if (end > 0 && next_cover(p, end + sep_at(p, end)) != NONE)
+		if (end > 0 && next_cover(p, end + sep_at(p, end)) != NO_INDEX)
 			return true;
 		end = next_sep(p, 0, p->n); /* then the plain first box */
 	}
@@ -1022,7 +1037,7 @@ static bool find_title(struct parser *p, struct lt_error *err)
 static size_t count_covers(struct parser *p, size_t from)
 {
 	size_t n = 0;
-	for (size_t c = next_cover(p, from); c != NONE;
+	for (size_t c = next_cover(p, from); c != NO_INDEX;
 	     c = next_cover(p, c + p->title_len))
 		n++;
 	return n;
@@ -1054,177 +1069,227 @@ static void check_truncation(struct parser *p)
 	}
 }
 
+static void parser_free(struct parser *p)
+{
+	for (size_t k = 0; k < p->ncov; k++) {
+		free(p->known[k]);
+		if (p->slides && p->slides[k]) {
+			for (size_t i = 0; i < p->nslides[k]; i++)
+				rawblocks_free(p->slides[k][i].blocks,
+					       p->slides[k][i].nblocks);
+			free(p->slides[k]);
+		}
+	}
+	free(p->known);
+	free(p->guessed);
+	free(p->cov);
+	free(p->slides);
+	free(p->nslides);
+	strmap_free(&p->tocmap);
+	free(p->toc_next);
+	free(p->toc_tail);
+	free(p->toc_cursor);
+	seam_stats_free(p->stats);
+	flat_free(&p->flat);
+}
+
+/* The section covers (rule 4), and each section's title where its first
+ * slide's header repeats it (rule 5). */
+static void find_covers(struct parser *p)
+{
+	size_t c = next_cover(p, p->head_end);
+	p->ncov = count_covers(p, p->head_end);
+	p->cov = xcalloc(p->ncov, sizeof *p->cov);
+	p->known = xcalloc(p->ncov, sizeof *p->known);
+	p->guessed = xcalloc(p->ncov, sizeof *p->guessed);
+	for (size_t k = 0; k < p->ncov; k++) {
+		struct cover *cv = &p->cov[k];
+		cv->at = c;
+		cv->title_end = c - sep_before(p, c);
+		cv->body = c + p->title_len + sep_at(p, c + p->title_len);
+		c = next_cover(p, c + p->title_len);
+	}
+	for (size_t k = 0; k < p->ncov; k++) {
+		struct cover *cv = &p->cov[k];
+		cv->title_start = cover_title_start(p, cv->at,
+						    k ? p->cov[k - 1].body : p->head_end,
+						    k == 0);
+		if (cv->title_start != NO_INDEX)
+			p->known[k] = xstrndup(p->t + cv->title_start,
+					       cv->title_end - cv->title_start);
+	}
+}
+
+/* The head after the deck title (rule 3): the TOC is the second box, and
+ * labels follow until section 1's title ("Contents Page,目录页"). */
+static void read_contents(struct parser *p)
+{
+	size_t toc_end = next_sep(p, p->head_end, p->n);
+	size_t first = p->cov[0].title_start;
+	p->has_toc = first > p->head_end;
+	if (!p->has_toc) {
+		deck_warn(p->deck, off(p, p->head_end), 0, 0,
+			  "no table of contents before the first section");
+		return;
+	}
+	split_toc(p, p->head_end, toc_end, p->known, p->ncov);
+	struct strbuf lab = STRBUF_INIT;
+	size_t q = toc_end + sep_at(p, toc_end);
+	while (q < first) {
+		size_t e = next_sep(p, q, first);
+		char *one = make_text(p, q, e);
+		if (one[0]) {
+			if (lab.len)
+				sb_puts(&lab, " / ");
+			sb_puts(&lab, one);
+		}
+		free(one);
+		q = e + sep_at(p, e);
+		if (e == q)
+			break;
+	}
+	if (lab.len)
+		p->deck->contents_label = sb_take(&lab);
+	sb_free(&lab);
+}
+
+/* The contents by title, to match each section with its entry. */
+static void index_contents(struct parser *p)
+{
+	size_t nt = p->deck->ntoc;
+	p->toc_next = xcalloc(nt + 1, sizeof *p->toc_next);
+	p->toc_tail = xcalloc(nt + 1, sizeof *p->toc_tail);
+	p->toc_cursor = xcalloc(nt + 1, sizeof *p->toc_cursor);
+	for (size_t i = 0; i < nt; i++) {
+		struct toc_query q = { p->deck, p->deck->toc[i].title,
+				       strlen(p->deck->toc[i].title) };
+		size_t head = strmap_add(&p->tocmap, q.s, q.n, i, toc_equal, &q);
+		p->toc_next[i] = NO_INDEX;
+		if (head == i) {
+			p->toc_tail[i] = i;
+			p->toc_cursor[i] = i;
+		} else {
+			p->toc_next[p->toc_tail[head]] = i;
+			p->toc_tail[head] = i;
+		}
+	}
+}
+
+/* Sections with a cover and no slides: their title from the contents,
+ * else the cover's whole box (a guess). */
+static void titles_from_contents(struct parser *p)
+{
+	for (size_t k = 0; k < p->ncov; k++) {
+		if (p->known[k])
+			continue;
+		struct cover *cv = &p->cov[k];
+		size_t lower = k ? p->cov[k - 1].body : p->head_end;
+		size_t st = toc_suffix(p, &p->tocmap, lower, cv->title_end);
+		if (st == NO_INDEX) {
+			st = after_last_sep(p, lower, cv->title_end);
+			p->guessed[k] = true;
+		}
+		cv->title_start = st;
+		p->known[k] = xstrndup(p->t + st, cv->title_end - st);
+	}
+}
+
+static size_t body_end(const struct parser *p, size_t k)
+{
+	return k + 1 < p->ncov ? p->cov[k + 1].title_start : p->n;
+}
+
+/* Pass 1: slides and markers everywhere, so that the seam model knows
+ * the whole deck before the first guess. */
+static void collect_deck(struct parser *p)
+{
+	p->slides = xcalloc(p->ncov, sizeof *p->slides);
+	p->nslides = xcalloc(p->ncov, sizeof *p->nslides);
+	p->stats = seam_stats_new();
+	seam_stats_add_title(p->stats, p->t, p->title_len, false);
+	for (size_t k = 0; k < p->ncov; k++) {
+		p->sec_no = k + 1;
+		seam_stats_add_title(p->stats, p->known[k], strlen(p->known[k]),
+				     false);
+		p->nslides[k] = collect_slides(p, p->known[k], p->cov[k].body,
+					       body_end(p, k), &p->slides[k]);
+		feed_stats(p, p->slides[k], p->nslides[k]);
+	}
+	seam_stats_count(p->stats, p->t, p->n);
+}
+
+/* Pass 2 over section k: its title, its place in the contents, its
+ * slides. Each slide's raw blocks are freed once built. */
+static void build_section(struct parser *p, size_t k)
+{
+	struct section *sec = deck_add_section(p->deck);
+	const struct cover *cv = &p->cov[k];
+	p->sec_no = k + 1;
+	p->slide_no = 0;
+	sec->title = make_text(p, cv->title_start, cv->title_end);
+	sec->src.start = off(p, cv->title_start);
+	sec->src.end = off(p, body_end(p, k));
+	struct toc_query tq = { p->deck, sec->title, strlen(sec->title) };
+	size_t head = strmap_find(&p->tocmap, tq.s, tq.n, toc_equal, &tq);
+	size_t ti = head != NO_INDEX ? p->toc_cursor[head] : NO_INDEX;
+	if (ti != NO_INDEX) {
+		p->deck->toc[ti].present = true;
+		sec->toc_index = ti;
+		p->toc_cursor[head] = p->toc_next[ti];
+	}
+	if (p->guessed[k])
+		deck_warn(p->deck, sec->src.start, p->sec_no, 0,
+			  "guessed where section title \"%s\" starts",
+			  sec->title);
+	if (p->has_toc && sec->toc_index == NO_INDEX)
+		deck_warn(p->deck, sec->src.start, p->sec_no, 0,
+			  "section \"%s\" is not in the contents", sec->title);
+	for (size_t i = 0; i < p->nslides[k]; i++) {
+		struct rawslide *rs = &p->slides[k][i];
+		p->slide_no = i + 1;
+		struct slide *sl = section_add_slide(sec);
+		sl->header = make_text(p, rs->head, rs->head +
+				       (rs->body > rs->head ? rs->body - rs->head -
+					sep_before(p, rs->body) : 0));
+		sl->src.start = off(p, rs->head);
+		sl->src.end = off(p, rs->end);
+		parse_slide(p, sl, rs);
+		rawblocks_free(rs->blocks, rs->nblocks);
+		rs->blocks = NULL;
+		rs->nblocks = 0;
+	}
+	free(p->slides[k]);
+	p->slides[k] = NULL;
+}
+
 bool outline_import(const struct source *src, struct deck **out,
 		    struct lt_error *err)
 {
-	struct flat flat;
-	flat_make(&flat, src);
-	struct parser p = { .src = src, .flat = &flat, .t = flat.text,
-			    .n = flat.len };
+	struct parser p = { .src = src };
+	flat_make(&p.flat, src);
+	p.t = p.flat.text;
+	p.n = p.flat.len;
 	*out = NULL;
 	if (!find_title(&p, err)) {
-		flat_free(&flat);
+		parser_free(&p);
 		return false;
 	}
 	p.deck = deck_new();
 	free(p.deck->title);
 	p.deck->title = make_text(&p, 0, p.title_len);
+	p.head_end = p.title_len + sep_at(&p, p.title_len);
 
-	size_t head_end = p.title_len + sep_at(&p, p.title_len);
-	size_t first = next_cover(&p, head_end);
-	size_t ncov = count_covers(&p, head_end);
-	struct cover *cov = xcalloc(ncov, sizeof *cov);
-
-	/* the TOC is the second box; labels follow until section 1's title */
-	size_t toc_end = next_sep(&p, head_end, p.n);
-	size_t c = first;
-	for (size_t k = 0; k < ncov; k++) {
-		cov[k].at = c;
-		cov[k].title_end = c - sep_before(&p, c);
-		cov[k].body = c + p.title_len + sep_at(&p, c + p.title_len);
-		c = next_cover(&p, c + p.title_len);
-	}
-	/* section titles, from the first slide header of each (rule 5) */
-	bool *guessed = xcalloc(ncov, sizeof *guessed);
-	char **known = xcalloc(ncov, sizeof *known);
-	for (size_t k = 0; k < ncov; k++) {
-		cov[k].title_start = cover_title_start(&p, cov[k].at,
-						       k ? cov[k - 1].body : head_end,
-						       k == 0);
-		if (cov[k].title_start != NONE)
-			known[k] = xstrndup(p.t + cov[k].title_start,
-					    cov[k].title_end - cov[k].title_start);
-	}
-	bool has_toc = cov[0].title_start > head_end;
-	if (has_toc) {
-		split_toc(&p, head_end, toc_end, known, ncov);
-		/* the labels between the TOC and section 1 ("目录页") */
-		struct strbuf lab = STRBUF_INIT;
-		size_t q = toc_end + sep_at(&p, toc_end);
-		while (q < cov[0].title_start) {
-			size_t e = next_sep(&p, q, cov[0].title_start);
-			char *one = make_text(&p, q, e);
-			if (one[0]) {
-				if (lab.len)
-					sb_puts(&lab, " / ");
-				sb_puts(&lab, one);
-			}
-			free(one);
-			q = e + sep_at(&p, e);
-			if (e == q)
-				break;
-		}
-		if (lab.len)
-			p.deck->contents_label = sb_take(&lab);
-		sb_free(&lab);
-	} else {
-		deck_warn(p.deck, off(&p, head_end), 0, 0,
-			  "no table of contents before the first section");
-	}
-	/* the contents by title; entries with the same title chain in order,
-	 * and each chain's cursor is its first entry not yet matched */
-	struct strmap tocmap = { 0 };
-	size_t *toc_next = xcalloc(p.deck->ntoc + 1, sizeof *toc_next);
-	size_t *toc_tail = xcalloc(p.deck->ntoc + 1, sizeof *toc_tail);
-	size_t *toc_cursor = xcalloc(p.deck->ntoc + 1, sizeof *toc_cursor);
-	for (size_t i = 0; i < p.deck->ntoc; i++) {
-		struct toc_query q = { p.deck, p.deck->toc[i].title,
-				       strlen(p.deck->toc[i].title) };
-		size_t head = strmap_add(&tocmap, q.s, q.n, i, toc_equal, &q);
-		toc_next[i] = NONE;
-		if (head == i) {
-			toc_tail[i] = i;
-			toc_cursor[i] = i;
-		} else {
-			toc_next[toc_tail[head]] = i;
-			toc_tail[head] = i;
-		}
-	}
-	/* sections with a cover and no slides: their title from the TOC */
-	for (size_t k = 0; k < ncov; k++) {
-		if (known[k])
-			continue;
-		size_t lower = k ? cov[k - 1].body : head_end;
-		size_t st = toc_suffix(&p, &tocmap, lower, cov[k].title_end);
-		if (st == NONE) {
-			st = after_last_sep(&p, lower, cov[k].title_end);
-			guessed[k] = true;
-		}
-		cov[k].title_start = st;
-		known[k] = xstrndup(p.t + st, cov[k].title_end - st);
-	}
-
-	/* pass 1: slides and markers everywhere, so that the seam model
-	 * knows the whole deck before the first guess */
-	struct rawslide **slides = xcalloc(ncov, sizeof *slides);
-	size_t *nslides = xcalloc(ncov, sizeof *nslides);
-	p.stats = seam_stats_new();
-	seam_stats_add_title(p.stats, p.t, p.title_len, false);
-	for (size_t k = 0; k < ncov; k++) {
-		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
-		p.sec_no = k + 1;
-		seam_stats_add_title(p.stats, known[k], strlen(known[k]), false);
-		nslides[k] = collect_slides(&p, known[k], cov[k].body, body_end,
-					    &slides[k]);
-		feed_stats(&p, slides[k], nslides[k]);
-	}
-	seam_stats_count(p.stats, p.t, p.n);
-
-	/* pass 2: the deck */
-	for (size_t k = 0; k < ncov; k++) {
-		struct section *sec = deck_add_section(p.deck);
-		p.sec_no = k + 1;
-		p.slide_no = 0;
-		sec->title = make_text(&p, cov[k].title_start, cov[k].title_end);
-		sec->src.start = off(&p, cov[k].title_start);
-		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
-		sec->src.end = off(&p, body_end);
-		struct toc_query tq = { p.deck, sec->title, strlen(sec->title) };
-		size_t head = strmap_find(&tocmap, tq.s, tq.n, toc_equal, &tq);
-		size_t ti = head != SIZE_MAX ? toc_cursor[head] : NONE;
-		if (ti != NONE) {
-			p.deck->toc[ti].present = true;
-			sec->toc_index = ti;
-			toc_cursor[head] = toc_next[ti];
-		}
-		if (guessed[k])
-			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
-				  "guessed where section title \"%s\" starts",
-				  sec->title);
-		if (has_toc && sec->toc_index == NO_INDEX)
-			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
-				  "section \"%s\" is not in the contents",
-				  sec->title);
-		for (size_t i = 0; i < nslides[k]; i++) {
-			struct rawslide *rs = &slides[k][i];
-			p.slide_no = i + 1;
-			struct slide *sl = section_add_slide(sec);
-			sl->header = make_text(&p, rs->head, rs->head +
-					       (rs->body > rs->head ? rs->body - rs->head -
-						sep_before(&p, rs->body) : 0));
-			sl->src.start = off(&p, rs->head);
-			sl->src.end = off(&p, rs->end);
-			parse_slide(&p, sl, rs);
-			rawblocks_free(rs->blocks, rs->nblocks);
-		}
-		free(slides[k]);
-	}
-	free(slides);
-	free(nslides);
+	find_covers(&p);
+	read_contents(&p);
+	index_contents(&p);
+	titles_from_contents(&p);
+	collect_deck(&p);
+	for (size_t k = 0; k < p.ncov; k++)
+		build_section(&p, k);
 	check_truncation(&p);
 	deck_sort_warnings(p.deck);
 
-	for (size_t k = 0; k < ncov; k++)
-		free(known[k]);
-	free(known);
-	free(guessed);
-	free(cov);
-	strmap_free(&tocmap);
-	free(toc_next);
-	free(toc_tail);
-	free(toc_cursor);
-	seam_stats_free(p.stats);
-	flat_free(&flat);
 	*out = p.deck;
+	parser_free(&p);
 	return true;
 }

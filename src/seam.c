@@ -35,7 +35,7 @@
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
 
 /* One entry holds everything known of a key, so that a lookup in the
- * counting pass touches one cache line (32 bytes, aligned): the count,
+ * counting pass touches one 32-byte entry: the count,
  * and for pairs that may start a title, a 128-bit sketch of the
  * characters seen before them. */
 struct cm_entry {
@@ -84,7 +84,7 @@ static void cm_grow(struct countmap *m)
 {
 	struct countmap old = *m;
 	m->cap = old.cap ? old.cap * 2 : 1024;
-	m->e = xcalloc_lines(m->cap, sizeof *m->e);
+	m->e = xcalloc(m->cap, sizeof *m->e);
 	m->len = 0;
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.e[i].key) {
