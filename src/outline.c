@@ -264,14 +264,16 @@ static struct number number_of(unsigned k)
 /* How likely t[i] starts the marker for number k ("2." or "2、"): 0 when
  * it cannot, else a rank, lower is better. Sets *len to its length.
  * Markers are glued to the text before them (rule 6), so a number after a
- * space is text. After '.', a digit means a decimal ("2.5倍") unless what
+ * space is text, and so is one inside a number ("13.5": a digit before
+ * and after). After '.', a digit means a decimal ("2.5倍") unless what
  * follows cannot be one: three or more digits ("2.2023年", a point that
- * starts with a year) or a second decimal point ("1.1.27 million").
+ * starts with a year), a second decimal point ("1.1.27 million") or a
+ * thousands separator ("2.3,400万人").
  * Rank 1: clean. Rank 2: a space follows. Rank 3: a digit precedes, as when
  * a point ends with a year ("…since 19794.In"); taken only when nothing
  * better comes. Rank 4: looks like a decimal ("2.1ドル=360円" is point 2
  * starting with a number, "4.1%" at the end of point 3 is a decimal); taken
- * only when the next marker follows it. */
+ * only when the text around bears it out (find_marker, block_starts_at). */
 static int marker_rank(const struct parser *p, size_t i,
 		       const struct number *num, size_t *len)
 {
@@ -286,31 +288,38 @@ static int marker_rank(const struct parser *p, size_t i,
 	if (!ml)
 		return 0;
 	size_t after = m + ml;
+	*len = nl + ml;
+	bool digit_before = i > 0 && is_ascii_digit(t[i - 1]);
 	if (ml == 1 && after < p->n && is_ascii_digit(t[after])) {
+		if (digit_before)
+			return 0;
 		size_t d = after;
 		while (d < p->n && is_ascii_digit(t[d]))
 			d++;
 		bool second_point = d + 1 < p->n && t[d] == '.' &&
 				    is_ascii_digit(t[d + 1]);
-		if (d - after < 3 && !second_point) {
-			*len = nl + ml;
+		bool thousands = d + 3 < p->n && t[d] == ',' &&
+				 is_ascii_digit(t[d + 1]) &&
+				 is_ascii_digit(t[d + 2]) &&
+				 is_ascii_digit(t[d + 3]) &&
+				 (d + 4 >= p->n || !is_ascii_digit(t[d + 4]));
+		if (d - after < 3 && !second_point && !thousands)
 			return 4;
-		}
 	}
-	*len = nl + ml;
-	if (i > 0 && is_ascii_digit(t[i - 1]))
+	if (digit_before)
 		return 3;
 	if (after < p->n && t[after] == ' ')
 		return 2;
 	return 1;
 }
 
+static const struct number number_one = { "1", 1 };
+
 /* The length of a clean marker "1." at t[i], or 0. */
 static size_t marker_len(const struct parser *p, size_t i)
 {
-	static const struct number one = { "1", 1 };
 	size_t len = 0;
-	int r = marker_rank(p, i, &one, &len);
+	int r = marker_rank(p, i, &number_one, &len);
 	return r == 1 || r == 2 ? len : 0;
 }
 
@@ -324,49 +333,88 @@ static size_t next_digit(const struct parser *p, size_t i, size_t to,
 	return hit ? (size_t)(hit - p->t) : to;
 }
 
-/* The best marker for k in [from, to): the first clean one, else the first
- * of the next rank. NO_INDEX when there is none. */
-static size_t find_marker(const struct parser *p, size_t from, size_t to,
-			  unsigned k, size_t *len)
+/* The first marker for num in [from, to) of a rank in [lo, hi]: the
+ * lowest rank first. NO_INDEX when there is none. */
+static size_t first_marker(const struct parser *p, size_t from, size_t to,
+			   const struct number *num, int lo, int hi,
+			   size_t *len)
 {
-	struct number num = number_of(k), next = number_of(k + 1);
 	size_t best = NO_INDEX, best_len = 0;
-	int best_rank = 4;
-	for (size_t i = next_digit(p, from, to, &num); i < to;
-	     i = next_digit(p, i + 1, to, &num)) {
+	int best_rank = hi + 1;
+	for (size_t i = next_digit(p, from, to, num); i < to;
+	     i = next_digit(p, i + 1, to, num)) {
 		size_t l;
-		int r = marker_rank(p, i, &num, &l);
-		if (r && r < best_rank && i + l <= to) {
+		int r = marker_rank(p, i, num, &l);
+		if (r >= lo && r < best_rank && i + l <= to) {
 			best = i;
 			best_len = l;
 			best_rank = r;
-			if (r == 1)
+			if (r == lo)
 				break;
-		}
-	}
-	if (best == NO_INDEX) {
-		/* a decimal-looking one, when marker k + 1 comes after it: the
-		 * last such marker bounds them all, found in one pass */
-		size_t last_next = NO_INDEX, l2;
-		for (size_t i = next_digit(p, from, to, &next); i < to;
-		     i = next_digit(p, i + 1, to, &next)) {
-			int r = marker_rank(p, i, &next, &l2);
-			if (r >= 1 && r <= 3 && i + l2 <= to)
-				last_next = i;
-		}
-		size_t stop = last_next != NO_INDEX ? last_next : from;
-		for (size_t i = next_digit(p, from, stop, &num); i < stop;
-		     i = next_digit(p, i + 1, stop, &num)) {
-			size_t l;
-			if (marker_rank(p, i, &num, &l) == 4 && i + l <= stop) {
-				best = i;
-				best_len = l;
-				break;
-			}
 		}
 	}
 	*len = best_len;
 	return best;
+}
+
+/* The last marker for num in [from, to) of any rank, or NO_INDEX. */
+static size_t last_marker(const struct parser *p, size_t from, size_t to,
+			  const struct number *num)
+{
+	size_t last = NO_INDEX, l;
+	for (size_t i = next_digit(p, from, to, num); i < to;
+	     i = next_digit(p, i + 1, to, num))
+		if (marker_rank(p, i, num, &l) && i + l <= to)
+			last = i;
+	return last;
+}
+
+/* Could [from, at) and [text, to) both be points? A point that starts
+ * with a number ("…425万个3.5G移动电话用户规模突破10亿户") leaves two
+ * parts of a point's size; a decimal near a point's end ("…降至4.1%")
+ * leaves a stub after it, or follows a word that needs what comes after
+ * it ("…性能が3.6%以上低下する"). */
+static bool point_sized_split(const struct parser *p, size_t from, size_t at,
+			      size_t text, size_t to)
+{
+	size_t before = at - from, after = to - text;
+	return after >= 24 && 2 * after >= before &&
+	       !seam_weak_end(p->t + from, before);
+}
+
+/* The marker for k in [from, to), where from is just after marker k - 1:
+ * the first clean one, else the first of the next rank (2, 3). One
+ * followed by a digit (rank 4) is taken only when there is no other, and
+ * only when the text bears it out: either marker k + 1 comes after it
+ * (also one followed by a digit: "2.2G…3.3G…"), or none does and it cuts
+ * the rest into two parts of a point's size (point_sized_split). The
+ * latter is a guess: *guess is set. NO_INDEX when there is none. */
+static size_t find_marker(const struct parser *p, size_t from, size_t to,
+			  unsigned k, size_t *len, bool *guess)
+{
+	struct number num = number_of(k), next = number_of(k + 1);
+	*guess = false;
+	size_t best = first_marker(p, from, to, &num, 1, 3, len);
+	if (best != NO_INDEX)
+		return best;
+	size_t last_next = last_marker(p, from, to, &next);
+	if (last_next != NO_INDEX) {
+		best = first_marker(p, from, last_next, &num, 4, 4, len);
+		if (best != NO_INDEX)
+			return best;
+	}
+	for (size_t i = next_digit(p, from, to, &num); i < to;
+	     i = next_digit(p, i + 1, to, &num)) {
+		size_t l;
+		if (marker_rank(p, i, &num, &l) == 4 && i + l <= to &&
+		    point_sized_split(p, from, i, i + l, to)) {
+			*len = l;
+			*guess = true;
+			return i;
+		}
+	}
+	*len = 0;
+	return NO_INDEX;
 }
 
 /* ---- text out of the source ------------------------------------------ */
@@ -720,24 +768,125 @@ static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
 	b->nmarks++;
 }
 
+/* Just after the first n characters from i, at most at `to`: for quoting
+ * the start of a text in a warning. */
+static size_t chars_after(const struct parser *p, size_t i, size_t n, size_t to)
+{
+	while (i < to && n > 0) {
+		i++;
+		while (i < to && ((unsigned char)p->t[i] & 0xC0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
+}
+
+/* The markers of a block after its "1." at b->marks[0], up to b->end;
+ * a guessed one (find_marker) is reported when `report`. */
+static void find_points(struct parser *p, struct rawblock *b, bool report)
+{
+	size_t pos = b->marks[0].text;
+	for (unsigned m = 2;; m++) {
+		size_t ml;
+		bool guess;
+		size_t at = find_marker(p, pos, b->end, m, &ml, &guess);
+		if (at == NO_INDEX)
+			break;
+		if (guess && report) {
+			char *head = make_text(p, at, chars_after(p, at, 8, b->end));
+			deck_warn(p->deck, off(p, at), p->sec_no, p->slide_no,
+				  "guessed that point %u starts at \"%s…\": a "
+				  "point opening with a number, not a decimal "
+				  "in point %u", m, head, m - 1);
+			free(head);
+		}
+		rawblock_mark(b, at, at + ml);
+		pos = at + ml;
+	}
+}
+
+/* How many markers "1." followed by a digit are weighed in one slide;
+ * past that they are text, which keeps a hostile slide linear. */
+#define MAX_NUMBER_STARTS 32
+
+/* Does a block start at the marker "1." at c (after a separator), where
+ * a digit follows it ("…,1.18岁以下的青少年…")? That reads as well as a
+ * decimal after a comma inside a point ("…,1.5倍…"). The block before, b,
+ * has its markers up to c counted: with m of them, a decimal leaves b to
+ * go on with marker m + 1; a new block starts again from 2. Whichever
+ * comes first in [c, to) decides. With m == 1, or neither, it stays a
+ * guess: *sure is cleared. */
+static bool block_starts_at(struct parser *p, const struct rawblock *b,
+			    size_t c, size_t ml, size_t to, bool *sure)
+{
+	struct rawblock probe = { .start = b->start, .end = c };
+	rawblock_mark(&probe, b->marks[0].at, b->marks[0].text);
+	find_points(p, &probe, false);
+	size_t m = probe.nmarks, l;
+	free(probe.marks);
+	struct number two = number_of(2), after = number_of((unsigned)m + 1);
+	size_t at2 = first_marker(p, c + ml, to, &two, 1, 3, &l);
+	size_t atm = first_marker(p, c + ml, to, &after, 1, 3, &l);
+	*sure = m >= 2 && (at2 != NO_INDEX || atm != NO_INDEX);
+	if (m < 2)
+		return false;
+	if (at2 != NO_INDEX || atm != NO_INDEX)
+		return at2 < atm;
+	return true;
+}
+
+static struct rawblock *add_block(struct rawblock **bl, size_t *nb,
+				  size_t *cap, size_t at, size_t ml)
+{
+	*bl = xgrow(*bl, cap, *nb + 1, sizeof **bl);
+	struct rawblock *b = &(*bl)[(*nb)++];
+	memset(b, 0, sizeof *b);
+	b->start = at;
+	rawblock_mark(b, at, at + ml);
+	return b;
+}
+
 /* Pass 1 over a slide body [start, end): where blocks start (a "1." right
- * after a separator) and where each point's marker is. */
+ * after a separator, or where the body starts) and where each point's
+ * marker is. */
 static size_t find_blocks(struct parser *p, size_t start, size_t end,
 			  struct rawblock **out)
 {
 	struct rawblock *bl = NULL;
-	size_t nb = 0, cap = 0;
+	size_t nb = 0, cap = 0, weighed = 0;
 	for (size_t i = start; i < end; i++) {
 		if (p->t[i] != '1' || (i != start && !sep_before(p, i)))
 			continue;
-		size_t ml = marker_len(p, i);
-		if (!ml || i + ml > end)
+		size_t ml = 0;
+		int r = marker_rank(p, i, &number_one, &ml);
+		if (!r || r == 3 || i + ml > end)
 			continue;
-		bl = xgrow(bl, &cap, nb + 1, sizeof *bl);
-		memset(&bl[nb], 0, sizeof bl[nb]);
-		bl[nb].start = i;
-		rawblock_mark(&bl[nb], i, i + ml);
-		nb++;
+		if (r == 4 && nb > 0) {
+			if (weighed++ >= MAX_NUMBER_STARTS)
+				continue;
+			/* up to the next clean block start */
+			size_t to = i + ml;
+			while (to < end && !((p->t[to] == '1' && sep_before(p, to) &&
+					      marker_len(p, to))))
+				to++;
+			bl[nb - 1].end = i - sep_before(p, i);
+			bool sure;
+			bool starts = block_starts_at(p, &bl[nb - 1], i, ml, to,
+						      &sure);
+			if (!sure) {
+				char *head = make_text(p, i, chars_after(p, i, 8, end));
+				deck_warn(p->deck, off(p, i), p->sec_no,
+					  p->slide_no, "guessed that \"%s…\" "
+					  "%s: a block whose first point opens "
+					  "with a number, or a decimal inside a "
+					  "point", head, starts ? "starts a block"
+					  : "is inside a point");
+				free(head);
+			}
+			if (!starts)
+				continue;
+		}
+		add_block(&bl, &nb, &cap, i, ml);
 	}
 	/* every slide's blocks stay until pass 2: keep no spare room */
 	if (nb && nb < cap)
@@ -746,15 +895,7 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		struct rawblock *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
 				    : end;
-		size_t pos = b->marks[0].text;
-		for (unsigned m = 2;; m++) {
-			size_t ml;
-			size_t at = find_marker(p, pos, b->end, m, &ml);
-			if (at == NO_INDEX)
-				break;
-			rawblock_mark(b, at, at + ml);
-			pos = at + ml;
-		}
+		find_points(p, b, true);
 	}
 	*out = bl;
 	return nb;
@@ -965,6 +1106,7 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 		rs[ns].head = pos;
 		rs[ns].body = body < next ? body : next;
 		rs[ns].end = next;
+		p->slide_no = ns + 1;
 		rs[ns].nblocks = find_blocks(p, rs[ns].body, next,
 					     &rs[ns].blocks);
 		ns++;

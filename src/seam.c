@@ -213,6 +213,25 @@ static const char32_t BAD_START[] =
 	U"のをにはがとでもへやかよねず";
 static const char32_t PREDICATE_END[] = U"るたいだすずぬ"; /* Japanese */
 static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
+/* Words that rarely end a point, as they need what follows them: in
+ * Chinese the structural particle 的, conjunctions (与 和 及 或), the
+ * prepositions and coverbs (在 对 从 把 被 将 向 于 为 以 至) and 约 "about"
+ * that stands before a number; in Japanese the case and binding particles
+ * (と の を に が は で へ も や). */
+static const char32_t WEAK_END[] = U"的与和及或在对从把被将向于为以至约"
+				   U"とのをにがはでへもや";
+
+bool seam_weak_end(const char *t, size_t n)
+{
+	if (!n)
+		return false;
+	size_t i = n - 1;
+	while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i--;
+	uint32_t cp;
+	text_decode(t + i, n - i, &cp);
+	return in(cp, WEAK_END);
+}
 
 /* ---- deck statistics ------------------------------------------------- */
 

@@ -33,6 +33,11 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 /* One pass over the whole deck text t[0..n), after every seam_stats_want. */
 void seam_stats_count(struct seam_stats *st, const char *t, size_t n);
 
+/* Does t[0, n) end with a word that rarely ends a point (a particle, a
+ * conjunction, a preposition: "…的", "…と")? General language knowledge,
+ * shared with the marker rules. */
+bool seam_weak_end(const char *t, size_t n);
+
 struct seam_guess {
 	size_t cut;       /* the title is t[cut, end) */
 	size_t runner_up; /* the next best start, or end */
