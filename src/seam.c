@@ -377,6 +377,13 @@ static void chunk_decode(struct chunk *c, const char *t, size_t start,
 
 /* ---- Latin script: the glue ------------------------------------------ */
 
+/* A title may end in a question or an exclamation ("…为什么重要?",
+ * "…とは何か？", "Why Do Teenagers Stay Up Late?"), never in a full stop. */
+static bool is_question_end(uint32_t cp)
+{
+	return in(cp, U"?？!！");
+}
+
 /* True when a cut before cps[i] is a glue: a word run straight into a
  * capitalised one ("resourceLearning", "demand.Roles", "2021Water",
  * "NTUMembrane", "Sitzung“Fazit"). */
@@ -388,8 +395,9 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 	if (text_is_lower(l) || text_is_digit(l) || l == '%' ||
 	    in(l, U".!?)]\"'“”‘’„»«"))
 		return true;
+	/* an acronym glued to a capitalised word ("NTUMembrane", "CBT-ISleep") */
 	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]) &&
-	       i >= 2 && text_is_upper(cps[i - 2]);
+	       i >= 2 && (text_is_upper(cps[i - 2]) || !text_is_alpha(cps[i - 2]));
 }
 
 /* The first glue leaving a title of at most MAXLEN characters, or 0. */
@@ -398,7 +406,7 @@ static size_t latin_cut(const struct chunk *c, size_t *count)
 	*count = 0;
 	uint32_t last = c->cps[c->n - 1];
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
-	    cls_of(last) != K_CLOSE && last != ')')
+	    cls_of(last) != K_CLOSE && last != ')' && !is_question_end(last))
 		return 0;
 	size_t found = 0;
 	for (size_t i = c->n > MAXLEN ? c->n - MAXLEN : 1; i < c->n; i++)
@@ -425,6 +433,8 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false;
 	if (ca == K_KATA && (cb == K_KATA || cb == K_SMALL))
 		return false; /* inside a katakana word */
+	if (ca == K_SMALL && (text_is_katakana(a) ? cb == K_KATA : cb == K_HIRA))
+		return false; /* after a small kana inside a word: ティ|クス */
 	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA) ||
 	    (ca == K_DIGIT && cb == K_DIGIT))
 		return false; /* inside a word or a number */
@@ -447,7 +457,8 @@ static size_t first_candidate(size_t n)
 }
 
 /* ok[i]: may the title start at cps[i]? The rules on the title as a whole
- * (no sentence end in it, no bracket closed before it opens) are worked
+ * (no sentence end in it but a final ? or !, no bracket closed before it
+ * opens) are worked
  * out for every suffix at once, from the right. */
 static void candidates(const struct chunk *c, bool *ok)
 {
@@ -458,7 +469,8 @@ static void candidates(const struct chunk *c, bool *ok)
 		ok[i] = false;
 	for (size_t i = n; i-- > from;) {
 		enum cls k = cls_of(c->cps[i]);
-		has_end = has_end || k == K_END;
+		has_end = has_end ||
+			  (k == K_END && !(i == n - 1 && is_question_end(c->cps[i])));
 		int d = k == K_OPEN ? 1 : k == K_CLOSE ? -1 : 0;
 		low = d + (low < 0 ? low : 0);
 		ok[i] = i + 1 < n && !has_end && low >= 0 &&
