@@ -913,15 +913,17 @@ static void rawblocks_free(struct rawblock *bl, size_t nb)
  * the point's tail then the title. Returns where the title starts (== end
  * when nothing fits) and warns when it is a guess. */
 static size_t cut_title(struct parser *p, size_t from, size_t end,
-			size_t own_start, size_t own_end, const char *what)
+			size_t own_start, size_t own_end, size_t sibling_chars,
+			const char *what)
 {
 	size_t chunk = after_last_sep(p, from, end);
 	if (chunk > from && chunk == end) {
 		/* "…text,,1." — an empty box: the title is empty */
 		return end;
 	}
-	struct seam_guess g = seam_find(p->stats, p->t, chunk, end,
-					p->t + own_start, own_end - own_start);
+	struct seam_context cx = { p->t + own_start, own_end - own_start,
+				   sibling_chars };
+	struct seam_guess g = seam_find(p->stats, p->t, chunk, end, &cx);
 	if (!g.found) {
 		deck_warn(p->deck, off(p, chunk), p->sec_no, p->slide_no,
 			  "found no place where the %s starts: left in the "
@@ -1001,6 +1003,11 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	if (dangling_end != NO_INDEX && rb[last].end == end)
 		rb[last].end = dangling_end;
 
+	/* the first block's title, when it stands before its "1.", is known
+	 * exactly: its siblings' titles tend to be of its length */
+	size_t sibling_chars = 0;
+	for (size_t i = start; i < rb[0].start - sep_before(p, rb[0].start); i++)
+		sibling_chars += ((unsigned char)p->t[i] & 0xC0) != 0x80;
 	size_t untitled = NO_INDEX;
 	for (size_t k = 0; k < nb; k++) {
 		struct block *b = slide_add_block(sl);
@@ -1014,7 +1021,8 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			struct rawblock *prev = &rb[k - 1];
 			size_t from = prev->marks[prev->nmarks - 1].text;
 			size_t cut = cut_title(p, from, title_end, rb[k].start,
-					       rb[k].end, "block title");
+					       rb[k].end, sibling_chars,
+					       "block title");
 			b->title = make_text(p, cut, title_end);
 			add_points(p, &sl->blocks[k - 1], prev, cut);
 			sl->blocks[k - 1].src.end = off(p, cut);
@@ -1030,7 +1038,8 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		size_t cut = dangling_end;
 		if (untitled != NO_INDEX)
 			cut = cut_title(p, from, dangling_end, rb[untitled].start,
-					rb[untitled].end, "out-of-order block title");
+					rb[untitled].end, 0,
+					"out-of-order block title");
 		if (untitled != NO_INDEX && cut < dangling_end) {
 			struct block *ub = &sl->blocks[untitled];
 			free(ub->title);

@@ -592,14 +592,127 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 
 /* ---- scoring --------------------------------------------------------- */
 
-/* Weights fitted offline (see the file comment); feature order as below. */
-static const double W_LEN = -2.530, W_LEN_PRIOR = 0.919, W_OWN = 1.156,
-		    W_CROSS = -2.048, W_SENT_END = 1.302, W_BAD_START = -1.090,
-		    W_POINT_END = 0.497, W_PREDICATE = 1.840, W_LEFTS = 1.233,
-		    W_TITLE_CLASS = 1.746;
+/* The features of a cut before cps[i], the title being cps[i..n): a
+ * linear model scores each candidate, and the best wins. One row per
+ * feature, with its weight (fitted offline, see the file comment) and the
+ * name --check gives when it decided a close call. What each measures,
+ * and why it tells a seam:
+ *  len          the title's length / 10: guards against long titles;
+ *  len_prior    -z²/2 of its log-length against the deck's known block
+ *               titles: a deck's titles are of a kind;
+ *  own          log(1 + how many of its first characters occur in its
+ *               own block's points): titles reuse their points' words;
+ *  cross        log of how often the pair across the cut occurs in the
+ *               deck: a seam makes a pair seen nowhere else;
+ *  sentence_end the point ends a sentence (。！？) before the title;
+ *  bad_start    the title starts with a function word (和 与 的 在 …,
+ *               の を に …) that needs something before it;
+ *  point_end    how much likelier the point's last character is to end
+ *               this deck's known points than to occur at all;
+ *  predicate    the point ends in a Japanese predicate (…る …た …い …だ);
+ *  lefts        log(1 + how many different characters precede the
+ *               title's first two in the deck): a word start is met
+ *               after anything, the middle of a word after one thing;
+ *  title_class  the title's characters, by class, as this deck's known
+ *               titles have them (kanji, kana, Latin, digits);
+ *  weak_end     the point would end in a word that needs what follows
+ *               (seam_weak_end: 的 与 和 在 对 …, と の を に が …);
+ *  suffix_start the title would start with a bound suffix (性 化 者 们
+ *               率 型 式 度): the tail of the point's last word;
+ *  sibling      -|log-length difference| from the title known exactly
+ *               in the same slide: sibling titles are parallel;
+ *  latin_before the point ends in Latin letters or digits and the title
+ *               starts in CJK (…简称GDP|国民收入): a change of script;
+ *  latin_start  the title starts in Latin letters or digits after CJK
+ *               (…的作用|5G网络): a change of script too;
+ *  kana_kanji   hiragana before, kanji or katakana after: in Japanese
+ *               a sentence or predicate ends in kana, a title starts
+ *               with a noun;
+ *  hira_start   the title starts in hiragana: rare, but for なぜ…;
+ *  question     the title ends in ? and starts with an interrogative
+ *               (为什么 如何 什么 怎样 哪 是否 なぜ 何 どう …). */
+enum feature {
+	F_LEN,
+	F_LEN_PRIOR,
+	F_OWN,
+	F_CROSS,
+	F_SENTENCE_END,
+	F_BAD_START,
+	F_POINT_END,
+	F_PREDICATE,
+	F_LEFTS,
+	F_TITLE_CLASS,
+	F_WEAK_END,
+	F_SUFFIX_START,
+	F_SIBLING,
+	F_LATIN_BEFORE,
+	F_LATIN_START,
+	F_KANA_KANJI,
+	F_HIRA_START,
+	F_QUESTION,
+	F_COUNT
+};
+
+static const struct {
+	const char *name;
+	double weight;
+} feature_table[] = {
+	[F_LEN] = { "len", -2.530 },
+	[F_LEN_PRIOR] = { "len_prior", 0.919 },
+	[F_OWN] = { "own", 1.156 },
+	[F_CROSS] = { "cross", -2.048 },
+	[F_SENTENCE_END] = { "sentence_end", 1.302 },
+	[F_BAD_START] = { "bad_start", -1.090 },
+	[F_POINT_END] = { "point_end", 0.497 },
+	[F_PREDICATE] = { "predicate", 1.840 },
+	[F_LEFTS] = { "lefts", 1.233 },
+	[F_TITLE_CLASS] = { "title_class", 1.746 },
+	[F_WEAK_END] = { "weak_end", 0 },
+	[F_SUFFIX_START] = { "suffix_start", 0 },
+	[F_SIBLING] = { "sibling", 0 },
+	[F_LATIN_BEFORE] = { "latin_before", 0 },
+	[F_LATIN_START] = { "latin_start", 0 },
+	[F_KANA_KANJI] = { "kana_kanji", 0 },
+	[F_HIRA_START] = { "hira_start", 0 },
+	[F_QUESTION] = { "question", 0 },
+};
+_Static_assert(sizeof feature_table / sizeof feature_table[0] == F_COUNT,
+	       "one row per feature");
+_Static_assert(F_COUNT == SEAM_NFEATURES, "seam.h counts the features");
+
+/* The weights in use: the table's, unless a tool set others. */
+static double weights_override[F_COUNT];
+static bool weights_overridden;
+
+static double weight(enum feature k)
+{
+	return weights_overridden ? weights_override[k] : feature_table[k].weight;
+}
 
 /* Below this margin over the runner-up, a guess is called a close call. */
 #define CONFIDENT_MARGIN 2.0
+
+static const char32_t BOUND_SUFFIX[] = U"性化者们率型式度";
+
+/* Interrogatives a question title starts with. */
+static const char32_t *const INTERROGATIVES[] = {
+	U"为什么", U"如何", U"什么", U"怎样", U"怎么", U"哪", U"是否", U"谁",
+	U"为何", U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
+};
+
+static bool starts_with(const uint32_t *s, size_t n, const char32_t *w)
+{
+	size_t k = 0;
+	for (; w[k]; k++)
+		if (k >= n || s[k] != (uint32_t)w[k])
+			return false;
+	return true;
+}
+
+static bool is_cjk_class(enum cls k)
+{
+	return k == K_HAN || k == K_HIRA || k == K_KATA || k == K_SMALL;
+}
 
 /* What scoring the candidates of one chunk looks up in the deck's
  * tables, fetched together so that the cache misses overlap: the pair
@@ -633,63 +746,126 @@ static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
 		lk->llr[i] = lk->llr[i + 1] + st->class_llr[cls_of(s[i])];
 }
 
-static double score(const struct seam_stats *st, const struct chunk *c,
-		    const struct lookups *lk, const char *t, size_t i,
-		    const char *own, size_t own_len)
+/* The features of the cut before cps[i], into f[F_COUNT]. */
+static void features(const struct seam_stats *st, const struct chunk *c,
+		     const struct lookups *lk, const char *t, size_t i,
+		     const struct seam_context *cx, double *f)
 {
 	const uint32_t *s = c->cps;
 	size_t len = c->n - i;
 	uint32_t a = s[i - 1], b = s[i];
-	double f = 0;
+	enum cls ca = cls_of(a), cb = cls_of(b);
 
-	f += W_LEN * (double)len / 10.0;
+	f[F_LEN] = (double)len / 10.0;
 	double z = (log((double)len) - st->mu) / st->sd;
-	f += W_LEN_PRIOR * (-0.5 * z * z);
+	f[F_LEN_PRIOR] = -0.5 * z * z;
 
 	size_t op = 0;
 	for (size_t k = 1; k <= 12 && i + k <= c->n; k++) {
-		if (!memmem(own, own_len, t + c->at[i], c->at[i + k] - c->at[i]))
+		if (!memmem(cx->own, cx->own_len, t + c->at[i],
+			    c->at[i + k] - c->at[i]))
 			break;
 		op = k;
 	}
-	f += W_OWN * log((double)op + 1);
+	f[F_OWN] = log((double)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
-	f += W_CROSS * log(pc > 0 ? (double)pc : 1);
-	if (cls_of(a) == K_END)
-		f += W_SENT_END;
-	if (in(b, BAD_START))
-		f += W_BAD_START;
-
-	f += W_POINT_END * (log(((double)cm_get(&st->point_end, a) + 2 * st->r) /
-				((double)uni_count(st, a) + 2)) - st->log_r);
-	if (in(a, PREDICATE_END))
-		f += W_PREDICATE;
+	f[F_CROSS] = log(pc > 0 ? (double)pc : 1);
+	f[F_SENTENCE_END] = ca == K_END;
+	f[F_BAD_START] = in(b, BAD_START);
+	f[F_POINT_END] = log(((double)cm_get(&st->point_end, a) + 2 * st->r) /
+			     ((double)uni_count(st, a) + 2)) - st->log_r;
+	f[F_PREDICATE] = in(a, PREDICATE_END);
 	const struct cm_entry *head = lk->pair[i + 1];
-	if (head && head->is_head)
-		f += W_LEFTS * st->ln1p_lefts[__builtin_popcountll(head->left[0]) +
-					       __builtin_popcountll(head->left[1])];
-	f += W_TITLE_CLASS * lk->llr[i] / 4;
-	return f;
+	f[F_LEFTS] = head && head->is_head ?
+		st->ln1p_lefts[__builtin_popcountll(head->left[0]) +
+			       __builtin_popcountll(head->left[1])] : 0;
+	f[F_TITLE_CLASS] = lk->llr[i] / 4;
+
+	f[F_WEAK_END] = in(a, WEAK_END);
+	f[F_SUFFIX_START] = in(b, BOUND_SUFFIX);
+	f[F_SIBLING] = 0;
+	if (cx->sibling_chars)
+		f[F_SIBLING] = -fabs(log((double)len) - log((double)cx->sibling_chars));
+	bool latin_a = ca == K_ALPHA || ca == K_DIGIT;
+	bool latin_b = cb == K_ALPHA || cb == K_DIGIT;
+	f[F_LATIN_BEFORE] = latin_a && is_cjk_class(cb);
+	f[F_LATIN_START] = latin_b && is_cjk_class(ca);
+	f[F_KANA_KANJI] = ca == K_HIRA && (cb == K_HAN || cb == K_KATA);
+	f[F_HIRA_START] = cb == K_HIRA;
+	f[F_QUESTION] = 0;
+	if (is_question_end(s[c->n - 1]))
+		for (size_t w = 0; w < sizeof INTERROGATIVES / sizeof *INTERROGATIVES; w++)
+			if (starts_with(s + i, len, INTERROGATIVES[w]))
+				f[F_QUESTION] = 1;
+}
+
+static double dot(const double *f)
+{
+	double sc = 0;
+	for (int k = 0; k < F_COUNT; k++)
+		sc += weight((enum feature)k) * f[k];
+	return sc;
+}
+
+/* ---- tracing, for the fitting tool ------------------------------------ */
+
+static seam_trace_fn *trace_fn;
+static void *trace_ctx;
+
+void seam_set_trace(seam_trace_fn *fn, void *ctx)
+{
+	trace_fn = fn;
+	trace_ctx = ctx;
+}
+
+void seam_set_weights(const double *w)
+{
+	weights_overridden = w != NULL;
+	if (w)
+		memcpy(weights_override, w, sizeof weights_override);
+}
+
+const char *seam_feature_name(int k)
+{
+	return k >= 0 && k < F_COUNT ? feature_table[k].name : NULL;
+}
+
+/* The feature that most favoured the winner over the runner-up. */
+static const char *deciding_cue(const double *fb, const double *fs)
+{
+	int top = 0;
+	double most = -1e300;
+	for (int k = 0; k < F_COUNT; k++) {
+		double d = weight((enum feature)k) * (fb[k] - fs[k]);
+		if (d > most) {
+			most = d;
+			top = k;
+		}
+	}
+	return feature_table[top].name;
 }
 
 struct seam_guess seam_find(const struct seam_stats *st, const char *t,
-			    size_t start, size_t end, const char *own,
-			    size_t own_len)
+			    size_t start, size_t end,
+			    const struct seam_context *cx)
 {
-	struct seam_guess g = { end, end, false, false, false };
+	struct seam_guess g = { end, end, false, false, false, NULL };
 	struct chunk c;
 	chunk_decode(&c, t, start, end);
-	if (c.n < 2) {
-			return g;
-	}
+	if (c.n < 2)
+		return g;
 	size_t glues;
 	size_t lc = latin_cut(&c, &glues);
 	if (lc) {
 		g.cut = c.at[lc];
 		g.found = true;
 		g.sure = glues == 1;
-			return g;
+		if (trace_fn) {
+			struct seam_trace tr = { t, start, end, 1, &g.cut, NULL, 0 };
+			trace_fn(trace_ctx, &tr);
+		}
+		return g;
 	}
 	bool ok[CHUNK_MAX + 1];
 	candidates(&c, ok);
@@ -697,19 +873,28 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 	lookups_fill(&lk, st, &c, ok);
 	double best = -1e300, second = -1e300;
 	size_t best_i = 0, second_i = 0;
+	double fv[CHUNK_MAX][F_COUNT];
+	size_t cuts[CHUNK_MAX], ncand = 0, best_k = 0, second_k = 0;
 	for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
 		if (!ok[i])
 			continue;
-		double sc = score(st, &c, &lk, t, i, own, own_len);
+		double *f = fv[ncand];
+		features(st, &c, &lk, t, i, cx, f);
+		double sc = dot(f);
+		cuts[ncand] = c.at[i];
 		if (sc > best) {
 			second = best;
 			second_i = best_i;
+			second_k = best_k;
 			best = sc;
 			best_i = i;
+			best_k = ncand;
 		} else if (sc > second) {
 			second = sc;
 			second_i = i;
+			second_k = ncand;
 		}
+		ncand++;
 	}
 	if (best_i) {
 		g.cut = c.at[best_i];
@@ -718,6 +903,13 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		g.sure = cls_of(c.cps[best_i - 1]) == K_END &&
 			 best - second >= CONFIDENT_MARGIN;
 		g.close_call = best - second < CONFIDENT_MARGIN;
+		if (second_i)
+			g.cue = deciding_cue(fv[best_k], fv[second_k]);
+	}
+	if (trace_fn) {
+		struct seam_trace tr = { t, start, end, ncand, cuts, &fv[0][0],
+					 best_i ? best_k : ncand };
+		trace_fn(trace_ctx, &tr);
 	}
 	return g;
 }
