@@ -41,6 +41,7 @@ bool seam_weak_end(const char *t, size_t n);
 struct seam_guess {
 	size_t cut;       /* the title is t[cut, end) */
 	size_t runner_up; /* the next best start, or end */
+	size_t third;     /* the third best, when close too, or end */
 	bool sure;        /* false: a guess that could be wrong */
 	bool found;       /* false: no place fits; cut == end */
 	bool close_call;  /* the runner-up scored nearly as well */
@@ -54,6 +55,8 @@ struct seam_context {
 	size_t own_len;       /* points): titles reuse their points' words */
 	size_t sibling_chars; /* length in characters of a title of the same
 			       * slide known exactly, or 0 */
+	const char *prev;     /* the point's block up to the run: points */
+	size_t prev_len;      /* reuse their block's words too */
 };
 
 /* The title's start within t[start, end), where t[start..] is the tail of
@@ -66,7 +69,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 /* ---- for the fitting tool (tests/tools/fit_seam.py) -------------------
  * Process-wide hooks, for tools only: lectern itself never sets them. */
 
-#define SEAM_NFEATURES 18
+#define SEAM_NFEATURES 21
 
 /* One decided seam: the candidate starts (byte offsets in t) and their
  * features (ncand rows of SEAM_NFEATURES), and the index of the one
@@ -79,6 +82,7 @@ struct seam_trace {
 	const size_t *cut;
 	const double *f;
 	size_t chosen;
+	const struct seam_context *cx;
 };
 
 typedef void seam_trace_fn(void *ctx, const struct seam_trace *tr);

@@ -2,11 +2,11 @@
 """Fits the seam model's weights (src/seam.c, feature_table) and measures
 them honestly: leaving each corpus deck out in turn.
 
-usage: fit_seam.py BUILD_DIR [--decks DIR] [--extra DECK.txt ...]
+usage: fit_seam.py BUILD_DIR [--decks DECK.txt ...] [--extra DECK.txt ...]
                    [--lambda L] [--drop NAME,...] [--quiet]
 
-For every deck DIR/*.txt with its DIR/*.golden.json (default
-tests/corpus), BUILD_DIR/tests/seam_trace prints each glued title the
+For every deck DECK.txt with its DECK.golden.json (default
+tests/corpus/*.txt), BUILD_DIR/tests/seam_trace prints each glued title the
 importer placed: the candidate starts and their features. A seam's right
 candidate is the one whose title is one of the deck's golden block titles.
 The weights maximise the likelihood of the right candidates under a
@@ -25,9 +25,9 @@ It also counts, for each import, the wrong titles, whether each has a
 warning on its slide (and one naming the right title), and how many seam
 warnings there are in all. Last it prints the weights as C for
 feature_table. Everything is deterministic: the figures reproduce.
-Run from the source root:
-  python3 tests/tools/fit_seam.py build --extra ../shared/practice/*.txt \\
-      ../shared/seed/*.txt
+The weights in seam.c were fitted, from the source root, with
+  python3 tests/tools/fit_seam.py build --decks tests/corpus/*.txt \\
+      ../shared/practice/*.txt ../shared/seed/*.txt
 """
 import argparse
 import difflib
@@ -220,7 +220,14 @@ def score_deck(build, deck, golden, weights):
 
 
 def lang(path):
-    return os.path.basename(path).split("-")[0]
+    """zh, ja, en, de from the corpus names; the shared decks are Chinese
+    but for practice-2, which is English."""
+    name = os.path.basename(path)
+    if name.startswith("practice-2"):
+        return "en"
+    if name.startswith(("practice", "000_")):
+        return "zh"
+    return name.split("-")[0]
 
 
 def add(tot, key, r):
@@ -250,15 +257,15 @@ def show(tot, title):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
-    ap.add_argument("--decks", default=os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "corpus"))
+    ap.add_argument("--decks", nargs="*", default=sorted(glob.glob(os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "corpus", "*.txt"))))
     ap.add_argument("--extra", nargs="*", default=[])
     ap.add_argument("--lambda", dest="lam", type=float, default=1.0)
     ap.add_argument("--drop", default="")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
 
-    decks = sorted(glob.glob(os.path.join(a.decks, "*.txt")))
+    decks = a.decks
     names, per_deck = None, {}
     for d in decks:
         names, seams = trace(a.build, d)

@@ -58,7 +58,11 @@ static void trace(void *ctx, const struct seam_trace *tr)
 				tr->f[k * SEAM_NFEATURES + (size_t)j]);
 		fputs("]]", out);
 	}
-	fprintf(out, "], \"chosen\": %zu, \"latin\": %s}\n", tr->chosen,
+	fputs("], \"own\": ", out);
+	put_json_string(out, tr->cx->own, tr->cx->own_len);
+	fputs(", \"prev\": ", out);
+	put_json_string(out, tr->cx->prev, tr->cx->prev_len);
+	fprintf(out, ", \"chosen\": %zu, \"latin\": %s}\n", tr->chosen,
 		tr->f ? "false" : "true");
 }
 
