@@ -910,11 +910,11 @@ static void rawblocks_free(struct rawblock *bl, size_t nb)
 }
 
 /* Cuts the title glued to the end of a point: the run [from, end) holds
- * the point's tail then the title; the point's block starts at prev. Returns where the title starts (== end
+ * the point's tail then the title. Returns where the title starts (== end
  * when nothing fits) and warns when it is a guess. */
-static size_t cut_title(struct parser *p, size_t prev, size_t from,
-			size_t end, size_t own_start, size_t own_end,
-			size_t sibling_chars, const char *what)
+static size_t cut_title(struct parser *p, size_t from, size_t end,
+			size_t own_start, size_t own_end, size_t sibling_chars,
+			const char *what)
 {
 	size_t chunk = after_last_sep(p, from, end);
 	if (chunk > from && chunk == end) {
@@ -922,7 +922,7 @@ static size_t cut_title(struct parser *p, size_t prev, size_t from,
 		return end;
 	}
 	struct seam_context cx = { p->t + own_start, own_end - own_start,
-				   sibling_chars, p->t + prev, chunk - prev };
+				   sibling_chars };
 	struct seam_guess g = seam_find(p->stats, p->t, chunk, end, &cx);
 	if (!g.found) {
 		deck_warn(p->deck, off(p, chunk), p->sec_no, p->slide_no,
@@ -1028,8 +1028,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			/* title glued to the last point of block k-1 */
 			struct rawblock *prev = &rb[k - 1];
 			size_t from = prev->marks[prev->nmarks - 1].text;
-			size_t cut = cut_title(p, prev->start, from, title_end,
-					       rb[k].start,
+			size_t cut = cut_title(p, from, title_end, rb[k].start,
 					       rb[k].end, sibling_chars,
 					       "block title");
 			b->title = make_text(p, cut, title_end);
@@ -1046,8 +1045,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		size_t from = rb[last].marks[rb[last].nmarks - 1].text;
 		size_t cut = dangling_end;
 		if (untitled != NO_INDEX)
-			cut = cut_title(p, rb[last].start, from, dangling_end,
-					rb[untitled].start,
+			cut = cut_title(p, from, dangling_end, rb[untitled].start,
 					rb[untitled].end, 0,
 					"out-of-order block title");
 		if (untitled != NO_INDEX && cut < dangling_end) {

@@ -20,16 +20,16 @@
  * of the features in feature_table, each explained above it. The weights
  * were fitted by tests/tools/fit_seam.py (a conditional logit over each
  * seam's candidates) on the corpus decks, the practice decks and the
- * demo deck, and measured leaving each deck out: 92.8 % of titles and
- * 97.6 % of points exact on decks the fit had not seen (Chinese 86.8 %,
- * Japanese 94.7 %, English 100 %), 93.9 % and 97.9 % in-sample. What is
+ * demo deck, and measured leaving each deck out: 93.4 % of titles and
+ * 97.7 % of points exact on decks the fit had not seen (Chinese 88.1 %,
+ * Japanese 94.7 %, English 100 %), 94.1 % and 98.0 % in-sample. What is
  * left hinges on words: "…有效提升线路运能|票制票价" needs to know that
  * 运能 is what is raised, which no statistic of one deck sees.
  *
  * A guess is sure only after a sentence end with a clear margin; every
  * other one is reported with the next best starts and the feature that
- * decided it, so that a wrong title always carries its warning (on the
- * corpus, 32 of 32), usually naming the right one.
+ * decided it, so that a wrong title always carries its warning (36 of
+ * 36 leaving each deck out), usually naming the right one (27 of 36).
  *
  * Counting is done once, in one pass over the deck, for just the pairs
  * and characters that candidate seams ask about (seam_stats_want first,
@@ -48,19 +48,14 @@
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
 
 /* One entry holds everything known of a key, so that a lookup in the
- * counting pass touches one entry: the count, for pairs that may start a
- * title a 128-bit sketch of the characters seen before them, and for
- * pairs that may end a point one of the characters seen after them. */
+ * counting pass touches one 32-byte entry: the count, and for pairs that
+ * may start a title, a 128-bit sketch of the characters seen before them. */
 struct cm_entry {
-	uint64_t key;      /* 0 = empty; keys are stored + 1 */
-	uint32_t n;        /* occurrences */
-	uint32_t role;     /* PAIR_HEAD, PAIR_TAIL: which sketches to keep */
-	uint64_t left[2];  /* hashed bits of the characters before it */
-	uint64_t right[2]; /* hashed bits of the characters after it */
+	uint64_t key;     /* 0 = empty; keys are stored + 1 */
+	uint32_t n;       /* occurrences */
+	uint32_t is_head; /* a pair a title may start with: sketch it */
+	uint64_t left[2]; /* hashed bits of the characters before it */
 };
-
-#define PAIR_HEAD 1u /* a title may start with it */
-#define PAIR_TAIL 2u /* a point may end with it */
 
 struct countmap {
 	struct cm_entry *e;
@@ -524,14 +519,13 @@ static size_t first_candidate(size_t n)
  * (no sentence end in it but a final ? or !, no bracket closed before it
  * opens, a question keeps its interrogative) are worked
  * out for every suffix at once, from the right. */
-static void candidates(const struct chunk *c, bool *ok)
+static void candidates(const struct chunk *c, size_t q, bool *ok)
 {
 	size_t n = c->n, from = first_candidate(n);
 	bool has_end = false;
 	int low = 0; /* the lowest bracket depth of the suffix, from 0 */
 	for (size_t i = 0; i <= n; i++)
 		ok[i] = false;
-	size_t q = last_interrogative(c);
 	if (q && q - 1 < from)
 		q = 0; /* too far back to bind the title */
 	for (size_t i = n; i-- > from;) {
@@ -553,17 +547,14 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	size_t glues;
 	if (c.n >= 2 && !latin_cut(&c, &glues)) {
 		bool ok[CHUNK_MAX + 1];
-		candidates(&c, ok);
+		candidates(&c, last_interrogative(&c), ok);
 		for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
 			if (!ok[i])
 				continue;
 			uint64_t cross = pair_key(c.cps[i - 1], c.cps[i]);
 			uint64_t head = pair_key(c.cps[i], c.cps[i + 1]);
 			cm_slot(&st->pairs, cross, true);
-			cm_slot(&st->pairs, head, true)->role |= PAIR_HEAD;
-			if (i >= 2)
-				cm_slot(&st->pairs, pair_key(c.cps[i - 2], c.cps[i - 1]),
-					true)->role |= PAIR_TAIL;
+			cm_slot(&st->pairs, head, true)->is_head = 1;
 		}
 	}
 }
@@ -586,18 +577,16 @@ static void sketch(uint64_t *bits, uint32_t cp)
 
 /* Counts one occurrence of the pair pk. prev, the character before it
  * (when has_prev), goes into the pair's sketch if a title may start with
- * the pair. Returns the pair's entry if a point may end with it, for the
- * character after it, else NULL. */
-static struct cm_entry *count_pair(struct seam_stats *st, uint64_t pk,
-				   uint32_t prev, bool has_prev)
+ * the pair. */
+static void count_pair(struct seam_stats *st, uint64_t pk, uint32_t prev,
+		       bool has_prev)
 {
 	struct cm_entry *v = cm_slot(&st->pairs, pk, false);
 	if (!v)
-		return NULL;
+		return;
 	v->n++;
-	if ((v->role & PAIR_HEAD) && has_prev)
+	if (v->is_head && has_prev)
 		sketch(v->left, prev);
-	return v->role & PAIR_TAIL ? v : NULL;
 }
 
 /* The deck is counted in batches of code points: the filter words and
@@ -612,7 +601,6 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 	uint64_t keys[BATCH];
 	size_t bits[BATCH], hits[BATCH];
 	size_t i = 0, k = 0;
-	struct cm_entry *tail = NULL; /* waits for the next batch's first */
 	filter_build(st);
 	const struct countmap *m = &st->pairs;
 	while (i < n) {
@@ -630,9 +618,6 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 			bits[nb] = filter_bit(st, keys[nb]);
 			__builtin_prefetch(&st->filter[bits[nb] / 64]);
 		}
-		if (tail && nb)
-			sketch(tail->right, cps[2]);
-		tail = NULL;
 		size_t nh = 0;
 		for (size_t j = 0; j < nb && m->cap; j++)
 			if (k + j >= 1 &&
@@ -643,11 +628,7 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 			}
 		for (size_t h = 0; h < nh; h++) {
 			size_t j = hits[h];
-			struct cm_entry *v = count_pair(st, keys[j], cps[j], k + j >= 2);
-			if (v && j + 1 < nb)
-				sketch(v->right, cps[j + 3]);
-			else if (v)
-				tail = v;
+			count_pair(st, keys[j], cps[j], k + j >= 2);
 		}
 		cps[0] = cps[nb];
 		cps[1] = cps[nb + 1];
@@ -715,15 +696,15 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
  *  hira_start   the title starts in hiragana: rare, but for なぜ…;
  *  question     a title ending in ? starts with its interrogative (为什么
  *               如何 什么 是否 なぜ 何 どう …; one after it is ruled out);
- *  rights       log(1 + how many different characters follow the
- *               point's last two in the deck): the mirror of lefts, a
- *               word's end is followed by anything;
  *  own2         the title's first two characters occur in its block's
  *               points: a word of the title, where own also counts
- *               single characters;
- *  prev_own     log(1 + how many of the point's last characters occur
- *               earlier in its own block): a point, too, reuses its
- *               block's words. */
+ *               single characters.
+ * Tried and left out, as they did not help on decks left out of the fit:
+ * the variety of characters after the point's last two (the mirror of
+ * lefts), the point's last characters found earlier in its own block,
+ * and a general Chinese dictionary (jieba's, Debian's python3-jieba):
+ * where segmenting with it puts word boundaries, and the parts of speech
+ * on either side, gained 1 to 2 of 90 Chinese seams. */
 enum feature {
 	F_LEN,
 	F_LEN_PRIOR,
@@ -743,9 +724,7 @@ enum feature {
 	F_KANA_KANJI,
 	F_HIRA_START,
 	F_QUESTION,
-	F_RIGHTS,
 	F_OWN2,
-	F_PREV_OWN,
 	F_COUNT
 };
 
@@ -753,27 +732,25 @@ static const struct {
 	const char *name;
 	double weight;
 } feature_table[] = {
-	[F_LEN] = { "len", -1.966 },
-	[F_LEN_PRIOR] = { "len_prior", 0.619 },
+	[F_LEN] = { "len", -1.969 },
+	[F_LEN_PRIOR] = { "len_prior", 0.620 },
 	[F_OWN] = { "own", 1.171 },
 	[F_CROSS] = { "cross", -2.083 },
-	[F_SENTENCE_END] = { "sentence_end", 0.768 },
-	[F_BAD_START] = { "bad_start", -0.893 },
-	[F_POINT_END] = { "point_end", 0.455 },
-	[F_PREDICATE] = { "predicate", 1.397 },
-	[F_LEFTS] = { "lefts", 0.828 },
-	[F_TITLE_CLASS] = { "title_class", 1.301 },
+	[F_SENTENCE_END] = { "sentence_end", 0.766 },
+	[F_BAD_START] = { "bad_start", -0.889 },
+	[F_POINT_END] = { "point_end", 0.456 },
+	[F_PREDICATE] = { "predicate", 1.406 },
+	[F_LEFTS] = { "lefts", 0.826 },
+	[F_TITLE_CLASS] = { "title_class", 1.298 },
 	[F_WEAK_END] = { "weak_end", -1.151 },
 	[F_SUFFIX_START] = { "suffix_start", -0.704 },
-	[F_SIBLING] = { "sibling", 0.764 },
+	[F_SIBLING] = { "sibling", 0.763 },
 	[F_LATIN_BEFORE] = { "latin_before", -0.037 },
-	[F_LATIN_START] = { "latin_start", 0.627 },
-	[F_KANA_KANJI] = { "kana_kanji", 0.820 },
+	[F_LATIN_START] = { "latin_start", 0.633 },
+	[F_KANA_KANJI] = { "kana_kanji", 0.825 },
 	[F_HIRA_START] = { "hira_start", -0.555 },
-	[F_QUESTION] = { "question", 0.525 },
-	[F_RIGHTS] = { "rights", 0.013 },
-	[F_OWN2] = { "own2", 0.529 },
-	[F_PREV_OWN] = { "prev_own", 0.013 },
+	[F_QUESTION] = { "question", 0.528 },
+	[F_OWN2] = { "own2", 0.532 },
 };
 _Static_assert(sizeof feature_table / sizeof feature_table[0] == F_COUNT,
 	       "one row per feature");
@@ -818,33 +795,67 @@ static void lookups_fill(struct lookups *lk, const struct seam_stats *st,
 		lk->llr[j] = 0;
 	}
 	const struct countmap *m = &st->pairs;
-	/* pair j is the cross of cut j, the head of cut j - 1 and the
-	 * tail of cut j + 1 */
-	size_t lo = from > 1 ? from - 1 : 1;
-	for (size_t j = lo; j < c->n && m->cap; j++)
-		if (ok[j] || ok[j - 1] || ok[j + 1]) {
+	for (size_t j = from; j < c->n && m->cap; j++)
+		if (ok[j] || ok[j - 1]) {
 			uint64_t key = pair_key(s[j - 1], s[j]) + 1;
 			__builtin_prefetch(&m->e[mix(key) & (m->cap - 1)]);
 		}
-	for (size_t j = lo; j < c->n; j++)
-		if (ok[j] || ok[j - 1] || ok[j + 1])
+	for (size_t j = from; j < c->n; j++)
+		if (ok[j] || ok[j - 1])
 			lk->pair[j] = cm_find(m, pair_key(s[j - 1], s[j]));
 	for (size_t i = c->n; i-- > from;)
 		lk->llr[i] = lk->llr[i + 1] + st->class_llr[cls_of(s[i])];
 }
 
+/* What a character may do at a cut, from the word lists above: one
+ * lookup instead of a scan of each list, for every candidate. */
+enum role {
+	R_BAD_START = 1,
+	R_PREDICATE_END = 2,
+	R_WEAK_END = 4,
+	R_BOUND_SUFFIX = 8,
+	R_KNOWN = 128
+};
+
+static unsigned role_compute(uint32_t cp)
+{
+	return (in(cp, BAD_START) ? R_BAD_START : 0) |
+	       (in(cp, PREDICATE_END) ? R_PREDICATE_END : 0) |
+	       (in(cp, WEAK_END) ? R_WEAK_END : 0) |
+	       (in(cp, BOUND_SUFFIX) ? R_BOUND_SUFFIX : 0);
+}
+
+static unsigned role_of(uint32_t cp)
+{
+	static unsigned char table[65536]; /* roles | R_KNOWN; 0 = not yet */
+	if (cp >= 65536)
+		return role_compute(cp);
+	if (!table[cp])
+		table[cp] = (unsigned char)(role_compute(cp) | R_KNOWN);
+	return table[cp];
+}
+
+/* What features() needs of the seam as a whole, worked out once. */
+struct seam_once {
+	size_t question;    /* last_interrogative() */
+	double log_sibling; /* log of the sibling title's length, or 0 */
+};
+
 /* The features of the cut before cps[i], into f[F_COUNT]. */
 static void features(const struct seam_stats *st, const struct chunk *c,
 		     const struct lookups *lk, const char *t, size_t i,
-		     const struct seam_context *cx, double *f)
+		     const struct seam_context *cx,
+		     const struct seam_once *once, double *f)
 {
 	const uint32_t *s = c->cps;
 	size_t len = c->n - i;
 	uint32_t a = s[i - 1], b = s[i];
 	enum cls ca = cls_of(a), cb = cls_of(b);
+	unsigned ra = role_of(a), rb = role_of(b);
 
 	f[F_LEN] = (double)len / 10.0;
-	double z = (log((double)len) - st->mu) / st->sd;
+	double log_len = log((double)len);
+	double z = (log_len - st->mu) / st->sd;
 	f[F_LEN_PRIOR] = -0.5 * z * z;
 
 	size_t op = 0;
@@ -859,50 +870,34 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
 	f[F_CROSS] = log(pc > 0 ? (double)pc : 1);
 	f[F_SENTENCE_END] = ca == K_END;
-	f[F_BAD_START] = in(b, BAD_START);
+	f[F_BAD_START] = (rb & R_BAD_START) != 0;
 	f[F_POINT_END] = log(((double)cm_get(&st->point_end, a) + 2 * st->r) /
 			     ((double)uni_count(st, a) + 2)) - st->log_r;
-	f[F_PREDICATE] = in(a, PREDICATE_END);
+	f[F_PREDICATE] = (ra & R_PREDICATE_END) != 0;
 	const struct cm_entry *head = lk->pair[i + 1];
-	f[F_LEFTS] = head && (head->role & PAIR_HEAD) ?
+	f[F_LEFTS] = head && head->is_head ?
 		st->ln1p_lefts[__builtin_popcountll(head->left[0]) +
 			       __builtin_popcountll(head->left[1])] : 0;
 	f[F_TITLE_CLASS] = lk->llr[i] / 4;
 
-	f[F_WEAK_END] = in(a, WEAK_END);
-	f[F_SUFFIX_START] = in(b, BOUND_SUFFIX);
-	f[F_SIBLING] = 0;
-	if (cx->sibling_chars)
-		f[F_SIBLING] = -fabs(log((double)len) - log((double)cx->sibling_chars));
+	f[F_WEAK_END] = (ra & R_WEAK_END) != 0;
+	f[F_SUFFIX_START] = (rb & R_BOUND_SUFFIX) != 0;
+	f[F_SIBLING] = cx->sibling_chars ? -fabs(log_len - once->log_sibling) : 0;
 	bool latin_a = ca == K_ALPHA || ca == K_DIGIT;
 	bool latin_b = cb == K_ALPHA || cb == K_DIGIT;
 	f[F_LATIN_BEFORE] = latin_a && is_cjk_class(cb);
 	f[F_LATIN_START] = latin_b && is_cjk_class(ca);
 	f[F_KANA_KANJI] = ca == K_HIRA && (cb == K_HAN || cb == K_KATA);
 	f[F_HIRA_START] = cb == K_HIRA;
-	size_t q = last_interrogative(c);
-	f[F_QUESTION] = q && q - 1 == i;
-	const struct cm_entry *tail = i >= 2 ? lk->pair[i - 1] : NULL;
-	f[F_RIGHTS] = tail && (tail->role & PAIR_TAIL) ?
-		st->ln1p_lefts[__builtin_popcountll(tail->right[0]) +
-			       __builtin_popcountll(tail->right[1])] : 0;
-	f[F_OWN2] = memmem(cx->own, cx->own_len, t + c->at[i],
-			   c->at[i + 2] - c->at[i]) != NULL;
-	size_t pp = 0;
-	for (size_t k = 1; k <= 8 && k <= i; k++) {
-		if (!memmem(cx->prev, cx->prev_len, t + c->at[i - k],
-			    c->at[i] - c->at[i - k]))
-			break;
-		pp = k;
-	}
-	f[F_PREV_OWN] = log((double)pp + 1);
+	f[F_QUESTION] = once->question && once->question - 1 == i;
+	f[F_OWN2] = op >= 2;
 }
 
-static double dot(const double *f)
+static double dot(const double *w, const double *f)
 {
 	double sc = 0;
 	for (int k = 0; k < F_COUNT; k++)
-		sc += weight((enum feature)k) * f[k];
+		sc += w[k] * f[k];
 	return sc;
 }
 
@@ -966,9 +961,14 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		return g;
 	}
 	bool ok[CHUNK_MAX + 1];
-	candidates(&c, ok);
+	struct seam_once once = { last_interrogative(&c),
+				  cx->sibling_chars ? log((double)cx->sibling_chars) : 0 };
+	candidates(&c, once.question, ok);
 	struct lookups lk;
 	lookups_fill(&lk, st, &c, ok);
+	double w[F_COUNT];
+	for (int k = 0; k < F_COUNT; k++)
+		w[k] = weight((enum feature)k);
 	double best = -1e300, second = -1e300, third = -1e300;
 	size_t best_i = 0, second_i = 0, third_i = 0;
 	double fv[CHUNK_MAX][F_COUNT];
@@ -977,8 +977,8 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 		if (!ok[i])
 			continue;
 		double *f = fv[ncand];
-		features(st, &c, &lk, t, i, cx, f);
-		double sc = dot(f);
+		features(st, &c, &lk, t, i, cx, &once, f);
+		double sc = dot(w, f);
 		cuts[ncand] = c.at[i];
 		if (sc > best) {
 			third = second;

@@ -55,8 +55,6 @@ struct seam_context {
 	size_t own_len;       /* points): titles reuse their points' words */
 	size_t sibling_chars; /* length in characters of a title of the same
 			       * slide known exactly, or 0 */
-	const char *prev;     /* the point's block up to the run: points */
-	size_t prev_len;      /* reuse their block's words too */
 };
 
 /* The title's start within t[start, end), where t[start..] is the tail of
@@ -69,7 +67,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 /* ---- for the fitting tool (tests/tools/fit_seam.py) -------------------
  * Process-wide hooks, for tools only: lectern itself never sets them. */
 
-#define SEAM_NFEATURES 21
+#define SEAM_NFEATURES 19
 
 /* One decided seam: the candidate starts (byte offsets in t) and their
  * features (ncand rows of SEAM_NFEATURES), and the index of the one

@@ -60,8 +60,6 @@ static void trace(void *ctx, const struct seam_trace *tr)
 	}
 	fputs("], \"own\": ", out);
 	put_json_string(out, tr->cx->own, tr->cx->own_len);
-	fputs(", \"prev\": ", out);
-	put_json_string(out, tr->cx->prev, tr->cx->prev_len);
 	fprintf(out, ", \"chosen\": %zu, \"latin\": %s}\n", tr->chosen,
 		tr->f ? "false" : "true");
 }
