@@ -388,14 +388,15 @@ static bool point_sized_split(const struct parser *p, size_t from, size_t at,
  * only when the text bears it out: either marker k + 1 comes after it
  * (also one followed by a digit: "2.2G…3.3G…"), or none does and it cuts
  * the rest into two parts of a point's size (point_sized_split). The
- * latter is a guess: *guess is set. NO_INDEX when there is none. */
+ * latter is a guess: *guess is set. Only when numbered_ok: the block
+ * has not taken too many of them. NO_INDEX when there is none. */
 static size_t find_marker(const struct parser *p, size_t from, size_t to,
-			  unsigned k, size_t *len, bool *guess)
+			  unsigned k, bool numbered_ok, size_t *len, bool *guess)
 {
 	struct number num = number_of(k), next = number_of(k + 1);
 	*guess = false;
 	size_t best = first_marker(p, from, to, &num, 1, 3, len);
-	if (best != NO_INDEX)
+	if (best != NO_INDEX || !numbered_ok)
 		return best;
 	size_t last_next = last_marker(p, from, to, &next);
 	if (last_next != NO_INDEX) {
@@ -781,17 +782,25 @@ static size_t chars_after(const struct parser *p, size_t i, size_t n, size_t to)
 	return i;
 }
 
+/* How many markers followed by a digit a block, or a slide's block
+ * starts, may take: real blocks have a few points, and past this they are
+ * text, which keeps hostile text ("1.v2.11.v3.1…") linear. */
+#define MAX_NUMBER_STARTS 32
+
 /* The markers of a block after its "1." at b->marks[0], up to b->end;
  * a guessed one (find_marker) is reported when `report`. */
 static void find_points(struct parser *p, struct rawblock *b, bool report)
 {
-	size_t pos = b->marks[0].text;
+	size_t pos = b->marks[0].text, numbered = 0;
 	for (unsigned m = 2;; m++) {
 		size_t ml;
 		bool guess;
-		size_t at = find_marker(p, pos, b->end, m, &ml, &guess);
+		size_t at = find_marker(p, pos, b->end, m,
+					numbered < MAX_NUMBER_STARTS, &ml, &guess);
 		if (at == NO_INDEX)
 			break;
+		if (at + ml < p->n && is_ascii_digit(p->t[at + ml]))
+			numbered++;
 		if (guess && report) {
 			char *head = make_text(p, at, chars_after(p, at, 8, b->end));
 			deck_warn(p->deck, off(p, at), p->sec_no, p->slide_no,
@@ -804,10 +813,6 @@ static void find_points(struct parser *p, struct rawblock *b, bool report)
 		pos = at + ml;
 	}
 }
-
-/* How many markers "1." followed by a digit are weighed in one slide;
- * past that they are text, which keeps a hostile slide linear. */
-#define MAX_NUMBER_STARTS 32
 
 /* Does a block start at the marker "1." at c (after a separator), where
  * a digit follows it ("…,1.18岁以下的青少年…")? That reads as well as a
