@@ -26,7 +26,6 @@
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
-#define NONE SIZE_MAX
 
 /* Rule 1: every CR and LF taken out of the source text. A gap is a run of
  * them: at position pos of the flat text, `removed` bytes in all have
@@ -43,16 +42,39 @@ struct flat {
 	size_t ngaps;
 };
 
+struct strmap {
+	uint64_t *hash; /* 0 = empty slot */
+	size_t *idx;
+	size_t cap, len;
+	size_t maxlen;  /* longest key, in bytes */
+};
+
+/* One import: the text, the deck being built, and what the passes find
+ * on the way there. parser_free frees all of it but the deck. */
 struct parser {
 	const struct source *src;
-	const struct flat *flat;
-	const char *t;
+	struct flat flat;
+	const char *t; /* flat.text */
 	size_t n;
 	struct deck *deck;
 	const char *title; /* the deck title, in t */
 	size_t title_len;
+	size_t head_end; /* just after the deck title's box */
 	struct seam_stats *stats;
 	size_t sec_no, slide_no; /* 1-based, for warnings */
+	/* the section covers, each with its section's title */
+	struct cover *cov;
+	size_t ncov;
+	char **known;  /* [k]: section k's title, as read */
+	bool *guessed; /* [k]: where that title starts is a guess */
+	bool has_toc;
+	/* the contents by title; entries with the same title chain in
+	 * order, and each chain's cursor is its first entry not yet matched */
+	struct strmap tocmap;
+	size_t *toc_next, *toc_tail, *toc_cursor;
+	/* pass 1: each section's slides */
+	struct rawslide **slides;
+	size_t *nslides;
 };
 
 /* A block as pass 1 finds it: where its markers are. */
@@ -69,13 +91,6 @@ struct rawblock {
 /* ---- a string multimap: title text → indices --------------------------
  * Decks may have 100,000 sections: matching titles must not compare every
  * title with every other. */
-
-struct strmap {
-	uint64_t *hash; /* 0 = empty slot */
-	size_t *idx;
-	size_t cap, len;
-	size_t maxlen;  /* longest key, in bytes */
-};
 
 /* A polynomial hash, H(s) = sum of s[i] * P^(n-1-i) mod 2^64: it extends
  * to the right (H * P + c) and to the left (c * P^n + H) in one step, so
@@ -139,16 +154,16 @@ static size_t strmap_add(struct strmap *m, const char *s, size_t n, size_t idx,
 }
 
 /* Calls back for each index stored under hash h (the caller compares the
- * text) until it returns true; returns that index or NONE. */
+ * text) until it returns true; returns that index or NO_INDEX. */
 static size_t strmap_find_hash(const struct strmap *m, uint64_t h,
 			       bool (*ok)(void *ctx, size_t idx), void *ctx)
 {
 	if (!m->cap)
-		return SIZE_MAX;
+		return NO_INDEX;
 	for (size_t j = h & (m->cap - 1); m->hash[j]; j = (j + 1) & (m->cap - 1))
 		if (m->hash[j] == h && ok(ctx, m->idx[j]))
 			return m->idx[j];
-	return SIZE_MAX;
+	return NO_INDEX;
 }
 
 static size_t strmap_find(const struct strmap *m, const char *s, size_t n,
@@ -249,14 +264,16 @@ static struct number number_of(unsigned k)
 /* How likely t[i] starts the marker for number k ("2." or "2、"): 0 when
  * it cannot, else a rank, lower is better. Sets *len to its length.
  * Markers are glued to the text before them (rule 6), so a number after a
- * space is text. After '.', a digit means a decimal ("2.5倍") unless what
+ * space is text, and so is one inside a number ("13.5": a digit before
+ * and after). After '.', a digit means a decimal ("2.5倍") unless what
  * follows cannot be one: three or more digits ("2.2023年", a point that
- * starts with a year) or a second decimal point ("1.1.27 million").
+ * starts with a year), a second decimal point ("1.1.27 million") or a
+ * thousands separator ("2.3,400万人").
  * Rank 1: clean. Rank 2: a space follows. Rank 3: a digit precedes, as when
  * a point ends with a year ("…since 19794.In"); taken only when nothing
  * better comes. Rank 4: looks like a decimal ("2.1ドル=360円" is point 2
  * starting with a number, "4.1%" at the end of point 3 is a decimal); taken
- * only when the next marker follows it. */
+ * only when the text around bears it out (find_marker, block_starts_at). */
 static int marker_rank(const struct parser *p, size_t i,
 		       const struct number *num, size_t *len)
 {
@@ -271,31 +288,38 @@ static int marker_rank(const struct parser *p, size_t i,
 	if (!ml)
 		return 0;
 	size_t after = m + ml;
+	*len = nl + ml;
+	bool digit_before = i > 0 && is_ascii_digit(t[i - 1]);
 	if (ml == 1 && after < p->n && is_ascii_digit(t[after])) {
+		if (digit_before)
+			return 0;
 		size_t d = after;
 		while (d < p->n && is_ascii_digit(t[d]))
 			d++;
 		bool second_point = d + 1 < p->n && t[d] == '.' &&
 				    is_ascii_digit(t[d + 1]);
-		if (d - after < 3 && !second_point) {
-			*len = nl + ml;
+		bool thousands = d + 3 < p->n && t[d] == ',' &&
+				 is_ascii_digit(t[d + 1]) &&
+				 is_ascii_digit(t[d + 2]) &&
+				 is_ascii_digit(t[d + 3]) &&
+				 (d + 4 >= p->n || !is_ascii_digit(t[d + 4]));
+		if (d - after < 3 && !second_point && !thousands)
 			return 4;
-		}
 	}
-	*len = nl + ml;
-	if (i > 0 && is_ascii_digit(t[i - 1]))
+	if (digit_before)
 		return 3;
 	if (after < p->n && t[after] == ' ')
 		return 2;
 	return 1;
 }
 
+static const struct number number_one = { "1", 1 };
+
 /* The length of a clean marker "1." at t[i], or 0. */
 static size_t marker_len(const struct parser *p, size_t i)
 {
-	static const struct number one = { "1", 1 };
 	size_t len = 0;
-	int r = marker_rank(p, i, &one, &len);
+	int r = marker_rank(p, i, &number_one, &len);
 	return r == 1 || r == 2 ? len : 0;
 }
 
@@ -309,49 +333,89 @@ static size_t next_digit(const struct parser *p, size_t i, size_t to,
 	return hit ? (size_t)(hit - p->t) : to;
 }
 
-/* The best marker for k in [from, to): the first clean one, else the first
- * of the next rank. NONE when there is none. */
-static size_t find_marker(const struct parser *p, size_t from, size_t to,
-			  unsigned k, size_t *len)
+/* The first marker for num in [from, to) of a rank in [lo, hi]: the
+ * lowest rank first. NO_INDEX when there is none. */
+static size_t first_marker(const struct parser *p, size_t from, size_t to,
+			   const struct number *num, int lo, int hi,
+			   size_t *len)
 {
-	struct number num = number_of(k), next = number_of(k + 1);
-	size_t best = NONE, best_len = 0;
-	int best_rank = 4;
-	for (size_t i = next_digit(p, from, to, &num); i < to;
-	     i = next_digit(p, i + 1, to, &num)) {
+	size_t best = NO_INDEX, best_len = 0;
+	int best_rank = hi + 1;
+	for (size_t i = next_digit(p, from, to, num); i < to;
+	     i = next_digit(p, i + 1, to, num)) {
 		size_t l;
-		int r = marker_rank(p, i, &num, &l);
-		if (r && r < best_rank && i + l <= to) {
+		int r = marker_rank(p, i, num, &l);
+		if (r >= lo && r < best_rank && i + l <= to) {
 			best = i;
 			best_len = l;
 			best_rank = r;
-			if (r == 1)
+			if (r == lo)
 				break;
-		}
-	}
-	if (best == NONE) {
-		/* a decimal-looking one, when marker k + 1 comes after it: the
-		 * last such marker bounds them all, found in one pass */
-		size_t last_next = NONE, l2;
-		for (size_t i = next_digit(p, from, to, &next); i < to;
-		     i = next_digit(p, i + 1, to, &next)) {
-			int r = marker_rank(p, i, &next, &l2);
-			if (r >= 1 && r <= 3 && i + l2 <= to)
-				last_next = i;
-		}
-		size_t stop = last_next != NONE ? last_next : from;
-		for (size_t i = next_digit(p, from, stop, &num); i < stop;
-		     i = next_digit(p, i + 1, stop, &num)) {
-			size_t l;
-			if (marker_rank(p, i, &num, &l) == 4 && i + l <= stop) {
-				best = i;
-				best_len = l;
-				break;
-			}
 		}
 	}
 	*len = best_len;
 	return best;
+}
+
+/* The last marker for num in [from, to) of any rank, or NO_INDEX. */
+static size_t last_marker(const struct parser *p, size_t from, size_t to,
+			  const struct number *num)
+{
+	size_t last = NO_INDEX, l;
+	for (size_t i = next_digit(p, from, to, num); i < to;
+	     i = next_digit(p, i + 1, to, num))
+		if (marker_rank(p, i, num, &l) && i + l <= to)
+			last = i;
+	return last;
+}
+
+/* Could [from, at) and [text, to) both be points? A point that starts
+ * with a number ("…425万个3.5G移动电话用户规模突破10亿户") leaves two
+ * parts of a point's size; a decimal near a point's end ("…降至4.1%")
+ * leaves a stub after it, or follows a word that needs what comes after
+ * it ("…性能が3.6%以上低下する"). */
+static bool point_sized_split(const struct parser *p, size_t from, size_t at,
+			      size_t text, size_t to)
+{
+	size_t before = at - from, after = to - text;
+	return after >= 24 && 2 * after >= before &&
+	       !seam_weak_end(p->t + from, before);
+}
+
+/* The marker for k in [from, to), where from is just after marker k - 1:
+ * the first clean one, else the first of the next rank (2, 3). One
+ * followed by a digit (rank 4) is taken only when there is no other, and
+ * only when the text bears it out: either marker k + 1 comes after it
+ * (also one followed by a digit: "2.2G…3.3G…"), or none does and it cuts
+ * the rest into two parts of a point's size (point_sized_split). The
+ * latter is a guess: *guess is set. Only when numbered_ok: the block
+ * has not taken too many of them. NO_INDEX when there is none. */
+static size_t find_marker(const struct parser *p, size_t from, size_t to,
+			  unsigned k, bool numbered_ok, size_t *len, bool *guess)
+{
+	struct number num = number_of(k), next = number_of(k + 1);
+	*guess = false;
+	size_t best = first_marker(p, from, to, &num, 1, 3, len);
+	if (best != NO_INDEX || !numbered_ok)
+		return best;
+	size_t last_next = last_marker(p, from, to, &next);
+	if (last_next != NO_INDEX) {
+		best = first_marker(p, from, last_next, &num, 4, 4, len);
+		if (best != NO_INDEX)
+			return best;
+	}
+	for (size_t i = next_digit(p, from, to, &num); i < to;
+	     i = next_digit(p, i + 1, to, &num)) {
+		size_t l;
+		if (marker_rank(p, i, &num, &l) == 4 && i + l <= to &&
+		    point_sized_split(p, from, i, i + l, to)) {
+			*len = l;
+			*guess = true;
+			return i;
+		}
+	}
+	*len = 0;
+	return NO_INDEX;
 }
 
 /* ---- text out of the source ------------------------------------------ */
@@ -429,7 +493,7 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 		end--;
 	struct strbuf sb = STRBUF_INIT;
 	size_t from = start;
-	const struct flat *f = p->flat;
+	const struct flat *f = &p->flat;
 	/* the line breaks inside (start, end) */
 	for (size_t g = gap_after(f, start); g < f->ngaps && f->gaps[g].pos < end;
 	     g++) {
@@ -453,8 +517,8 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 /* The offset in the file as read of flat position pos. */
 static size_t off(const struct parser *p, size_t pos)
 {
-	size_t g = gap_after(p->flat, pos);
-	return source_offset(p->src, pos + (g ? p->flat->gaps[g - 1].removed : 0));
+	size_t g = gap_after(&p->flat, pos);
+	return source_offset(p->src, pos + (g ? p->flat.gaps[g - 1].removed : 0));
 }
 
 /* A contents entry: the title at [start, end), and where it is. */
@@ -468,7 +532,7 @@ static void add_toc(struct parser *p, size_t start, size_t end)
 /* ---- head, covers, TOC ----------------------------------------------- */
 
 /* Start of the next section cover ("Title," glued before "DeckTitle,")
- * at or after `from`: the position of the deck title, or NONE. */
+ * at or after `from`: the position of the deck title, or NO_INDEX. */
 static size_t next_cover(const struct parser *p, size_t from)
 {
 	size_t tl = p->title_len;
@@ -476,7 +540,7 @@ static size_t next_cover(const struct parser *p, size_t from)
 	while (from + tl < p->n) {
 		const char *hit = memmem(t + from, p->n - from, p->title, tl);
 		if (!hit)
-			return NONE;
+			return NO_INDEX;
 		size_t i = (size_t)(hit - t);
 		/* a block titled like the deck ("…,Deck Title,1.") is no cover */
 		size_t s = sep_at(p, i + tl);
@@ -484,7 +548,7 @@ static size_t next_cover(const struct parser *p, size_t from)
 			return i;
 		from = i + 1;
 	}
-	return NONE;
+	return NO_INDEX;
 }
 
 /* Does a slide start at i, inside a section body that ends at `end`, with
@@ -540,7 +604,7 @@ static size_t cover_title_start(struct parser *p, size_t c, size_t lower,
 	if (ae < p->n && ends_with(p, e, box, p->t + a, ae - a))
 		return e - (ae - a);
 	/* a section without slides: its title is found in the contents */
-	return NONE;
+	return NO_INDEX;
 }
 
 struct toc_query {
@@ -561,14 +625,14 @@ static bool toc_equal(void *ctx, size_t idx)
 static size_t toc_suffix(const struct parser *p, const struct strmap *toc,
 			 size_t lower, size_t e)
 {
-	size_t best = NONE;
+	size_t best = NO_INDEX;
 	uint64_t h = 0, pw = 1; /* H(t[j..e)) and P^(e-j) */
 	for (size_t j = e; j > lower && e - j < toc->maxlen; j--) {
 		size_t s = j - 1;
 		h += ((uint64_t)(unsigned char)p->t[s] + 1) * pw;
 		pw *= HASH_P;
 		struct toc_query q = { p->deck, p->t + s, e - s };
-		if (strmap_find_hash(toc, hash_key(h), toc_equal, &q) != SIZE_MAX)
+		if (strmap_find_hash(toc, hash_key(h), toc_equal, &q) != NO_INDEX)
 			best = s;
 	}
 	return best;
@@ -600,7 +664,7 @@ static size_t known_at(const struct parser *p, const struct strmap *m,
 		if (j < end && p->t[j] != ' ')
 			continue;
 		struct known_query q = { known, p->t + i, j - i };
-		if (strmap_find_hash(m, hash_key(h), known_equal, &q) != SIZE_MAX)
+		if (strmap_find_hash(m, hash_key(h), known_equal, &q) != NO_INDEX)
 			best = j - i;
 	}
 	return best;
@@ -712,24 +776,129 @@ static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
 	b->nmarks++;
 }
 
+/* Just after the first n characters from i, at most at `to`: for quoting
+ * the start of a text in a warning. */
+static size_t chars_after(const struct parser *p, size_t i, size_t n, size_t to)
+{
+	while (i < to && n > 0) {
+		i++;
+		while (i < to && ((unsigned char)p->t[i] & 0xC0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
+}
+
+/* How many markers followed by a digit a block, or a slide's block
+ * starts, may take: real blocks have a few points, and past this they are
+ * text, which keeps hostile text ("1.v2.11.v3.1…") linear. */
+#define MAX_NUMBER_STARTS 32
+
+/* The markers of a block after its "1." at b->marks[0], up to b->end;
+ * a guessed one (find_marker) is reported when `report`. */
+static void find_points(struct parser *p, struct rawblock *b, bool report)
+{
+	size_t pos = b->marks[0].text, numbered = 0;
+	for (unsigned m = 2;; m++) {
+		size_t ml;
+		bool guess;
+		size_t at = find_marker(p, pos, b->end, m,
+					numbered < MAX_NUMBER_STARTS, &ml, &guess);
+		if (at == NO_INDEX)
+			break;
+		if (at + ml < p->n && is_ascii_digit(p->t[at + ml]))
+			numbered++;
+		if (guess && report) {
+			char *head = make_text(p, at, chars_after(p, at, 8, b->end));
+			deck_warn(p->deck, off(p, at), p->sec_no, p->slide_no,
+				  "guessed that point %u starts at \"%s…\": a "
+				  "point opening with a number, not a decimal "
+				  "in point %u", m, head, m - 1);
+			free(head);
+		}
+		rawblock_mark(b, at, at + ml);
+		pos = at + ml;
+	}
+}
+
+/* Does a block start at the marker "1." at c (after a separator), where
+ * a digit follows it ("…,1.18岁以下的青少年…")? That reads as well as a
+ * decimal after a comma inside a point ("…,1.5倍…"). The block before, b,
+ * has its markers up to c counted: with m of them, a decimal leaves b to
+ * go on with marker m + 1; a new block starts again from 2. Whichever
+ * comes first in [c, to) decides. With m == 1, or neither, it stays a
+ * guess: *sure is cleared. */
+static bool block_starts_at(struct parser *p, const struct rawblock *b,
+			    size_t c, size_t ml, size_t to, bool *sure)
+{
+	struct rawblock probe = { .start = b->start, .end = c };
+	rawblock_mark(&probe, b->marks[0].at, b->marks[0].text);
+	find_points(p, &probe, false);
+	size_t m = probe.nmarks, l;
+	free(probe.marks);
+	struct number two = number_of(2), after = number_of((unsigned)m + 1);
+	size_t at2 = first_marker(p, c + ml, to, &two, 1, 3, &l);
+	size_t atm = first_marker(p, c + ml, to, &after, 1, 3, &l);
+	*sure = m >= 2 && (at2 != NO_INDEX || atm != NO_INDEX);
+	if (m < 2)
+		return false;
+	if (at2 != NO_INDEX || atm != NO_INDEX)
+		return at2 < atm;
+	return true;
+}
+
+static struct rawblock *add_block(struct rawblock **bl, size_t *nb,
+				  size_t *cap, size_t at, size_t ml)
+{
+	*bl = xgrow(*bl, cap, *nb + 1, sizeof **bl);
+	struct rawblock *b = &(*bl)[(*nb)++];
+	memset(b, 0, sizeof *b);
+	b->start = at;
+	rawblock_mark(b, at, at + ml);
+	return b;
+}
+
 /* Pass 1 over a slide body [start, end): where blocks start (a "1." right
- * after a separator) and where each point's marker is. */
+ * after a separator, or where the body starts) and where each point's
+ * marker is. */
 static size_t find_blocks(struct parser *p, size_t start, size_t end,
 			  struct rawblock **out)
 {
 	struct rawblock *bl = NULL;
-	size_t nb = 0, cap = 0;
+	size_t nb = 0, cap = 0, weighed = 0;
 	for (size_t i = start; i < end; i++) {
 		if (p->t[i] != '1' || (i != start && !sep_before(p, i)))
 			continue;
-		size_t ml = marker_len(p, i);
-		if (!ml || i + ml > end)
+		size_t ml = 0;
+		int r = marker_rank(p, i, &number_one, &ml);
+		if (!r || r == 3 || i + ml > end)
 			continue;
-		bl = xgrow(bl, &cap, nb + 1, sizeof *bl);
-		memset(&bl[nb], 0, sizeof bl[nb]);
-		bl[nb].start = i;
-		rawblock_mark(&bl[nb], i, i + ml);
-		nb++;
+		if (r == 4 && nb > 0) {
+			if (weighed++ >= MAX_NUMBER_STARTS)
+				continue;
+			/* up to the next clean block start */
+			size_t to = i + ml;
+			while (to < end && !((p->t[to] == '1' && sep_before(p, to) &&
+					      marker_len(p, to))))
+				to++;
+			bl[nb - 1].end = i - sep_before(p, i);
+			bool sure;
+			bool starts = block_starts_at(p, &bl[nb - 1], i, ml, to,
+						      &sure);
+			if (!sure) {
+				char *head = make_text(p, i, chars_after(p, i, 8, end));
+				deck_warn(p->deck, off(p, i), p->sec_no,
+					  p->slide_no, "guessed that \"%s…\" "
+					  "%s: a block whose first point opens "
+					  "with a number, or a decimal inside a "
+					  "point", head, starts ? "starts a block"
+					  : "is inside a point");
+				free(head);
+			}
+			if (!starts)
+				continue;
+		}
+		add_block(&bl, &nb, &cap, i, ml);
 	}
 	/* every slide's blocks stay until pass 2: keep no spare room */
 	if (nb && nb < cap)
@@ -738,15 +907,7 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		struct rawblock *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
 				    : end;
-		size_t pos = b->marks[0].text;
-		for (unsigned m = 2;; m++) {
-			size_t ml;
-			size_t at = find_marker(p, pos, b->end, m, &ml);
-			if (at == NONE)
-				break;
-			rawblock_mark(b, at, at + ml);
-			pos = at + ml;
-		}
+		find_points(p, b, true);
 	}
 	*out = bl;
 	return nb;
@@ -764,15 +925,17 @@ static void rawblocks_free(struct rawblock *bl, size_t nb)
  * the point's tail then the title. Returns where the title starts (== end
  * when nothing fits) and warns when it is a guess. */
 static size_t cut_title(struct parser *p, size_t from, size_t end,
-			size_t own_start, size_t own_end, const char *what)
+			size_t own_start, size_t own_end, size_t sibling_chars,
+			const char *what)
 {
 	size_t chunk = after_last_sep(p, from, end);
 	if (chunk > from && chunk == end) {
 		/* "…text,,1." — an empty box: the title is empty */
 		return end;
 	}
-	struct seam_guess g = seam_find(p->stats, p->t, chunk, end,
-					p->t + own_start, own_end - own_start);
+	struct seam_context cx = { p->t + own_start, own_end - own_start,
+				   sibling_chars };
+	struct seam_guess g = seam_find(p->stats, p->t, chunk, end, &cx);
 	if (!g.found) {
 		deck_warn(p->deck, off(p, chunk), p->sec_no, p->slide_no,
 			  "found no place where the %s starts: left in the "
@@ -780,19 +943,27 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 		return end;
 	}
 	if (!g.sure) {
+		/* the guess, the places next best (the right one, as a rule,
+		 * when the guess is wrong), and what decided it */
 		char *title = make_text(p, g.cut, end);
-		if (g.close_call && g.runner_up < end) {
+		struct strbuf alt = STRBUF_INIT;
+		if (g.runner_up < end) {
 			char *other = make_text(p, g.runner_up, end);
-			deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
-				  "guessed where the %s \"%s\" starts (glued to "
-				  "the previous point; a close call with \"%s\")",
-				  what, title, other);
+			sb_printf(&alt, "; %s \"%s\"", g.close_call ?
+				  "a close call with" : "next best", other);
 			free(other);
-		} else {
-			deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
-				  "guessed where the %s \"%s\" starts (glued to "
-				  "the previous point)", what, title);
 		}
+		if (g.third < end) {
+			char *other = make_text(p, g.third, end);
+			sb_printf(&alt, ", then \"%s\"", other);
+			free(other);
+		}
+		if (g.cue && g.runner_up < end)
+			sb_printf(&alt, "; decided by %s", g.cue);
+		deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
+			  "guessed where the %s \"%s\" starts (glued to the "
+			  "previous point%s)", what, title, alt.data ? alt.data : "");
+		sb_free(&alt);
 		free(title);
 	}
 	return g.cut;
@@ -847,12 +1018,17 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	}
 	/* a box after the last point, before the next header: the title of a
 	 * block whose title came out of order (the extraction defect) */
-	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NONE;
+	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NO_INDEX;
 	size_t last = nb - 1;
-	if (dangling_end != NONE && rb[last].end == end)
+	if (dangling_end != NO_INDEX && rb[last].end == end)
 		rb[last].end = dangling_end;
 
-	size_t untitled = NONE;
+	/* the first block's title, when it stands before its "1.", is known
+	 * exactly: its siblings' titles tend to be of its length */
+	size_t sibling_chars = 0;
+	for (size_t i = start; i < rb[0].start - sep_before(p, rb[0].start); i++)
+		sibling_chars += ((unsigned char)p->t[i] & 0xC0) != 0x80;
+	size_t untitled = NO_INDEX;
 	for (size_t k = 0; k < nb; k++) {
 		struct block *b = slide_add_block(sl);
 		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
@@ -865,24 +1041,26 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			struct rawblock *prev = &rb[k - 1];
 			size_t from = prev->marks[prev->nmarks - 1].text;
 			size_t cut = cut_title(p, from, title_end, rb[k].start,
-					       rb[k].end, "block title");
+					       rb[k].end, sibling_chars,
+					       "block title");
 			b->title = make_text(p, cut, title_end);
 			add_points(p, &sl->blocks[k - 1], prev, cut);
 			sl->blocks[k - 1].src.end = off(p, cut);
 		}
-		if (!b->title[0] && untitled == NONE)
+		if (!b->title[0] && untitled == NO_INDEX)
 			untitled = k;
 	}
 	/* the last block's last point runs to the slide's end, or to a
 	 * dangling title */
 	size_t last_end = rb[last].end;
-	if (dangling_end != NONE) {
+	if (dangling_end != NO_INDEX) {
 		size_t from = rb[last].marks[rb[last].nmarks - 1].text;
 		size_t cut = dangling_end;
-		if (untitled != NONE)
+		if (untitled != NO_INDEX)
 			cut = cut_title(p, from, dangling_end, rb[untitled].start,
-					rb[untitled].end, "out-of-order block title");
-		if (untitled != NONE && cut < dangling_end) {
+					rb[untitled].end, 0,
+					"out-of-order block title");
+		if (untitled != NO_INDEX && cut < dangling_end) {
 			struct block *ub = &sl->blocks[untitled];
 			free(ub->title);
 			ub->title = make_text(p, cut, dangling_end);
@@ -957,6 +1135,7 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 		rs[ns].head = pos;
 		rs[ns].body = body < next ? body : next;
 		rs[ns].end = next;
+		p->slide_no = ns + 1;
 		rs[ns].nblocks = find_blocks(p, rs[ns].body, next,
 					     &rs[ns].blocks);
 		ns++;
@@ -1012,7 +1191,7 @@ static bool find_title(struct parser *p, struct lt_error *err)
 	for (int pass = 0; pass < 2 && end < p->n; pass++) {
 		p->title = p->t;
 		p->title_len = end;
-		if (end > 0 && next_cover(p, end + sep_at(p, end)) != NONE)
+		if (end > 0 && next_cover(p, end + sep_at(p, end)) != NO_INDEX)
 			return true;
 		end = next_sep(p, 0, p->n); /* then the plain first box */
 	}
@@ -1029,7 +1208,7 @@ static bool find_title(struct parser *p, struct lt_error *err)
 static size_t count_covers(struct parser *p, size_t from)
 {
 	size_t n = 0;
-	for (size_t c = next_cover(p, from); c != NONE;
+	for (size_t c = next_cover(p, from); c != NO_INDEX;
 	     c = next_cover(p, c + p->title_len))
 		n++;
 	return n;
@@ -1061,177 +1240,227 @@ static void check_truncation(struct parser *p)
 	}
 }
 
+static void parser_free(struct parser *p)
+{
+	for (size_t k = 0; k < p->ncov; k++) {
+		free(p->known[k]);
+		if (p->slides && p->slides[k]) {
+			for (size_t i = 0; i < p->nslides[k]; i++)
+				rawblocks_free(p->slides[k][i].blocks,
+					       p->slides[k][i].nblocks);
+			free(p->slides[k]);
+		}
+	}
+	free(p->known);
+	free(p->guessed);
+	free(p->cov);
+	free(p->slides);
+	free(p->nslides);
+	strmap_free(&p->tocmap);
+	free(p->toc_next);
+	free(p->toc_tail);
+	free(p->toc_cursor);
+	seam_stats_free(p->stats);
+	flat_free(&p->flat);
+}
+
+/* The section covers (rule 4), and each section's title where its first
+ * slide's header repeats it (rule 5). */
+static void find_covers(struct parser *p)
+{
+	size_t c = next_cover(p, p->head_end);
+	p->ncov = count_covers(p, p->head_end);
+	p->cov = xcalloc(p->ncov, sizeof *p->cov);
+	p->known = xcalloc(p->ncov, sizeof *p->known);
+	p->guessed = xcalloc(p->ncov, sizeof *p->guessed);
+	for (size_t k = 0; k < p->ncov; k++) {
+		struct cover *cv = &p->cov[k];
+		cv->at = c;
+		cv->title_end = c - sep_before(p, c);
+		cv->body = c + p->title_len + sep_at(p, c + p->title_len);
+		c = next_cover(p, c + p->title_len);
+	}
+	for (size_t k = 0; k < p->ncov; k++) {
+		struct cover *cv = &p->cov[k];
+		cv->title_start = cover_title_start(p, cv->at,
+						    k ? p->cov[k - 1].body : p->head_end,
+						    k == 0);
+		if (cv->title_start != NO_INDEX)
+			p->known[k] = xstrndup(p->t + cv->title_start,
+					       cv->title_end - cv->title_start);
+	}
+}
+
+/* The head after the deck title (rule 3): the TOC is the second box, and
+ * labels follow until section 1's title ("Contents Page,目录页"). */
+static void read_contents(struct parser *p)
+{
+	size_t toc_end = next_sep(p, p->head_end, p->n);
+	size_t first = p->cov[0].title_start;
+	p->has_toc = first > p->head_end;
+	if (!p->has_toc) {
+		deck_warn(p->deck, off(p, p->head_end), 0, 0,
+			  "no table of contents before the first section");
+		return;
+	}
+	split_toc(p, p->head_end, toc_end, p->known, p->ncov);
+	struct strbuf lab = STRBUF_INIT;
+	size_t q = toc_end + sep_at(p, toc_end);
+	while (q < first) {
+		size_t e = next_sep(p, q, first);
+		char *one = make_text(p, q, e);
+		if (one[0]) {
+			if (lab.len)
+				sb_puts(&lab, " / ");
+			sb_puts(&lab, one);
+		}
+		free(one);
+		q = e + sep_at(p, e);
+		if (e == q)
+			break;
+	}
+	if (lab.len)
+		p->deck->contents_label = sb_take(&lab);
+	sb_free(&lab);
+}
+
+/* The contents by title, to match each section with its entry. */
+static void index_contents(struct parser *p)
+{
+	size_t nt = p->deck->ntoc;
+	p->toc_next = xcalloc(nt + 1, sizeof *p->toc_next);
+	p->toc_tail = xcalloc(nt + 1, sizeof *p->toc_tail);
+	p->toc_cursor = xcalloc(nt + 1, sizeof *p->toc_cursor);
+	for (size_t i = 0; i < nt; i++) {
+		struct toc_query q = { p->deck, p->deck->toc[i].title,
+				       strlen(p->deck->toc[i].title) };
+		size_t head = strmap_add(&p->tocmap, q.s, q.n, i, toc_equal, &q);
+		p->toc_next[i] = NO_INDEX;
+		if (head == i) {
+			p->toc_tail[i] = i;
+			p->toc_cursor[i] = i;
+		} else {
+			p->toc_next[p->toc_tail[head]] = i;
+			p->toc_tail[head] = i;
+		}
+	}
+}
+
+/* Sections with a cover and no slides: their title from the contents,
+ * else the cover's whole box (a guess). */
+static void titles_from_contents(struct parser *p)
+{
+	for (size_t k = 0; k < p->ncov; k++) {
+		if (p->known[k])
+			continue;
+		struct cover *cv = &p->cov[k];
+		size_t lower = k ? p->cov[k - 1].body : p->head_end;
+		size_t st = toc_suffix(p, &p->tocmap, lower, cv->title_end);
+		if (st == NO_INDEX) {
+			st = after_last_sep(p, lower, cv->title_end);
+			p->guessed[k] = true;
+		}
+		cv->title_start = st;
+		p->known[k] = xstrndup(p->t + st, cv->title_end - st);
+	}
+}
+
+static size_t body_end(const struct parser *p, size_t k)
+{
+	return k + 1 < p->ncov ? p->cov[k + 1].title_start : p->n;
+}
+
+/* Pass 1: slides and markers everywhere, so that the seam model knows
+ * the whole deck before the first guess. */
+static void collect_deck(struct parser *p)
+{
+	p->slides = xcalloc(p->ncov, sizeof *p->slides);
+	p->nslides = xcalloc(p->ncov, sizeof *p->nslides);
+	p->stats = seam_stats_new();
+	seam_stats_add_title(p->stats, p->t, p->title_len, false);
+	for (size_t k = 0; k < p->ncov; k++) {
+		p->sec_no = k + 1;
+		seam_stats_add_title(p->stats, p->known[k], strlen(p->known[k]),
+				     false);
+		p->nslides[k] = collect_slides(p, p->known[k], p->cov[k].body,
+					       body_end(p, k), &p->slides[k]);
+		feed_stats(p, p->slides[k], p->nslides[k]);
+	}
+	seam_stats_count(p->stats, p->t, p->n);
+}
+
+/* Pass 2 over section k: its title, its place in the contents, its
+ * slides. Each slide's raw blocks are freed once built. */
+static void build_section(struct parser *p, size_t k)
+{
+	struct section *sec = deck_add_section(p->deck);
+	const struct cover *cv = &p->cov[k];
+	p->sec_no = k + 1;
+	p->slide_no = 0;
+	sec->title = make_text(p, cv->title_start, cv->title_end);
+	sec->src.start = off(p, cv->title_start);
+	sec->src.end = off(p, body_end(p, k));
+	struct toc_query tq = { p->deck, sec->title, strlen(sec->title) };
+	size_t head = strmap_find(&p->tocmap, tq.s, tq.n, toc_equal, &tq);
+	size_t ti = head != NO_INDEX ? p->toc_cursor[head] : NO_INDEX;
+	if (ti != NO_INDEX) {
+		p->deck->toc[ti].present = true;
+		sec->toc_index = ti;
+		p->toc_cursor[head] = p->toc_next[ti];
+	}
+	if (p->guessed[k])
+		deck_warn(p->deck, sec->src.start, p->sec_no, 0,
+			  "guessed where section title \"%s\" starts",
+			  sec->title);
+	if (p->has_toc && sec->toc_index == NO_INDEX)
+		deck_warn(p->deck, sec->src.start, p->sec_no, 0,
+			  "section \"%s\" is not in the contents", sec->title);
+	for (size_t i = 0; i < p->nslides[k]; i++) {
+		struct rawslide *rs = &p->slides[k][i];
+		p->slide_no = i + 1;
+		struct slide *sl = section_add_slide(sec);
+		sl->header = make_text(p, rs->head, rs->head +
+				       (rs->body > rs->head ? rs->body - rs->head -
+					sep_before(p, rs->body) : 0));
+		sl->src.start = off(p, rs->head);
+		sl->src.end = off(p, rs->end);
+		parse_slide(p, sl, rs);
+		rawblocks_free(rs->blocks, rs->nblocks);
+		rs->blocks = NULL;
+		rs->nblocks = 0;
+	}
+	free(p->slides[k]);
+	p->slides[k] = NULL;
+}
+
 bool outline_import(const struct source *src, struct deck **out,
 		    struct lt_error *err)
 {
-	struct flat flat;
-	flat_make(&flat, src);
-	struct parser p = { .src = src, .flat = &flat, .t = flat.text,
-			    .n = flat.len };
+	struct parser p = { .src = src };
+	flat_make(&p.flat, src);
+	p.t = p.flat.text;
+	p.n = p.flat.len;
 	*out = NULL;
 	if (!find_title(&p, err)) {
-		flat_free(&flat);
+		parser_free(&p);
 		return false;
 	}
 	p.deck = deck_new();
 	free(p.deck->title);
 	p.deck->title = make_text(&p, 0, p.title_len);
+	p.head_end = p.title_len + sep_at(&p, p.title_len);
 
-	size_t head_end = p.title_len + sep_at(&p, p.title_len);
-	size_t first = next_cover(&p, head_end);
-	size_t ncov = count_covers(&p, head_end);
-	struct cover *cov = xcalloc(ncov, sizeof *cov);
-
-	/* the TOC is the second box; labels follow until section 1's title */
-	size_t toc_end = next_sep(&p, head_end, p.n);
-	size_t c = first;
-	for (size_t k = 0; k < ncov; k++) {
-		cov[k].at = c;
-		cov[k].title_end = c - sep_before(&p, c);
-		cov[k].body = c + p.title_len + sep_at(&p, c + p.title_len);
-		c = next_cover(&p, c + p.title_len);
-	}
-	/* section titles, from the first slide header of each (rule 5) */
-	bool *guessed = xcalloc(ncov, sizeof *guessed);
-	char **known = xcalloc(ncov, sizeof *known);
-	for (size_t k = 0; k < ncov; k++) {
-		cov[k].title_start = cover_title_start(&p, cov[k].at,
-						       k ? cov[k - 1].body : head_end,
-						       k == 0);
-		if (cov[k].title_start != NONE)
-			known[k] = xstrndup(p.t + cov[k].title_start,
-					    cov[k].title_end - cov[k].title_start);
-	}
-	bool has_toc = cov[0].title_start > head_end;
-	if (has_toc) {
-		split_toc(&p, head_end, toc_end, known, ncov);
-		/* the labels between the TOC and section 1 ("目录页") */
-		struct strbuf lab = STRBUF_INIT;
-		size_t q = toc_end + sep_at(&p, toc_end);
-		while (q < cov[0].title_start) {
-			size_t e = next_sep(&p, q, cov[0].title_start);
-			char *one = make_text(&p, q, e);
-			if (one[0]) {
-				if (lab.len)
-					sb_puts(&lab, " / ");
-				sb_puts(&lab, one);
-			}
-			free(one);
-			q = e + sep_at(&p, e);
-			if (e == q)
-				break;
-		}
-		if (lab.len)
-			p.deck->contents_label = sb_take(&lab);
-		sb_free(&lab);
-	} else {
-		deck_warn(p.deck, off(&p, head_end), 0, 0,
-			  "no table of contents before the first section");
-	}
-	/* the contents by title; entries with the same title chain in order,
-	 * and each chain's cursor is its first entry not yet matched */
-	struct strmap tocmap = { 0 };
-	size_t *toc_next = xcalloc(p.deck->ntoc + 1, sizeof *toc_next);
-	size_t *toc_tail = xcalloc(p.deck->ntoc + 1, sizeof *toc_tail);
-	size_t *toc_cursor = xcalloc(p.deck->ntoc + 1, sizeof *toc_cursor);
-	for (size_t i = 0; i < p.deck->ntoc; i++) {
-		struct toc_query q = { p.deck, p.deck->toc[i].title,
-				       strlen(p.deck->toc[i].title) };
-		size_t head = strmap_add(&tocmap, q.s, q.n, i, toc_equal, &q);
-		toc_next[i] = NONE;
-		if (head == i) {
-			toc_tail[i] = i;
-			toc_cursor[i] = i;
-		} else {
-			toc_next[toc_tail[head]] = i;
-			toc_tail[head] = i;
-		}
-	}
-	/* sections with a cover and no slides: their title from the TOC */
-	for (size_t k = 0; k < ncov; k++) {
-		if (known[k])
-			continue;
-		size_t lower = k ? cov[k - 1].body : head_end;
-		size_t st = toc_suffix(&p, &tocmap, lower, cov[k].title_end);
-		if (st == NONE) {
-			st = after_last_sep(&p, lower, cov[k].title_end);
-			guessed[k] = true;
-		}
-		cov[k].title_start = st;
-		known[k] = xstrndup(p.t + st, cov[k].title_end - st);
-	}
-
-	/* pass 1: slides and markers everywhere, so that the seam model
-	 * knows the whole deck before the first guess */
-	struct rawslide **slides = xcalloc(ncov, sizeof *slides);
-	size_t *nslides = xcalloc(ncov, sizeof *nslides);
-	p.stats = seam_stats_new();
-	seam_stats_add_title(p.stats, p.t, p.title_len, false);
-	for (size_t k = 0; k < ncov; k++) {
-		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
-		p.sec_no = k + 1;
-		seam_stats_add_title(p.stats, known[k], strlen(known[k]), false);
-		nslides[k] = collect_slides(&p, known[k], cov[k].body, body_end,
-					    &slides[k]);
-		feed_stats(&p, slides[k], nslides[k]);
-	}
-	seam_stats_count(p.stats, p.t, p.n);
-
-	/* pass 2: the deck */
-	for (size_t k = 0; k < ncov; k++) {
-		struct section *sec = deck_add_section(p.deck);
-		p.sec_no = k + 1;
-		p.slide_no = 0;
-		sec->title = make_text(&p, cov[k].title_start, cov[k].title_end);
-		sec->src.start = off(&p, cov[k].title_start);
-		size_t body_end = k + 1 < ncov ? cov[k + 1].title_start : p.n;
-		sec->src.end = off(&p, body_end);
-		struct toc_query tq = { p.deck, sec->title, strlen(sec->title) };
-		size_t head = strmap_find(&tocmap, tq.s, tq.n, toc_equal, &tq);
-		size_t ti = head != SIZE_MAX ? toc_cursor[head] : NONE;
-		if (ti != NONE) {
-			p.deck->toc[ti].present = true;
-			sec->toc_index = ti;
-			toc_cursor[head] = toc_next[ti];
-		}
-		if (guessed[k])
-			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
-				  "guessed where section title \"%s\" starts",
-				  sec->title);
-		if (has_toc && sec->toc_index == NO_INDEX)
-			deck_warn(p.deck, sec->src.start, p.sec_no, 0,
-				  "section \"%s\" is not in the contents",
-				  sec->title);
-		for (size_t i = 0; i < nslides[k]; i++) {
-			struct rawslide *rs = &slides[k][i];
-			p.slide_no = i + 1;
-			struct slide *sl = section_add_slide(sec);
-			sl->header = make_text(&p, rs->head, rs->head +
-					       (rs->body > rs->head ? rs->body - rs->head -
-						sep_before(&p, rs->body) : 0));
-			sl->src.start = off(&p, rs->head);
-			sl->src.end = off(&p, rs->end);
-			parse_slide(&p, sl, rs);
-			rawblocks_free(rs->blocks, rs->nblocks);
-		}
-		free(slides[k]);
-	}
-	free(slides);
-	free(nslides);
+	find_covers(&p);
+	read_contents(&p);
+	index_contents(&p);
+	titles_from_contents(&p);
+	collect_deck(&p);
+	for (size_t k = 0; k < p.ncov; k++)
+		build_section(&p, k);
 	check_truncation(&p);
 	deck_sort_warnings(p.deck);
 
-	for (size_t k = 0; k < ncov; k++)
-		free(known[k]);
-	free(known);
-	free(guessed);
-	free(cov);
-	strmap_free(&tocmap);
-	free(toc_next);
-	free(toc_tail);
-	free(toc_cursor);
-	seam_stats_free(p.stats);
-	flat_free(&flat);
 	*out = p.deck;
+	parser_free(&p);
 	return true;
 }

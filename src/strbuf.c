@@ -28,19 +28,6 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
-void *xcalloc_lines(size_t n, size_t size)
-{
-	/* cache lines are 64 bytes on the machines lectern runs on */
-	if (size && n > (SIZE_MAX - 63) / size)
-		die_oom();
-	size_t bytes = (n * size + 63) / 64 * 64;
-	void *p = aligned_alloc(64, bytes ? bytes : 64);
-	if (!p)
-		die_oom();
-	memset(p, 0, bytes);
-	return p;
-}
-
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

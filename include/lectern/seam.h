@@ -33,20 +33,64 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 /* One pass over the whole deck text t[0..n), after every seam_stats_want. */
 void seam_stats_count(struct seam_stats *st, const char *t, size_t n);
 
+/* Does t[0, n) end with a word that rarely ends a point (a particle, a
+ * conjunction, a preposition: "…的", "…と")? General language knowledge,
+ * shared with the marker rules. */
+bool seam_weak_end(const char *t, size_t n);
+
 struct seam_guess {
 	size_t cut;       /* the title is t[cut, end) */
 	size_t runner_up; /* the next best start, or end */
+	size_t third;     /* the third best, when close too, or end */
 	bool sure;        /* false: a guess that could be wrong */
 	bool found;       /* false: no place fits; cut == end */
 	bool close_call;  /* the runner-up scored nearly as well */
+	const char *cue;  /* the feature that most favoured cut over
+			   * runner_up (static), or NULL */
+};
+
+/* What is known around a glued title, as evidence. */
+struct seam_context {
+	const char *own;      /* the text of the title's own block (its */
+	size_t own_len;       /* points): titles reuse their points' words */
+	size_t sibling_chars; /* length in characters of a title of the same
+			       * slide known exactly, or 0 */
 };
 
 /* The title's start within t[start, end), where t[start..] is the tail of
  * the previous point (at least one character of it is left before the
- * cut). own is the text of the title's own block (its points), used as
- * evidence: titles tend to reuse their points' words. */
+ * cut). */
 struct seam_guess seam_find(const struct seam_stats *st, const char *t,
-			    size_t start, size_t end, const char *own,
-			    size_t own_len);
+			    size_t start, size_t end,
+			    const struct seam_context *cx);
+
+/* ---- for the fitting tool (tests/tools/fit_seam.py) -------------------
+ * Process-wide hooks, for tools only: lectern itself never sets them. */
+
+#define SEAM_NFEATURES 19
+
+/* One decided seam: the candidate starts (byte offsets in t) and their
+ * features (ncand rows of SEAM_NFEATURES), and the index of the one
+ * chosen (ncand when none). A seam cut by Latin glue has one candidate
+ * and no features (f NULL). */
+struct seam_trace {
+	const char *t;
+	size_t start, end;
+	size_t ncand;
+	const size_t *cut;
+	const double *f;
+	size_t chosen;
+	const struct seam_context *cx;
+};
+
+typedef void seam_trace_fn(void *ctx, const struct seam_trace *tr);
+
+/* Calls fn for every seam seam_find decides (NULL: no more). */
+void seam_set_trace(seam_trace_fn *fn, void *ctx);
+/* Scores with w[SEAM_NFEATURES] instead of the built-in weights (NULL:
+ * the built-in ones again). */
+void seam_set_weights(const double *w);
+/* The name of feature k, or NULL past the last. */
+const char *seam_feature_name(int k);
 
 #endif

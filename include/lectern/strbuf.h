@@ -33,9 +33,6 @@ void sb_free(struct strbuf *sb);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Zeroed like xcalloc, starting on a cache line, so that table entries of
- * a size dividing 64 never straddle two. Caller frees with free(). */
-void *xcalloc_lines(size_t n, size_t size);
 /* Grows an array of *cap elements of size `size` to hold `need`. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrndup(const char *s, size_t n);
