@@ -298,7 +298,7 @@ static void app_settings_of(const struct config *cfg,
 	*set = (struct app_settings){ cfg->footer, cfg->reveal_points,
 				      cfg->start, deck_load_encoded, format,
 				      encoding, problems ? problems->lines : NULL,
-				      problems ? problems->n : 0 };
+				      problems ? problems->n : 0, NULL };
 }
 
 int viewer_run(struct deck *deck, const char *path,
