@@ -348,12 +348,25 @@ char **rehearsal_labels(const struct deck *d, const struct deck_index *ix)
 		case PAGE_CONTENTS:
 			l[i] = xstrdup("Contents");
 			break;
-		case PAGE_COVER:
-			l[i] = xstrdup(d->sections[sec].title);
+		case PAGE_COVER: {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "Section: %s", d->sections[sec].title);
+			l[i] = sb_take(&sb);
 			break;
-		case PAGE_CONTENT:
-			l[i] = xstrdup(d->sections[sec].slides[sl].header);
+		}
+		case PAGE_CONTENT: {
+			/* a slide's header is often its section's title: its
+			 * first block's title tells the slides apart */
+			const struct slide *s = &d->sections[sec].slides[sl];
+			const char *name = s->header;
+			for (size_t b = 0; b < s->nblocks; b++)
+				if (s->blocks[b].title[0]) {
+					name = s->blocks[b].title;
+					break;
+				}
+			l[i] = xstrdup(name);
 			break;
+		}
 		}
 	}
 	return l;
@@ -417,14 +430,18 @@ void rehearsal_summary(struct strbuf *out, const struct rehearsal *r,
 		       int ambiguous)
 {
 	char a[32], b[32], c[32];
-	int64_t total = rehearsal_total(r);
+	/* whole seconds first, so that the figures shown add up */
+	int64_t total = rehearsal_total(r) / 1000 * 1000;
 	sb_printf(out, "Rehearsal: %s", fmt_ms(total, a, sizeof a));
 	if (r->planned_ms > 0) {
-		int64_t d = total - r->planned_ms;
-		sb_printf(out, " against %s planned, %s %s",
-			  fmt_ms(r->planned_ms, b, sizeof b),
-			  fmt_ms(abs64(d), c, sizeof c),
-			  d > 0 ? "over" : "under");
+		int64_t planned = r->planned_ms / 1000 * 1000;
+		int64_t d = total - planned;
+		sb_printf(out, " against %s planned", fmt_ms(planned, b, sizeof b));
+		if (d)
+			sb_printf(out, ", %s %s", fmt_ms(abs64(d), c, sizeof c),
+				  d > 0 ? "over" : "under");
+		else
+			sb_puts(out, ", to the second");
 	}
 	sb_putc(out, '\n');
 	/* the slowest three */
@@ -447,11 +464,14 @@ void rehearsal_summary(struct strbuf *out, const struct rehearsal *r,
 		sb_puts(out, "No earlier rehearsal of this deck to compare with.\n");
 		return;
 	}
-	int64_t pt = rehearsal_total(prev), d = total - pt;
+	int64_t pt = rehearsal_total(prev) / 1000 * 1000, d = total - pt;
 	local_time(prev->started_ms, c, sizeof c, STAMP_MINUTE);
-	sb_printf(out, "Previous (%s): %s; this one %s %s.\n", c,
-		  fmt_ms(pt, a, sizeof a), fmt_ms(abs64(d), b, sizeof b),
-		  d > 0 ? "longer" : "shorter");
+	sb_printf(out, "Previous (%s): %s; this one ", c, fmt_ms(pt, a, sizeof a));
+	if (d)
+		sb_printf(out, "%s %s.\n", fmt_ms(abs64(d), b, sizeof b),
+			  d > 0 ? "longer" : "shorter");
+	else
+		sb_puts(out, "as long.\n");
 	/* the slides that changed most, by a second or more */
 	size_t n = r->n < prev->n ? r->n : prev->n, best[3];
 	int nb = 0;
@@ -459,7 +479,7 @@ void rehearsal_summary(struct strbuf *out, const struct rehearsal *r,
 		int64_t top = 999;
 		size_t at = n;
 		for (size_t i = 0; i < n; i++) {
-			int64_t di = abs64(r->ms[i] - prev->ms[i]);
+			int64_t di = abs64(r->ms[i] / 1000 - prev->ms[i] / 1000) * 1000;
 			bool taken = false;
 			for (int k = 0; k < nb; k++)
 				taken |= best[k] == i;
@@ -474,11 +494,12 @@ void rehearsal_summary(struct strbuf *out, const struct rehearsal *r,
 	}
 	for (int k = 0; k < nb; k++) {
 		size_t i = best[k];
-		int64_t di = r->ms[i] - prev->ms[i];
+		int64_t now_s = r->ms[i] / 1000 * 1000, was = prev->ms[i] / 1000 * 1000;
+		int64_t di = now_s - was;
 		sb_printf(out, "%s %3zu  ", k ? "       " : "Changed", i + 1);
 		put_cell(out, labels ? labels[i] : "", 40, true, ambiguous);
-		sb_printf(out, " %7s -> %s (%s%s)\n", fmt_ms(prev->ms[i], a, sizeof a),
-			  fmt_ms(r->ms[i], b, sizeof b), di > 0 ? "+" : "-",
+		sb_printf(out, " %7s -> %s (%s%s)\n", fmt_ms(was, a, sizeof a),
+			  fmt_ms(now_s, b, sizeof b), di > 0 ? "+" : "-",
 			  fmt_ms(abs64(di), c, sizeof c));
 	}
 }

@@ -1,7 +1,7 @@
 /* resume.c — the resume state's file form and the rule for resuming.
  * The file: UTF-8 text, tab-separated "key value" lines, '#' and blank
- * lines ignored, the first line "lectern-resume 1"; keys deck, slide,
- * screen (1-based), end (quit or signal), at (ms since the epoch), timer
+ * lines ignored, the first line "lectern-resume 1"; keys deck, slide
+ * (1-based), end (quit or signal), at (ms since the epoch), timer
  * (started 0/1, running 0/1, elapsed ms), duration (ms), record (a file
  * name). Unknown keys are skipped. No I/O here. */
 #include "lectern/resume.h"
@@ -36,7 +36,6 @@ void resume_write(struct strbuf *out, const struct resume_state *s)
 	sb_printf(out, "lectern-resume\t%d\n", RESUME_VERSION);
 	sb_printf(out, "deck\t%s\n", s->key);
 	sb_printf(out, "slide\t%zu\n", s->slide + 1);
-	sb_printf(out, "screen\t%zu\n", s->screen + 1);
 	sb_printf(out, "end\t%s\n", s->quit ? "quit" : "signal");
 	sb_printf(out, "at\t%" PRId64 "\n", s->at_ms);
 	sb_printf(out, "timer\t%d\t%d\t%" PRId64 "\n", s->timer_started,
@@ -80,10 +79,10 @@ static bool line_into(struct resume_state *s, char **f, int nf, char *err,
 		if (strlen(f[1]) != 16 || strspn(f[1], "0123456789abcdef") != 16)
 			goto bad;
 		memcpy(s->key, f[1], 17);
-	} else if (strcmp(k, "slide") == 0 || strcmp(k, "screen") == 0) {
+	} else if (strcmp(k, "slide") == 0) {
 		if (!num(f[1], 1, 100000000, &v))
 			goto bad;
-		*(k[1] == 'l' ? &s->slide : &s->screen) = (size_t)v - 1;
+		s->slide = (size_t)v - 1;
 	} else if (strcmp(k, "end") == 0) {
 		if (strcmp(f[1], "quit") && strcmp(f[1], "signal"))
 			goto bad;

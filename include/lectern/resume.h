@@ -1,5 +1,5 @@
 /* resume.h — where a talk was left: which deck (by its content hash),
- * slide and screen, how the viewer ended (quit, or cut off by a signal or
+ * slide, how the viewer ended (quit, or cut off by a signal or
  * a lost connection), when, and the timer and rehearsal that were running.
  * Its file form (TSV, like a rehearsal record's) and reading it back, and
  * the rule for whether a new start picks up where the last one left off.
@@ -23,7 +23,7 @@ enum resume_policy { RESUME_AUTO, RESUME_ALWAYS, RESUME_NEVER };
 
 struct resume_state {
 	char key[17];          /* the deck's content hash (hash_hex) */
-	size_t slide, screen;  /* 0-based */
+	size_t slide;          /* 0-based */
 	bool quit;             /* ended by quitting; else cut off */
 	int64_t at_ms;         /* when it ended */
 	/* the talk's timer and rehearsal as they were */
