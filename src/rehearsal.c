@@ -123,6 +123,13 @@ static void local_time(int64_t ms, char *buf, size_t size, enum stamp how)
 		snprintf(buf, size, "?");
 }
 
+/* Text in a field: tabs and line ends would split it. */
+static void put_field(struct strbuf *out, const char *s)
+{
+	for (; *s; s++)
+		sb_putc(out, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
 void rehearsal_write(struct strbuf *out, const struct rehearsal *r,
 		     char *const *labels)
 {
@@ -130,7 +137,9 @@ void rehearsal_write(struct strbuf *out, const struct rehearsal *r,
 	sb_printf(out, "# lectern rehearsal record: times in milliseconds of "
 		  "the talk timer\n");
 	sb_printf(out, "lectern-rehearsal\t%d\n", REHEARSAL_VERSION);
-	sb_printf(out, "deck\t%s\t%s\n", r->key, r->title);
+	sb_printf(out, "deck\t%s\t", r->key);
+	put_field(out, r->title);
+	sb_putc(out, '\n');
 	local_time(r->started_ms, when, sizeof when, STAMP_FULL);
 	sb_printf(out, "started\t%" PRId64 "\t%s\n", r->started_ms, when);
 	local_time(r->ended_ms, when, sizeof when, STAMP_FULL);
@@ -142,8 +151,10 @@ void rehearsal_write(struct strbuf *out, const struct rehearsal *r,
 	for (size_t i = 0; i < r->n; i++) {
 		sb_printf(out, "slide\t%zu\t%" PRId64 "\t%u", i + 1, r->ms[i],
 			  r->visits[i]);
-		if (labels && labels[i])
-			sb_printf(out, "\t%s", labels[i]);
+		if (labels && labels[i]) {
+			sb_putc(out, '\t');
+			put_field(out, labels[i]);
+		}
 		sb_putc(out, '\n');
 	}
 }
@@ -392,10 +403,15 @@ static void put_cell(struct strbuf *out, const char *s, int width, bool pad,
 	int w = text_width(safe, strlen(safe), amb), used = w;
 	size_t len = strlen(safe);
 	if (w > width) {
-		len = text_fit(safe, len, width - 1, amb, &used);
+		int ew = text_width("…", strlen("…"), amb);
+		len = text_fit(safe, len, width - ew, amb, &used);
+		while (len && safe[len - 1] == ' ') {
+			len--;
+			used--;
+		}
 		sb_put(out, safe, len);
 		sb_puts(out, "…");
-		used++;
+		used += ew;
 	} else {
 		sb_put(out, safe, len);
 	}
