@@ -60,8 +60,7 @@ static const struct theme themes[] = {
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "cyan",
 		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
-		[FS_TIMER_WARN] = "bold yellow",
-		[FS_TIMER_OVER] = "bold white on red",
+		[FS_TIMER_WARN] = "yellow", [FS_TIMER_OVER] = "red",
 	} },
 	{ "light", {
 		[LS_DECK_TITLE] = "bold blue", [LS_HEADER] = "bold blue",
@@ -70,8 +69,7 @@ static const struct theme themes[] = {
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "blue",
 		[FS_MATCH] = "black on 229", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
-		[FS_TIMER_WARN] = "bold 130",
-		[FS_TIMER_OVER] = "bold white on red",
+		[FS_TIMER_WARN] = "magenta", [FS_TIMER_OVER] = "red",
 	} },
 	{ "mono", {
 		[LS_DECK_TITLE] = "bold", [LS_HEADER] = "bold",
@@ -79,8 +77,7 @@ static const struct theme themes[] = {
 		[LS_SECTION] = "bold", [LS_DIM] = "dim", [FS_FOOTER] = "dim",
 		[FS_MATCH] = "reverse", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold", [FS_WHITE] = "reverse",
-		[FS_TIMER_WARN] = "bold",
-		[FS_TIMER_OVER] = "bold reverse",
+		[FS_TIMER_WARN] = "bold", [FS_TIMER_OVER] = "reverse",
 	} },
 };
 

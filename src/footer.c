@@ -60,10 +60,31 @@ static void f_progress(struct strbuf *v, const struct footer_info *in)
 
 /* ---- the talk's time (talk.c fills footer_info) ---------------------- */
 
+/* The time fields keep their width as they tick ("9:59" is " 9:59",
+ * the pace "   on time"), so that a tick never moves the rest of the
+ * status line and costs only the digits that changed. */
+#define TIME_COLS 5
+#define PACE_COLS 11
+
+static void pad_to(struct strbuf *v, size_t from, size_t cols)
+{
+	size_t n = v->len - from; /* ASCII: a byte a column */
+	if (n >= cols)
+		return;
+	char text[64];
+	snprintf(text, sizeof text, "%s", v->data + from);
+	v->len = from;
+	for (size_t i = n; i < cols; i++)
+		sb_putc(v, ' ');
+	sb_puts(v, text);
+}
+
 static void put_time(struct strbuf *v, int64_t ms)
 {
 	char buf[32];
+	size_t from = v->len;
 	sb_puts(v, timer_format(ms, buf, sizeof buf));
+	pad_to(v, from, TIME_COLS);
 }
 
 static void f_elapsed(struct strbuf *v, const struct footer_info *in)
@@ -106,20 +127,26 @@ static void f_pace(struct strbuf *v, const struct footer_info *in)
 {
 	if (!in->has_pace)
 		return;
-	if (in->pace_ms > 0) {
-		sb_puts(v, "ahead ");
-		put_time(v, in->pace_ms + 999);
-	} else if (in->pace_ms < 0) {
-		sb_puts(v, "behind ");
-		put_time(v, -in->pace_ms + 999);
-	} else {
-		sb_puts(v, "on time");
-	}
+	char buf[32];
+	if (in->pace_ms > 0)
+		snprintf(buf, sizeof buf, "ahead ");
+	else if (in->pace_ms < 0)
+		snprintf(buf, sizeof buf, "behind ");
+	else
+		snprintf(buf, sizeof buf, "on time");
+	size_t from = v->len;
+	sb_puts(v, buf);
+	if (in->pace_ms)
+		sb_puts(v, timer_format((in->pace_ms > 0 ? in->pace_ms :
+					 -in->pace_ms) + 999, buf, sizeof buf));
+	pad_to(v, from, PACE_COLS);
 }
 
+/* The pace takes the countdown's colour, so that a tick that changes
+ * both sets one style (the bytes per tick over SSH). */
 static int pace_style(const struct footer_info *in)
 {
-	return in->has_pace && in->pace_ms < 0 ? FS_TIMER_WARN : FS_FOOTER;
+	return remaining_style(in);
 }
 
 /* How often a field changes by itself. */

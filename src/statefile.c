@@ -21,6 +21,9 @@
 
 bool statefile_mkdirs(const char *dir, struct lt_error *err)
 {
+	struct stat st;
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return true; /* the usual case: one system call */
 	char *p = xstrdup(dir);
 	bool ok = true;
 	for (char *s = p + 1; ok; s++) {
@@ -37,7 +40,6 @@ bool statefile_mkdirs(const char *dir, struct lt_error *err)
 			break;
 		*s = '/';
 	}
-	struct stat st;
 	if (ok && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
 		lt_error_set(err, "%s is not a directory", dir);
 		ok = false;
