@@ -585,7 +585,9 @@ void rehearsal_history(struct strbuf *out, struct rehearsal *const *recs,
 				sb_printf(out, "%8s%*s", "-", colw - 8, "");
 				continue;
 			}
-			sb_printf(out, "%8s ", fmt_ms(r->ms[i], buf, sizeof buf));
+			/* a slide never shown: "-" rather than 0:00 */
+			sb_printf(out, "%8s ", r->visits[i] || r->ms[i] ?
+				  fmt_ms(r->ms[i], buf, sizeof buf) : "-");
 			put_bar(out, r->ms[i], max, ambiguous);
 			if (k + 1 < nrecs)
 				sb_puts(out, "  ");

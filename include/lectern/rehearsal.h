@@ -87,8 +87,8 @@ void rehearsal_summary(struct strbuf *out, const struct rehearsal *r,
 
 /* The history of a deck's records (oldest first): for each slide of the
  * deck (labels, n of them), the last `columns` records side by side, each
- * a time and a bar drawn in block characters (█ and its eighths) scaled to
- * the longest time shown; then the totals. */
+ * a time ("-" for a slide never shown) and a bar drawn in block characters
+ * (█ and its eighths) scaled to the longest time shown; then the totals. */
 void rehearsal_history(struct strbuf *out, struct rehearsal *const *recs,
 		       size_t nrecs, char *const *labels, size_t n,
 		       const char *title, int columns, int ambiguous);

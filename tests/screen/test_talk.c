@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../unit/check.h"
@@ -184,6 +185,25 @@ static void test_history(void)
 	      sb.data ? sb.data : "");
 	CHECK(sb.data && strstr(sb.data, "█"), "a bar");
 	sb_free(&sb);
+	/* a record that is not one beside it: a warning with its line, exit 1,
+	 * and the good one still shown */
+	snprintf(cmd, sizeof cmd, "printf 'lectern-rehearsal\t1\nslides\tx\n' > "
+		 "\"$(ls -d %s/state/lectern/rehearsals/*)/bad.tsv\"; "
+		 "XDG_STATE_HOME=%s/state %s --rehearsals %s > %s/history "
+		 "2> %s/errors", tmpdir, tmpdir, lectern, demo, tmpdir, tmpdir);
+	int st = system(cmd);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1, "a broken record: exit 1 (%d)",
+	      st);
+	snprintf(path, sizeof path, "%s/errors", tmpdir);
+	f = fopen(path, "r");
+	char line[600] = "";
+	if (f) {
+		if (!fgets(line, sizeof line, f))
+			line[0] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(line, "bad.tsv:2: slides: 'x' is not a slide count"),
+	      "the warning names the file and line: %s", line);
 }
 
 int main(int argc, char **argv)

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "lectern/rehearsal.h"
 #include "lectern/resume.h"
+#include "lectern/text.h"
 
 static const char KEY[] = "0123456789abcdef";
 
@@ -233,6 +234,8 @@ static void test_history(void)
 	}
 	recs[3]->ms[1] = 60250; /* half the longest */
 	recs[3]->ms[0] = 0;
+	recs[2]->ms[2] = 0; /* never shown in the third */
+	recs[2]->visits[2] = 0;
 	recs[3]->complete = false;
 	char *labels[] = { (char *)"Title page", (char *)"Loads of a rather long "
 			   "name that will not fit", (char *)"Piers" };
@@ -253,6 +256,14 @@ static void test_history(void)
 	CHECK(bar_eighths(sb.data, "Title page", 0) == 10, "15 s: %d eighths",
 	      bar_eighths(sb.data, "Title page", 0));
 	CHECK(strstr(sb.data, "3:16") && strstr(sb.data, "45:00"), "totals");
+	/* slide 1 of the last: 0 ms but shown; of the others, never shown */
+	const char *t1 = strstr(sb.data, "Title page");
+	CHECK(t1 && strstr(t1, "0:15") && strstr(t1, "0:00") &&
+	      strstr(t1, "0:00") < strchr(t1, '\n'), "a slide shown for no time: "
+	      "0:00");
+	const char *p3 = strstr(sb.data, "   3 Piers");
+	CHECK(p3 && strstr(p3, "       -  ") && strstr(p3, "       -  ") <
+	      strchr(p3, '\n'), "a slide never shown: -\n%s", sb.data);
 	CHECK(strstr(sb.data, "* ended by a signal"), "the mark explained");
 	for (const char *l = sb.data; (l = strstr(l, " \n")); l++)
 		CHECK(0, "a line ends in a blank");
@@ -263,11 +274,13 @@ static void test_history(void)
 	 * and the columns still line up */
 	sb_reset(&sb);
 	rehearsal_history(&sb, recs + 2, 2, labels, 3, "Bridges", 3, 2);
-	const char *a = strstr(sb.data, "Title page"), *b = strstr(sb.data, "Piers");
-	const char *ae = strchr(a, '\n'), *be = strchr(b, '\n');
-	const char *at = strstr(a, "0:15"), *bt = strstr(b, "1:01");
-	CHECK(at && bt && at < ae && bt < be && at - a == bt - b,
-	      "columns line up at width 2:\n%s", sb.data);
+	const char *a = strstr(sb.data, "   1 Title page"), *b = strstr(sb.data, "   3 Piers");
+	const char *at = a ? strstr(a, "0:00") : NULL, *bt = b ? strstr(b, "1:01") : NULL;
+	/* the second column's times, in display columns at width 2 */
+	int ca = at ? text_width(a, (size_t)(at - a), 2) : -1;
+	int cb = bt ? text_width(b, (size_t)(bt - b), 2) : -2;
+	CHECK(ca == cb && ca > 40, "columns line up at width 2 (%d, %d):\n%s", ca,
+	      cb, sb.data);
 	sb_free(&sb);
 	for (int k = 0; k < 4; k++)
 		rehearsal_free(recs[k]);
