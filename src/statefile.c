@@ -1,15 +1,14 @@
 /* statefile.c — reading, writing, locking and listing lectern's state
- * files. Writes go through a temporary file in the target's directory
- * (".NAME.XXXXXX"), fsync, rename, then an fsync of the directory; on any
- * failure the temporary file is removed and the old file left as it was.
- * Signals that end lectern are held back while a temporary file exists,
- * so that none is left behind. */
+ * files. Writes go through fileio.c's temporary file beside the target,
+ * fsync, rename and fsync of the directory; on any failure the temporary
+ * file is removed and the old file left as it was, and signals that end
+ * lectern are held back while a temporary file exists. Only a regular
+ * file (or nothing) is replaced. */
 #include "lectern/statefile.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lectern/fileio.h"
 #include "lectern/strbuf.h"
 
 bool statefile_mkdirs(const char *dir, struct lt_error *err)
@@ -48,71 +48,20 @@ bool statefile_mkdirs(const char *dir, struct lt_error *err)
 	return ok;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 bool statefile_write(const char *path, const void *data, size_t n,
 		     struct lt_error *err)
 {
-	const char *slash = strrchr(path, '/');
-	struct strbuf tmp = STRBUF_INIT;
-	if (slash)
-		sb_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path,
-			  slash + 1);
-	else
-		sb_printf(&tmp, ".%s.XXXXXX", path);
-	sigset_t stop, old;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGHUP);
-	sigaddset(&stop, SIGQUIT);
-	sigprocmask(SIG_BLOCK, &stop, &old);
-	int fd = mkstemp(tmp.data);
-	bool ok = fd >= 0;
-	int saved = errno;
-	if (ok) {
-		ok = write_all(fd, data, n) && fsync(fd) == 0;
-		saved = errno;
-		if (close(fd) != 0 && ok) {
-			ok = false;
-			saved = errno;
-		}
-		if (ok && rename(tmp.data, path) != 0) {
-			ok = false;
-			saved = errno;
-		}
-		if (!ok)
-			unlink(tmp.data);
+	/* fileio.c's atomic replacement; never its writing through a FIFO or
+	 * a device, which could hang lectern on its way out */
+	struct file_tmp t;
+	if (!file_tmp_open(&t, path, err))
+		return false;
+	if (!file_write_all(t.fd, data, n)) {
+		lt_error_set(err, "cannot write: %s", strerror(errno));
+		file_tmp_abort(&t);
+		return false;
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (ok) {
-		/* the rename itself on disk */
-		char *dir = slash ? xstrndup(path, (size_t)(slash - path)) :
-				    xstrdup(".");
-		int dfd = open(*dir ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-		free(dir);
-	} else {
-		lt_error_set(err, "%s", strerror(saved));
-	}
-	sb_free(&tmp);
-	return ok;
+	return file_tmp_commit(&t, err);
 }
 
 int statefile_read(const char *path, char **data, size_t *n,

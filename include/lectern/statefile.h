@@ -1,8 +1,9 @@
 /* statefile.h — lectern's own files under $XDG_STATE_HOME/lectern (xdg.h):
  * directories made private (0700), whole files read with a size limit,
- * written atomically (a temporary file beside the target, fsync, rename,
- * as git's lockfile.c does: a reader sees the old file or the new one,
- * never half of one), advisory locks (flock) that keep two lecterns from
+ * written atomically through fileio.h (a temporary file beside the
+ * target, fsync, rename, as git's lockfile.c does: a reader sees the old
+ * file or the new one, never half of one; only a regular file or nothing
+ * is replaced), advisory locks (flock) that keep two lecterns from
  * taking the same deck's state, and directory listings. Library code:
  * errors come back in a struct lt_error (what, without the path), never
  * printed. */
@@ -20,7 +21,8 @@
 /* Makes dir and its missing parents, mode 0700. */
 bool statefile_mkdirs(const char *dir, struct lt_error *err);
 
-/* Replaces path with data[0..n) atomically. */
+/* Replaces path (a regular file, or nothing yet) with data[0..n)
+ * atomically; a new file gets 0666 less the umask, in a 0700 directory. */
 bool statefile_write(const char *path, const void *data, size_t n,
 		     struct lt_error *err);
 

@@ -336,9 +336,21 @@ static void test_atomic(void)
 	CHECK(statefile_read(path, &data, &n, &err) == 1 && n == 9 &&
 	      memcmp(data, "new text\n", 9) == 0, "the new text, whole");
 	free(data);
+	/* the state directory is private; a file keeps its mode */
 	struct stat st;
-	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "private: %o",
-	      st.st_mode & 0777);
+	char sdir[512];
+	snprintf(sdir, sizeof sdir, "%s/lectern/resume", dir);
+	CHECK(stat(sdir, &st) == 0 && (st.st_mode & 0777) == 0700,
+	      "state directory 0700: %o", st.st_mode & 0777);
+	chmod(path, 0640);
+	CHECK(statefile_write(path, "new text\n", 9, &err) &&
+	      stat(path, &st) == 0 && (st.st_mode & 0777) == 0640,
+	      "mode kept: %o", st.st_mode & 0777);
+	/* a FIFO where a state file goes: refused at once, never waited on */
+	char fifo[512];
+	snprintf(fifo, sizeof fifo, "%s/fifo.tsv", dir);
+	CHECK(mkfifo(fifo, 0600) == 0 && !statefile_write(fifo, "x", 1, &err),
+	      "a FIFO is not written through");
 	char **names;
 	size_t k = statefile_list(dir, "", &names);
 	bool temp = false;
