@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	config_layout_opts(&cfg, w, &lo);
 	struct app_settings set = { cfg.footer, false,
 				    strtoul(argv[2], NULL, 10), NULL, NULL, NULL,
-				    NULL, 0 };
+				    NULL, 0, NULL };
 	struct app a;
 	app_init(&a, d, argv[1], &lo, &cfg.keys, &set);
 	app_resize(&a, w, h);

@@ -471,6 +471,7 @@ void app_reload(struct app *a)
 	deck_index_free(&a->ix);
 	a->deck = d;
 	a->ix = ix;
+	talk_deck_changed(&a->talk, d, &a->ix);
 	drop_page(a);
 	a->has_back = false;
 	a->at_end = false;
@@ -512,6 +513,8 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 			app_go_to(a, settings->start - 1, false);
 		notices_init(a, settings->notices, settings->nnotices);
 	}
+	talk_init(&a->talk, settings ? settings->talk : NULL, deck, &a->ix,
+		  a->slide);
 }
 
 void app_free(struct app *a)
@@ -519,6 +522,7 @@ void app_free(struct app *a)
 	drop_page(a);
 	free(a->starts);
 	free(a->matches);
+	talk_free(&a->talk);
 	deck_index_free(&a->ix);
 	deck_free(a->deck);
 	free(a->path);
@@ -531,13 +535,16 @@ void app_free(struct app *a)
 void app_tick(struct app *a, int64_t now_ms)
 {
 	a->now_ms = now_ms;
+	talk_tick(&a->talk, now_ms);
 }
 
 int64_t app_next_change(const struct app *a)
 {
-	if ((a->mode == MODE_SLIDE || a->mode == MODE_SEARCH) && !a->at_end)
-		return footer_next_change(a->footer, a->now_ms);
-	return -1;
+	if ((a->mode != MODE_SLIDE && a->mode != MODE_SEARCH) || a->at_end)
+		return -1;
+	struct footer_info in = { .now_ms = a->now_ms };
+	talk_footer(&a->talk, a->now_ms, &in);
+	return footer_next_change(a->footer, &in);
 }
 
 void app_resize(struct app *a, int width, int height)
@@ -713,6 +720,10 @@ static void slide_key(struct app *a, int key, enum action act)
 	case ACT_QUIT:
 		a->quit = true;
 		break;
+	case ACT_TIMER_PAUSE:
+	case ACT_TIMER_RESET:
+		talk_key(&a->talk, act, a->now_ms, a->message, sizeof a->message);
+		break;
 	default:
 		break;
 	}
@@ -748,10 +759,8 @@ static enum keymode keymode_of(enum mode m)
 	return KM_SLIDE;
 }
 
-void app_key(struct app *a, int key)
+static void route_key(struct app *a, int key)
 {
-	if (key == KEY_RESIZE_)
-		return;
 	enum action act = keymap_lookup(&a->keys, keymode_of(a->mode), key);
 	a->message[0] = '\0';
 	switch (a->mode) {
@@ -819,6 +828,17 @@ void app_set_position(struct app *a, const struct app_position *p)
 				return;
 			}
 		}
+}
+
+void app_key(struct app *a, int key)
+{
+	if (key == KEY_RESIZE_)
+		return;
+	size_t slide = a->slide, screen = a->screen, revealed = a->revealed;
+	route_key(a, key);
+	/* a move (a page turn, a jump, a point revealed) starts the timer */
+	if (a->slide != slide || a->screen != screen || a->revealed != revealed)
+		talk_moved(&a->talk, a->slide, a->now_ms);
 }
 
 /* ---- drawing the slide view ------------------------------------------ */

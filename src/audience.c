@@ -66,7 +66,7 @@ void audience_take_deck(struct audience *v, uint32_t generation,
 	/* no footer of its own beyond the slide numbers and title: the
 	 * audience sees what the config says, as in the viewer */
 	struct app_settings set = { v->cfg.footer, false, 0, NULL, NULL, NULL,
-				    NULL, 0 };
+				    NULL, 0, NULL };
 	if (v->has_app)
 		app_free(&v->app);
 	app_init(&v->app, d, "(the presenter's deck)", &lo, &v->cfg.keys, &set);

@@ -2,6 +2,7 @@
 #include "lectern/cli.h"
 
 #include "lectern/config.h"
+#include "lectern/timer.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 const char cli_usage[] =
 	"usage: lectern [OPTIONS] DECK\n"
+	"       lectern --rehearsals DECK\n"
 	"       lectern --export FORMAT [--width N] [--columns N] [-o FILE] DECK\n"
 	"       lectern --check [--encoding NAME] DECK\n"
 	"       lectern --check-config [--config FILE]\n"
@@ -53,15 +55,46 @@ const char cli_usage[] =
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
+	"Timing, rehearsing and resuming a talk (also with --present):\n"
+	"      --duration TIME  the talk's length: 45m, 1h30m, 90 (minutes),\n"
+	"                       45:00; a countdown and the pace against it\n"
+	"      --end HH:MM      the talk ends then: its length runs from the\n"
+	"                       timer's start to that time\n"
+	"      --plan last|FILE pace by the last rehearsal's times (or by a\n"
+	"                       record FILE) instead of the slides' content\n"
+	"      --main-end N     slide N ends the main part; slides after it\n"
+	"                       are backup and have no time in the plan\n"
+	"      --rehearse       record the time on every slide; on exit write\n"
+	"                       the record and print a summary\n"
+	"      --rehearsals     print DECK's rehearsals side by side and exit\n"
+	"      --start N        open at slide N (no resuming)\n"
+	"      --resume         open where this deck was left, even after a\n"
+	"                       quit (a talk cut off by a lost connection is\n"
+	"                       resumed anyway within 4 hours)\n"
+	"\n"
 	"Keys while presenting: Space/Right/PgDn next, Left/PgUp previous,\n"
 	"g/G first/last, N Enter go to N, ' or C-o back, t contents,\n"
 	"o overview, / search (n/N next/previous match), b/w black/white\n"
-	"screen, ? help, r reload, q quit (q and Esc close overlays).\n"
+	"screen, ? help, r reload, q quit (q and Esc close overlays),\n"
+	"P pause/resume the timer, C-r reset it.\n"
 	"\n"
-	"Exit status: 0 ok; 1 --check or --check-config found warnings; 2 bad\n"
-	"usage or a deck that cannot be loaded (or decoded); 3 output or\n"
-	"terminal error; 128+N when ended by signal N.\n"
+	"State (rehearsal records, where a talk was left) is kept under\n"
+	"$XDG_STATE_HOME/lectern (~/.local/state/lectern).\n"
+	"\n"
+	"Exit status: 0 ok; 1 --check, --check-config or --rehearsals found\n"
+	"warnings; 2 bad usage or a deck that cannot be loaded (or decoded);\n"
+	"3 output or terminal error; 128+N when ended by signal N.\n"
 	"See man lectern and man lectern.ini for the rest.\n";
+
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
 
 static bool parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -88,10 +121,12 @@ static const char *action_option(enum cli_action a)
 {
 	return a == CLI_EXPORT ? "--export" : a == CLI_CHECK ? "--check" :
 	       a == CLI_PRESENT ? "--present" : a == CLI_FOLLOW ? "--follow" :
+	       a == CLI_REHEARSALS ? "--rehearsals" :
 	       "--check-config";
 }
 
-/* --export, --check, --check-config, --present and --follow each do one
+/* --export, --check, --check-config, --present, --follow and
+ * --rehearsals each do one
  * thing: two of them together would leave one silently ignored. */
 static bool set_action(struct cli *c, enum cli_action a, char *err, int errlen)
 {
@@ -106,6 +141,12 @@ static bool set_action(struct cli *c, enum cli_action a, char *err, int errlen)
 	c->action = a;
 	return true;
 }
+
+/* Long options without a short form. */
+enum {
+	OPT_DURATION = 256, OPT_END, OPT_PLAN, OPT_MAIN_END, OPT_REHEARSE,
+	OPT_REHEARSALS, OPT_START, OPT_RESUME,
+};
 
 bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 {
@@ -123,6 +164,14 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		{ "follow", no_argument, NULL, 'F' },
 		{ "socket", required_argument, NULL, 'S' },
 		{ "encoding", required_argument, NULL, 'E' },
+		{ "duration", required_argument, NULL, OPT_DURATION },
+		{ "end", required_argument, NULL, OPT_END },
+		{ "plan", required_argument, NULL, OPT_PLAN },
+		{ "main-end", required_argument, NULL, OPT_MAIN_END },
+		{ "rehearse", no_argument, NULL, OPT_REHEARSE },
+		{ "rehearsals", no_argument, NULL, OPT_REHEARSALS },
+		{ "start", required_argument, NULL, OPT_START },
+		{ "resume", no_argument, NULL, OPT_RESUME },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -130,7 +179,10 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	memset(c, 0, sizeof *c);
 	c->action = CLI_VIEW;
 	c->width = 80;
+	c->end_minute = -1;
 	bool width_set = false;
+	const char *presenting = NULL; /* an option only for presenting */
+	long n;
 	opterr = 0;
 	optind = 1;
 	int ch;
@@ -208,6 +260,45 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 			}
 			c->encoding = optarg;
 			break;
+		case OPT_DURATION:
+			if (!timer_parse_duration(optarg, &c->duration_ms, err,
+						  (size_t)errlen))
+				return false;
+			presenting = "--duration";
+			break;
+		case OPT_END:
+			if (!timer_parse_clock(optarg, &c->end_minute, err,
+					       (size_t)errlen))
+				return false;
+			presenting = "--end";
+			break;
+		case OPT_PLAN:
+			c->plan = optarg;
+			presenting = "--plan";
+			break;
+		case OPT_MAIN_END:
+		case OPT_START:
+			if (!parse_long(optarg, 1, 100000000, &n)) {
+				snprintf(err, (size_t)errlen, "%s wants a slide "
+					 "number, not '%s'", ch == OPT_START ? "--start" :
+					 "--main-end", optarg);
+				return false;
+			}
+			*(ch == OPT_START ? &c->start : &c->main_end) = (unsigned long)n;
+			presenting = ch == OPT_START ? "--start" : "--main-end";
+			break;
+		case OPT_REHEARSE:
+			c->rehearse = true;
+			presenting = "--rehearse";
+			break;
+		case OPT_REHEARSALS:
+			if (!set_action(c, CLI_REHEARSALS, err, errlen))
+				return false;
+			break;
+		case OPT_RESUME:
+			c->resume = true;
+			presenting = "--resume";
+			break;
 		case 'h':
 			c->action = CLI_HELP;
 			return true;
@@ -223,6 +314,11 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 				 argv[optind - 1]);
 			return false;
 		}
+	}
+	if (presenting && c->action != CLI_VIEW && c->action != CLI_PRESENT) {
+		snprintf(err, (size_t)errlen, "%s only goes with presenting a "
+			 "deck", presenting);
+		return false;
 	}
 	if (c->action == CLI_CHECK_CONFIG && optind < argc) {
 		snprintf(err, (size_t)errlen, "--check-config reads no deck ('%s' "
@@ -255,6 +351,16 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		return false;
 	}
 	c->deck = argv[optind];
+	if (c->duration_ms && c->end_minute >= 0) {
+		snprintf(err, (size_t)errlen, "--duration and --end both give "
+			 "the talk's length: use one");
+		return false;
+	}
+	if (c->start && c->resume) {
+		snprintf(err, (size_t)errlen, "--start and --resume both say "
+			 "where to open: use one");
+		return false;
+	}
 	if ((width_set || c->output || c->columns) && c->action != CLI_EXPORT) {
 		snprintf(err, (size_t)errlen, "%s only goes with --export",
 			 width_set ? "--width" : c->output ? "--output" :

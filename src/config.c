@@ -19,6 +19,7 @@
 #include "lectern/footer.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
+#include "lectern/timer.h"
 #include "lectern/xdg.h"
 
 /* ---- themes ---------------------------------------------------------- */
@@ -40,6 +41,8 @@ static const char *const element_names[FS_COUNT] = {
 	[FS_SELECTED] = "selected",
 	[FS_NOTICE] = "notice",
 	[FS_WHITE] = "white_screen",
+	[FS_TIMER_WARN] = "timer_warning",
+	[FS_TIMER_OVER] = "timer_over",
 };
 static_assert(sizeof element_names / sizeof *element_names == FS_COUNT,
 	      "a name for every style");
@@ -57,6 +60,7 @@ static const struct theme themes[] = {
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "cyan",
 		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
+		[FS_TIMER_WARN] = "yellow", [FS_TIMER_OVER] = "red",
 	} },
 	{ "light", {
 		[LS_DECK_TITLE] = "bold blue", [LS_HEADER] = "bold blue",
@@ -65,6 +69,7 @@ static const struct theme themes[] = {
 		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "blue",
 		[FS_MATCH] = "black on 229", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
+		[FS_TIMER_WARN] = "magenta", [FS_TIMER_OVER] = "red",
 	} },
 	{ "mono", {
 		[LS_DECK_TITLE] = "bold", [LS_HEADER] = "bold",
@@ -72,6 +77,7 @@ static const struct theme themes[] = {
 		[LS_SECTION] = "bold", [LS_DIM] = "dim", [FS_FOOTER] = "dim",
 		[FS_MATCH] = "reverse", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold", [FS_WHITE] = "reverse",
+		[FS_TIMER_WARN] = "bold", [FS_TIMER_OVER] = "reverse",
 	} },
 };
 
@@ -214,6 +220,20 @@ void config_default(struct config *c)
 	snprintf(c->footer, sizeof c->footer, "%s", FOOTER_DEFAULT);
 	c->reveal_points = false;
 	c->start = 0;
+	c->end_minute = -1;
+	c->warn_ms = 5 * 60 * 1000;
+	c->resume = RESUME_AUTO;
+}
+
+void config_talk_settings(const struct config *c, struct talk_settings *t)
+{
+	memset(t, 0, sizeof *t);
+	t->duration_ms = c->duration_ms;
+	t->end_minute = c->end_minute;
+	t->warn_ms = c->warn_ms;
+	t->start_at_launch = c->timer_at_launch;
+	t->main_end = (size_t)c->main_end;
+	t->rehearse = c->rehearse;
 }
 
 void config_layout_opts(const struct config *c, int width,
@@ -541,6 +561,8 @@ static void sec_footer(struct ctx *x, const char *key, const char *value)
 static void sec_present(struct ctx *x, const char *key, const char *value)
 {
 	long n;
+	char err[160];
+	int64_t ms;
 	if (strcmp(key, "reveal") == 0) {
 		if (strcasecmp(value, "all") == 0)
 			x->c->reveal_points = false;
@@ -553,8 +575,49 @@ static void sec_present(struct ctx *x, const char *key, const char *value)
 			x->c->start = (unsigned long)n;
 		else
 			diag(x, "present", key, "\"%s\" is not a slide number", value);
+	} else if (strcmp(key, "duration") == 0) {
+		if (strcasecmp(value, "none") == 0)
+			x->c->duration_ms = 0;
+		else if (timer_parse_duration(value, &ms, err, sizeof err))
+			x->c->duration_ms = ms;
+		else
+			diag(x, "present", key, "%s, or none", err);
+	} else if (strcmp(key, "warn") == 0) {
+		if (strcmp(value, "0") == 0 || strcasecmp(value, "none") == 0)
+			x->c->warn_ms = 0;
+		else if (timer_parse_duration(value, &ms, err, sizeof err))
+			x->c->warn_ms = ms;
+		else
+			diag(x, "present", key, "%s, or none", err);
+	} else if (strcmp(key, "timer_start") == 0) {
+		if (strcasecmp(value, "turn") == 0)
+			x->c->timer_at_launch = false;
+		else if (strcasecmp(value, "launch") == 0)
+			x->c->timer_at_launch = true;
+		else
+			diag(x, "present", key, "\"%s\" is not turn or launch", value);
+	} else if (strcmp(key, "main_end") == 0) {
+		if (strcasecmp(value, "last") == 0)
+			x->c->main_end = 0;
+		else if (parse_long(value, 1, 100000000, &n))
+			x->c->main_end = (unsigned long)n;
+		else
+			diag(x, "present", key, "\"%s\" is not a slide number or "
+			     "last", value);
+	} else if (strcmp(key, "resume") == 0) {
+		static const char *const names[] = { [RESUME_AUTO] = "auto",
+			[RESUME_ALWAYS] = "always", [RESUME_NEVER] = "never" };
+		size_t i = 0;
+		while (i < 3 && strcasecmp(value, names[i]) != 0)
+			i++;
+		if (i < 3)
+			x->c->resume = (enum resume_policy)i;
+		else
+			diag(x, "present", key, "\"%s\" is not auto, always or "
+			     "never", value);
 	} else {
-		diag(x, "present", key, "unknown key (reveal, start)");
+		diag(x, "present", key, "unknown key (reveal, start, duration, "
+		     "warn, timer_start, main_end, resume)");
 	}
 }
 

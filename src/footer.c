@@ -1,5 +1,5 @@
 /* footer.c — the status line's fields, as one table (name, what it shows,
- * its style, how often it changes by itself), and the template's
+ * its style, what changes it by itself), and the template's
  * expansion. No app state here: everything comes in footer_info. */
 #include "lectern/footer.h"
 
@@ -10,6 +10,7 @@
 
 #include "lectern/strbuf.h"
 #include "lectern/style.h"
+#include "lectern/timer.h"
 
 static void f_title(struct strbuf *v, const struct footer_info *in)
 {
@@ -57,19 +58,122 @@ static void f_progress(struct strbuf *v, const struct footer_info *in)
 		sb_putc(v, i < full ? '#' : '-');
 }
 
+/* ---- the talk's time (talk.c fills footer_info) ---------------------- */
+
+/* The time fields keep their width as they tick ("9:59" is " 9:59",
+ * the pace "   on time"), so that a tick never moves the rest of the
+ * status line and costs only the digits that changed. */
+#define TIME_COLS 5
+#define PACE_COLS 11
+
+static void pad_to(struct strbuf *v, size_t from, size_t cols)
+{
+	size_t n = v->len - from; /* ASCII: a byte a column */
+	if (n >= cols)
+		return;
+	char text[64];
+	snprintf(text, sizeof text, "%s", v->data + from);
+	v->len = from;
+	for (size_t i = n; i < cols; i++)
+		sb_putc(v, ' ');
+	sb_puts(v, text);
+}
+
+static void put_time(struct strbuf *v, int64_t ms)
+{
+	char buf[32];
+	size_t from = v->len;
+	sb_puts(v, timer_format(ms, buf, sizeof buf));
+	pad_to(v, from, TIME_COLS);
+}
+
+static void f_elapsed(struct strbuf *v, const struct footer_info *in)
+{
+	put_time(v, in->elapsed_ms);
+	if (in->timer_paused)
+		sb_puts(v, " paused");
+}
+
+/* a countdown shows the seconds begun: 0:01, 0:00, -0:01 */
+static void f_remaining(struct strbuf *v, const struct footer_info *in)
+{
+	if (!in->has_remaining)
+		return;
+	put_time(v, in->remaining_ms + 999);
+	if (in->timer_paused)
+		sb_puts(v, " paused");
+}
+
+static int remaining_style(const struct footer_info *in)
+{
+	if (!in->has_remaining)
+		return FS_FOOTER;
+	if (in->remaining_ms <= 0)
+		return FS_TIMER_OVER;
+	return in->remaining_ms <= in->warn_ms ? FS_TIMER_WARN : FS_FOOTER;
+}
+
+/* the countdown with a duration, the time so far in a rehearsal without
+ * one, else nothing */
+static void f_timer(struct strbuf *v, const struct footer_info *in)
+{
+	if (in->has_remaining)
+		f_remaining(v, in);
+	else if (in->rehearsing)
+		f_elapsed(v, in);
+}
+
+static void f_pace(struct strbuf *v, const struct footer_info *in)
+{
+	if (!in->has_pace)
+		return;
+	char buf[32];
+	if (in->pace_ms > 0)
+		snprintf(buf, sizeof buf, "ahead ");
+	else if (in->pace_ms < 0)
+		snprintf(buf, sizeof buf, "behind ");
+	else
+		snprintf(buf, sizeof buf, "on time");
+	size_t from = v->len;
+	sb_puts(v, buf);
+	if (in->pace_ms)
+		sb_puts(v, timer_format((in->pace_ms > 0 ? in->pace_ms :
+					 -in->pace_ms) + 999, buf, sizeof buf));
+	pad_to(v, from, PACE_COLS);
+}
+
+/* The pace takes the countdown's colour, so that a tick that changes
+ * both sets one style (the bytes per tick over SSH). */
+static int pace_style(const struct footer_info *in)
+{
+	return remaining_style(in);
+}
+
+/* How often a field changes by itself. */
+enum tick {
+	TICK_NEVER,
+	TICK_MINUTE, /* on the wall clock's minute */
+	TICK_TIMER,  /* when the talk's timer says (timer_next_ms) */
+};
+
 static const struct field {
 	const char *name;
 	void (*show)(struct strbuf *v, const struct footer_info *in);
 	int style;
-	int period_s; /* it changes by itself every period_s; 0: never */
+	int (*style_of)(const struct footer_info *in); /* NULL: style */
+	enum tick tick;
 } fields[] = {
-	{ "title", f_title, FS_FOOTER, 0 },
-	{ "section", f_section, FS_FOOTER, 0 },
-	{ "n", f_n, FS_FOOTER, 0 },
-	{ "total", f_total, FS_FOOTER, 0 },
-	{ "screen", f_screen, FS_FOOTER, 0 },
-	{ "clock", f_clock, FS_FOOTER, 60 },
-	{ "progress", f_progress, FS_PROGRESS, 0 },
+	{ "title", f_title, FS_FOOTER, NULL, TICK_NEVER },
+	{ "section", f_section, FS_FOOTER, NULL, TICK_NEVER },
+	{ "n", f_n, FS_FOOTER, NULL, TICK_NEVER },
+	{ "total", f_total, FS_FOOTER, NULL, TICK_NEVER },
+	{ "screen", f_screen, FS_FOOTER, NULL, TICK_NEVER },
+	{ "clock", f_clock, FS_FOOTER, NULL, TICK_MINUTE },
+	{ "progress", f_progress, FS_PROGRESS, NULL, TICK_NEVER },
+	{ "elapsed", f_elapsed, FS_FOOTER, NULL, TICK_TIMER },
+	{ "remaining", f_remaining, FS_FOOTER, remaining_style, TICK_TIMER },
+	{ "timer", f_timer, FS_FOOTER, remaining_style, TICK_TIMER },
+	{ "pace", f_pace, FS_FOOTER, pace_style, TICK_TIMER },
 };
 
 #define SPLIT "{>}" /* where the right-aligned part starts */
@@ -98,17 +202,22 @@ void footer_field_names(char *buf, size_t size)
 		snprintf(buf + n, size - n, SPLIT);
 }
 
-static void seg_add(struct footer_seg *segs, size_t *n, const char *s,
-		    size_t len, int style)
+/* Adds a run; lit[] says which runs are the template's own text. */
+static void seg_add(struct footer_seg *segs, bool *lit, size_t *n,
+		    const char *s, size_t len, int style, bool literal)
 {
-	if (*n < 64 && len)
+	if (*n < 64 && len) {
+		lit[*n] = literal;
 		segs[(*n)++] = (struct footer_seg){ xstrndup(s, len), style };
+	}
 }
 
-/* Drops separator characters (" |-:/") from the end of the segments. */
-static void seg_trim(struct footer_seg *segs, size_t *n)
+/* Drops separator characters (" |-:/") from the end of the template's
+ * own text before an empty field; never from a field's value (the
+ * progress bar ends in '-'). */
+static void seg_trim(struct footer_seg *segs, const bool *lit, size_t *n)
 {
-	while (*n) {
+	while (*n && lit[*n - 1]) {
 		char *t = segs[*n - 1].text;
 		size_t len = strlen(t);
 		while (len && strchr(" |-:/", t[len - 1]))
@@ -124,23 +233,26 @@ static size_t expand(const char *t, size_t tlen, const struct footer_info *in,
 		     struct footer_seg *segs)
 {
 	size_t n = 0;
+	bool lit[64];
 	const char *end = t + tlen;
 	while (t < end) {
 		const char *o = memchr(t, '{', (size_t)(end - t));
 		const char *c = o ? memchr(o, '}', (size_t)(end - o)) : NULL;
 		if (!c) {
-			seg_add(segs, &n, t, (size_t)(end - t), FS_FOOTER);
+			seg_add(segs, lit, &n, t, (size_t)(end - t), FS_FOOTER,
+				true);
 			break;
 		}
-		seg_add(segs, &n, t, (size_t)(o - t), FS_FOOTER);
+		seg_add(segs, lit, &n, t, (size_t)(o - t), FS_FOOTER, true);
 		const struct field *f = field_named(o + 1, (size_t)(c - o - 1));
 		struct strbuf v = STRBUF_INIT;
 		if (f)
 			f->show(&v, in);
 		if (v.len)
-			seg_add(segs, &n, v.data, v.len, f->style);
+			seg_add(segs, lit, &n, v.data, v.len,
+				f->style_of ? f->style_of(in) : f->style, false);
 		else
-			seg_trim(segs, &n);
+			seg_trim(segs, lit, &n);
 		sb_free(&v);
 		t = c + 1;
 	}
@@ -167,7 +279,7 @@ void footer_line_free(struct footer_line *l)
 	l->nleft = l->nright = 0;
 }
 
-int64_t footer_next_change(const char *tmpl, int64_t now_ms)
+int64_t footer_next_change(const char *tmpl, const struct footer_info *in)
 {
 	int64_t best = -1;
 	for (const char *o = strchr(tmpl, '{'); o; o = strchr(o + 1, '{')) {
@@ -175,11 +287,21 @@ int64_t footer_next_change(const char *tmpl, int64_t now_ms)
 		if (!c)
 			break;
 		const struct field *f = field_named(o + 1, (size_t)(c - o - 1));
-		if (!f || !f->period_s)
+		int64_t wait = -1;
+		if (!f || f->tick == TICK_NEVER)
 			continue;
-		int64_t period = (int64_t)f->period_s * 1000;
-		int64_t wait = period - now_ms % period;
-		if (best < 0 || wait < best)
+		if (f->tick == TICK_MINUTE) {
+			wait = 60000 - in->now_ms % 60000;
+		} else {
+			/* a timer field that shows nothing ({timer} with no
+			 * duration and no rehearsal) wakes nobody */
+			struct strbuf v = STRBUF_INIT;
+			f->show(&v, in);
+			if (v.len)
+				wait = in->timer_next_ms;
+			sb_free(&v);
+		}
+		if (wait >= 0 && (best < 0 || wait < best))
 			best = wait;
 	}
 	return best;

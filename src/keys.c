@@ -31,6 +31,9 @@ static const struct action_info {
 	[ACT_CLEAR] = { "clear", "clear a count or the search highlight" },
 	[ACT_SUSPEND] = { "suspend", "suspend to the shell" },
 	[ACT_QUIT] = { "quit", "quit" },
+	[ACT_TIMER_PAUSE] = { "timer-pause", "pause or resume the timer" },
+	[ACT_TIMER_RESET] = { "timer-reset", "reset the timer (and a "
+					     "rehearsal's times)" },
 	[ACT_UP] = { "up", "move up" },
 	[ACT_DOWN] = { "down", "move down" },
 	[ACT_PAGE_UP] = { "page-up", "a page up" },
@@ -73,6 +76,8 @@ static const struct binding {
 	{ KM_SLIDE, ACT_ERASE, "Backspace" },
 	{ KM_SLIDE, ACT_SUSPEND, "C-z" },
 	{ KM_SLIDE, ACT_QUIT, "q C-c" },
+	{ KM_SLIDE, ACT_TIMER_PAUSE, "P" },
+	{ KM_SLIDE, ACT_TIMER_RESET, "C-r" },
 
 	{ KM_OVERVIEW, ACT_DOWN, "Down j Space Right" },
 	{ KM_OVERVIEW, ACT_UP, "Up k Left" },

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lectern/hash.h"
 #include "lectern/layout.h"
 #include "lectern/outline.h"
 #include "lectern/source.h"
@@ -115,6 +116,7 @@ static bool import(const char *name, struct source *src,
 		format = deck_format_for(name);
 	bool ok = format->import(src, out, err);
 	if (ok) {
+		(*out)->content_hash = hash_bytes(src->text, src->len);
 		size_t enc = reading_warnings(src, *out);
 		deck_sort_warnings(*out);
 		locate_warnings(src, *out, enc);

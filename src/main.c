@@ -14,6 +14,7 @@
 #include "lectern/export.h"
 #include "lectern/fileio.h"
 #include "lectern/loader.h"
+#include "lectern/session.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 #include "lectern/viewer.h"
@@ -184,6 +185,58 @@ static int check_config(const struct cli *c, const struct config_diags *d,
 	return d->n ? EXIT_WARNINGS : EXIT_OK;
 }
 
+/* The command line's presenting options over the config's. */
+static void apply_cli(const struct cli *c, struct config *cfg)
+{
+	if (c->duration_ms) {
+		cfg->duration_ms = c->duration_ms;
+		cfg->end_minute = -1;
+	}
+	if (c->end_minute >= 0) {
+		cfg->end_minute = c->end_minute;
+		cfg->duration_ms = 0;
+	}
+	if (c->main_end)
+		cfg->main_end = c->main_end;
+	if (c->start) {
+		cfg->start = c->start;
+		cfg->start_given = true;
+	}
+	cfg->force_resume = c->resume;
+	cfg->rehearse = c->rehearse;
+	cfg->plan = c->plan;
+}
+
+/* Prints each line of lines as a warning; returns how many. */
+static size_t say_lines(const struct strbuf *lines)
+{
+	size_t n = 0;
+	for (const char *l = lines->data; l && *l; n++) {
+		const char *e = strchr(l, '\n');
+		size_t len = e ? (size_t)(e - l) : strlen(l);
+		say("%.*s", (int)len, l);
+		l += len + (e ? 1 : 0);
+	}
+	return n;
+}
+
+/* lectern --rehearsals: the deck's records side by side. */
+static int do_rehearsals(const struct deck *d, const struct config *cfg)
+{
+	struct strbuf out = STRBUF_INIT, warnings = STRBUF_INIT;
+	session_history(d, 3, cfg->ambiguous, &out, &warnings);
+	size_t problems = say_lines(&warnings);
+	int rc = problems ? EXIT_WARNINGS : EXIT_OK;
+	struct lt_error err;
+	if (!file_write("-", out.data ? out.data : "", out.len, &err)) {
+		say("%s", err.what);
+		rc = EXIT_IO;
+	}
+	sb_free(&out);
+	sb_free(&warnings);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
@@ -206,6 +259,7 @@ int main(int argc, char **argv)
 	char *config_path = NULL;
 	if (c.action != CLI_CHECK)
 		load_config(&c, &cfg, &diags, &config_path);
+	apply_cli(&c, &cfg);
 	if (c.action == CLI_CHECK_CONFIG) {
 		int rc = check_config(&c, &diags, config_path);
 		config_diags_free(&diags);
@@ -241,7 +295,8 @@ int main(int argc, char **argv)
 		print_problems(&diags);
 	} else if (d) {
 		rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) :
-					      do_check(&c, d);
+		     c.action == CLI_REHEARSALS ? do_rehearsals(d, &cfg) :
+		     do_check(&c, d);
 		deck_free(d);
 	}
 	return rc;

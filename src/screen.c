@@ -290,22 +290,140 @@ static void out_cap(const char *cap)
 		tputs(cap, 1, out_putc);
 }
 
-/* A frame's row as a string: equal strings, equal rows. Caller frees. */
+/* A frame's row as a string: equal strings, equal rows. Each span is
+ * "col:width:style:text" and a 0x1f (frame text is inert: it holds no
+ * control characters). Caller frees. */
 static char *serialise_row(const struct frame *f, int row)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t k = 0; k < f->row_count[row]; k++) {
 		const struct fspan *sp = &f->spans[f->row_first[row] + k];
-		sb_printf(&sb, "%d:%d:", sp->col, sp->style);
+		sb_printf(&sb, "%d:%d:%d:", sp->col, sp->width, sp->style);
 		sb_put(&sb, sp->text, sp->len);
 		sb_putc(&sb, '\x1f');
 	}
 	return sb_take(&sb);
 }
 
+#define MAX_ROW_SPANS 128
+
+/* Where each span of a serialised row starts; 0 when there are more than
+ * max. */
+static size_t split_spans(const char *key, const char **at, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = key; *p; p++) {
+		if (n == max)
+			return 0;
+		at[n++] = p;
+		p = strchr(p, '\x1f');
+		if (!p)
+			break;
+	}
+	return n;
+}
+
+/* The length of a serialised span, up to its 0x1f. */
+static size_t span_len(const char *p)
+{
+	const char *e = strchr(p, '\x1f');
+	return e ? (size_t)(e - p) : strlen(p);
+}
+
+/* True when the two serialised spans cover the same cells (col:width:). */
+static bool same_cells(const char *a, const char *b)
+{
+	const char *ea = strchr(strchr(a, ':') + 1, ':');
+	return strncmp(a, b, (size_t)(ea - a) + 1) == 0;
+}
+
+/* The text of a serialised span: after "col:width:style:". */
+static const char *span_text(const char *p)
+{
+	return strchr(strchr(strchr(p, ':') + 1, ':') + 1, ':') + 1;
+}
+
+static bool printable_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7e)
+			return false;
+	return true;
+}
+
+/* Writes text at row, col in style, setting the style only when it is not
+ * the one *current holds (-1: unknown, and the cursor too: else it is on
+ * this row, where a column address is shorter). */
+static void put_text(struct screen *s, int row, int col, const char *text,
+		     size_t len, int style, int *current)
+{
+	if (*current >= 0 && column_address)
+		out_cap(tiparm(column_address, col));
+	else
+		out_cap(tiparm(cursor_address, row, col));
+	if (*current != style)
+		vid_puts(s->attrs[style] & ~A_COLOR, s->pairs[style], NULL,
+			 out_putc);
+	*current = style;
+	sb_put(&s->out, text, len);
+}
+
+static void put_span(struct screen *s, int row, const struct fspan *sp)
+{
+	int current = -1;
+	put_text(s, row, sp->col, sp->text, sp->len, sp->style, &current);
+	vid_puts(A_NORMAL, 0, NULL, out_putc);
+}
+
+/* Rewrites only what changed when every span of the row covers the cells
+ * it covered before (a timer's digits turning): of a span of plain ASCII
+ * in the same style only the characters that differ, else the span; the
+ * style is set once for a run of spans that share it. False, and nothing
+ * written, when the row's shape changed. */
+static bool redraw_spans(struct screen *s, const struct frame *f, int row,
+			 const char *old, const char *key)
+{
+	const char *a[MAX_ROW_SPANS], *b[MAX_ROW_SPANS];
+	size_t na = split_spans(old, a, MAX_ROW_SPANS);
+	size_t nb = split_spans(key, b, MAX_ROW_SPANS);
+	if (!nb || na != nb || nb != f->row_count[row])
+		return false;
+	for (size_t k = 0; k < nb; k++)
+		if (!same_cells(a[k], b[k]))
+			return false;
+	int current = -1;
+	for (size_t k = 0; k < nb; k++) {
+		size_t la = span_len(a[k]), lb = span_len(b[k]);
+		if (la == lb && memcmp(a[k], b[k], lb) == 0)
+			continue;
+		const struct fspan *sp = &f->spans[f->row_first[row] + k];
+		const char *ta = span_text(a[k]);
+		size_t head = (size_t)(span_text(b[k]) - b[k]);
+		if (la != lb || memcmp(a[k], b[k], head) != 0 ||
+		    !printable_ascii(ta, la - head) ||
+		    !printable_ascii(sp->text, sp->len)) {
+			put_text(s, row, sp->col, sp->text, sp->len, sp->style,
+				 &current);
+			continue;
+		}
+		/* one column a byte: the characters that differ */
+		size_t from = 0, to = sp->len;
+		while (from < to && ta[from] == sp->text[from])
+			from++;
+		while (to > from && ta[to - 1] == sp->text[to - 1])
+			to--;
+		put_text(s, row, sp->col + (int)from, sp->text + from, to - from,
+			 sp->style, &current);
+	}
+	if (current >= 0)
+		vid_puts(A_NORMAL, 0, NULL, out_putc);
+	return true;
+}
+
 /* Rewrites the rows that changed, each span at its absolute position, so
  * that the terminal's own width for ambiguous characters never shifts
- * what follows them. */
+ * what follows them; in a row whose spans kept their places, only the
+ * spans that changed. */
 static void draw_direct(struct screen *s, const struct frame *f)
 {
 	if (s->nrows != f->height) {
@@ -323,19 +441,18 @@ static void draw_direct(struct screen *s, const struct frame *f)
 			free(key);
 			continue;
 		}
-		free(s->rows[row]);
+		char *old = s->rows[row];
 		s->rows[row] = key;
+		if (old && redraw_spans(s, f, row, old, key)) {
+			free(old);
+			continue;
+		}
+		free(old);
 		out_cap(tiparm(cursor_address, row, 0));
 		vid_puts(A_NORMAL, 0, NULL, out_putc);
 		out_cap(clr_eol);
-		for (size_t k = 0; k < f->row_count[row]; k++) {
-			const struct fspan *sp = &f->spans[f->row_first[row] + k];
-			out_cap(tiparm(cursor_address, row, sp->col));
-			vid_puts(s->attrs[sp->style] & ~A_COLOR, s->pairs[sp->style],
-				 NULL, out_putc);
-			sb_put(&s->out, sp->text, sp->len);
-			vid_puts(A_NORMAL, 0, NULL, out_putc);
-		}
+		for (size_t k = 0; k < f->row_count[row]; k++)
+			put_span(s, row, &f->spans[f->row_first[row] + k]);
 	}
 	if (s->out.len) {
 		fflush(stdout);

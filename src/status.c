@@ -23,6 +23,7 @@ static void footer_info_of(struct app *a, int bar, struct footer_info *in)
 {
 	size_t sec, sl;
 	enum page_kind k = deck_index_locate(&a->ix, a->deck, a->slide, &sec, &sl);
+	memset(in, 0, sizeof *in);
 	in->title = a->deck->title;
 	in->section = k == PAGE_COVER || k == PAGE_CONTENT ?
 			      a->deck->sections[sec].title : NULL;
@@ -32,6 +33,7 @@ static void footer_info_of(struct app *a, int bar, struct footer_info *in)
 	in->screens = app_screens(a);
 	in->now_ms = a->now_ms;
 	in->bar = bar;
+	talk_footer(&a->talk, a->now_ms, in);
 }
 
 static int segs_width(const struct footer_seg *segs, size_t n, int amb)

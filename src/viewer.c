@@ -1,6 +1,9 @@
 /* viewer.c — the presenting loop: locale and terminal checks, signals that
  * end the show cleanly (SIGTERM, SIGHUP when an SSH link drops, SIGINT),
- * fatal signals that still restore the terminal, and keys in, frames out. */
+ * fatal signals that still restore the terminal, and keys in, frames out.
+ * Around the loop, the session (session.c): where to start and what to go
+ * on with before it; the rehearsal record and where the talk was left
+ * written after it, from here and never from a signal handler. */
 #include "lectern/viewer.h"
 
 #include <errno.h>
@@ -22,6 +25,7 @@
 #include "lectern/console.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
+#include "lectern/session.h"
 #include "lectern/show.h"
 #include "lectern/source.h"
 #include "lectern/strbuf.h"
@@ -288,33 +292,132 @@ void viewer_app_show(struct app *a, struct show *s)
 }
 
 /* The app's settings from the config; reload reads the deck as it was
- * read (format, encoding), and the config's problems go to the app. */
+ * read (format, encoding), and the config's problems go to the app. The
+ * app opens at slide `start` (1-based) with the talk settings ts. */
 static void app_settings_of(const struct config *cfg,
 			    const struct deck_format *format,
 			    const char *encoding,
 			    const struct config_diags *problems,
+			    unsigned long start, const struct talk_settings *ts,
 			    struct app_settings *set)
 {
 	*set = (struct app_settings){ cfg->footer, cfg->reveal_points,
-				      cfg->start, deck_load_encoded, format,
+				      start, deck_load_encoded, format,
 				      encoding, problems ? problems->lines : NULL,
-				      problems ? problems->n : 0 };
+				      problems ? problems->n : 0, ts };
 }
+
+/* ---- the talk's state on disk ---------------------------------------- */
+
+/* Where to start, before the app exists: --start, else where the talk
+ * was left (session.c). Returns the 1-based slide to open at. */
+static unsigned long begin_session(struct session *ses, const struct deck *d,
+				   const struct config *cfg)
+{
+	char first_key[32] = "g";
+	if (cfg->keys.nkeys[KM_SLIDE][ACT_FIRST])
+		keycode_name(cfg->keys.keys[KM_SLIDE][ACT_FIRST][0], first_key,
+			     sizeof first_key);
+	struct session_opts so = { cfg->resume, cfg->force_resume,
+				   cfg->start_given, cfg->rehearse, cfg->plan,
+				   first_key };
+	session_begin(ses, &so, d, wall_ms());
+	return ses->resumed != RESUME_NONE ? ses->was.slide + 1 : cfg->start;
+}
+
+/* The session's decisions into the app, before the first frame: the plan,
+ * the timer and the rehearsal to go on with, and the notice. */
+static void begin_talk(struct app *a, struct session *ses)
+{
+	app_tick(a, wall_ms());
+	int64_t now = a->now_ms;
+	struct talk *t = &a->talk;
+	if (ses->plan && !talk_plan_by(t, ses->plan))
+		sb_printf(&ses->warnings, "--plan: that rehearsal has %zu slides "
+			  "and this deck %zu, or no time: planning by content\n",
+			  ses->plan->n, t->nslides);
+	if (ses->resumed == RESUME_TALK)
+		talk_restore(t, ses->was.timer_started, ses->was.timer_running,
+			     ses->was.elapsed_ms, ses->was.duration_ms, now);
+	if (ses->record) {
+		talk_adopt_record(t, ses->record, now);
+		ses->record = NULL;
+	}
+	/* the notice, else the first problem with a state file unless the
+	 * config's problems are being counted, in the status line (all of
+	 * them go to stderr at the end) */
+	const char *w = ses->warnings.data;
+	if (ses->notice[0])
+		snprintf(a->message, sizeof a->message, "%s", ses->notice);
+	else if (w && *w && !a->message[0])
+		snprintf(a->message, sizeof a->message, "%.*s",
+			 (int)strcspn(w, "\n"), w);
+}
+
+/* After the loop, which returned rc: the record and where the talk was
+ * left, on disk, from here and never from a signal handler; the summary
+ * on standard output (unless the terminal hung up) and problems on
+ * standard error. Nothing is written when the loop never ran (rc 3: no
+ * usable terminal). */
+static void end_talk(struct app *a, struct session *ses,
+		     const struct config *cfg, int rc)
+{
+	int sig = rc > 128 ? rc - 128 : 0;
+	if (rc != 0 && !sig)
+		return;
+	int64_t now = wall_ms();
+	struct talk *t = &a->talk;
+	struct session_end e = {
+		.slide = a->slide,
+		.quit = sig == 0,
+		.now = now,
+		.timer_started = t->timer.started,
+		.timer_running = t->timer.running,
+		.elapsed_ms = talk_elapsed(t, now),
+		.duration_ms = t->duration_ms,
+		.record = talk_settle(t, now),
+		.deck = a->deck,
+		.ix = &a->ix,
+		.ambiguous = cfg->ambiguous,
+	};
+	struct strbuf summary = STRBUF_INIT;
+	session_end(ses, &e, &summary);
+	if (summary.len && sig != SIGHUP) {
+		fwrite(summary.data, 1, summary.len, stdout);
+		fflush(stdout);
+	}
+	for (const char *l = ses->warnings.data; l && *l;) {
+		size_t len = strcspn(l, "\n");
+		char *shown = text_display(l, len);
+		fprintf(stderr, "lectern: %s\n", shown);
+		free(shown);
+		l += len + (l[len] ? 1 : 0);
+	}
+	sb_free(&summary);
+}
+
 
 int viewer_run(struct deck *deck, const char *path,
 	       const struct deck_format *format, const char *encoding,
 	       const struct config *cfg, const struct config_diags *problems)
 {
+	struct session ses;
+	unsigned long start = begin_session(&ses, deck, cfg);
 	struct layout_opts lo;
 	config_layout_opts(cfg, 80, &lo);
+	struct talk_settings ts;
+	config_talk_settings(cfg, &ts);
 	struct app_settings set;
-	app_settings_of(cfg, format, encoding, problems, &set);
+	app_settings_of(cfg, format, encoding, problems, start, &ts, &set);
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
+	begin_talk(&a, &ses);
 	struct show s;
 	viewer_app_show(&a, &s);
 	int rc = viewer_loop(&s, cfg);
+	end_talk(&a, &ses, cfg, rc);
 	app_free(&a);
+	session_free(&ses);
 	return rc;
 }
 
@@ -361,12 +464,17 @@ int viewer_present(struct deck *deck, const char *path,
 		free(shown);
 		return 3;
 	}
+	struct session ses;
+	unsigned long start = begin_session(&ses, deck, cfg);
 	struct layout_opts lo;
 	config_layout_opts(cfg, 80, &lo);
+	struct talk_settings ts;
+	config_talk_settings(cfg, &ts);
 	struct app_settings set;
-	app_settings_of(cfg, format, encoding, problems, &set);
+	app_settings_of(cfg, format, encoding, problems, start, &ts, &set);
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
+	begin_talk(&a, &ses);
 	presented_path = path;
 	presented_format = format;
 	presented_encoding = encoding;
@@ -374,6 +482,7 @@ int viewer_present(struct deck *deck, const char *path,
 	free(sock);
 	if (!c) {
 		app_free(&a);
+		session_free(&ses);
 		char *shown = text_display(err.what, strlen(err.what));
 		fprintf(stderr, "lectern: %s\n", shown);
 		free(shown);
@@ -383,7 +492,9 @@ int viewer_present(struct deck *deck, const char *path,
 	console_show(c, &s);
 	int rc = viewer_loop(&s, cfg);
 	console_free(c);
+	end_talk(&a, &ses, cfg, rc);
 	app_free(&a);
+	session_free(&ses);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "lectern/frame.h"
 #include "lectern/keys.h"
 #include "lectern/layout.h"
+#include "lectern/talk.h"
 
 enum mode {
 	MODE_SLIDE, MODE_HELP, MODE_OVERVIEW, MODE_BLACK, MODE_WHITE,
@@ -71,6 +72,7 @@ struct app {
 	char footer[256];      /* the status line's template; "" hides it */
 	bool reveal_points;    /* each key shows one more point */
 	size_t revealed;       /* points shown on this slide (SIZE_MAX: all) */
+	struct talk talk;      /* the timer, the plan, a rehearsal (talk.h) */
 	bool quit;             /* the loop ends */
 	bool suspend;          /* the loop hands the terminal to the shell */
 };
@@ -87,6 +89,7 @@ struct app_settings {
 	 * start and the help overlay lists them (copied) */
 	char *const *notices;
 	size_t nnotices;
+	const struct talk_settings *talk; /* NULL: no duration, no rehearsal */
 };
 
 /* Takes ownership of deck. path is copied. */

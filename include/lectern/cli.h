@@ -4,6 +4,7 @@
 #define LECTERN_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Exit statuses, as the manual documents them. */
 enum {
@@ -14,7 +15,7 @@ enum {
 };
 
 enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_CHECK_CONFIG,
-		  CLI_PRESENT, CLI_FOLLOW, CLI_HELP, CLI_VERSION };
+		  CLI_PRESENT, CLI_FOLLOW, CLI_REHEARSALS, CLI_HELP, CLI_VERSION };
 enum format { FMT_TEXT, FMT_JSON };
 
 struct cli {
@@ -30,6 +31,14 @@ struct cli {
 	const char *socket; /* --socket PATH (--present), or the SOCKET of
 			       --follow; NULL for the default */
 	const char *encoding; /* --encoding NAME, or NULL: found by reading */
+	/* presenting: the talk's time, rehearsing, resuming */
+	int64_t duration_ms; /* --duration; 0: not given */
+	int end_minute;      /* --end, minutes after midnight; -1: not given */
+	const char *plan;    /* --plan: "last" or a record file; NULL */
+	bool rehearse;       /* --rehearse */
+	bool resume;         /* --resume */
+	unsigned long start; /* --start N; 0: not given */
+	unsigned long main_end; /* --main-end N; 0: not given */
 };
 
 /* Parses argv. False with a message in err (one line) on bad usage. */

@@ -10,7 +10,9 @@
 
 #include "lectern/keys.h"
 #include "lectern/layout.h"
+#include "lectern/resume.h"
 #include "lectern/style.h"
+#include "lectern/talk.h"
 
 enum numbering { NUM_DECIMAL, NUM_PAREN, NUM_BULLET };
 
@@ -28,6 +30,18 @@ struct config {
 	char footer[256];             /* template; "" hides the footer */
 	bool reveal_points;
 	unsigned long start;          /* 1-based slide to start on, 0: first */
+	/* the talk's time (talk.h) and resuming (resume.h) */
+	int64_t duration_ms;          /* the planned length; 0: none */
+	int end_minute;               /* --end: minutes after midnight; -1 */
+	int64_t warn_ms;              /* the countdown's last minutes */
+	bool timer_at_launch;         /* else at the first page turn */
+	unsigned long main_end;       /* last slide of the main part; 0: last */
+	enum resume_policy resume;
+	/* from the command line only */
+	bool start_given;             /* --start: no resuming */
+	bool force_resume;            /* --resume */
+	bool rehearse;                /* --rehearse */
+	const char *plan;             /* --plan: "last", a file, or NULL */
 };
 
 /* Problems found while reading settings, one line each. */
@@ -42,6 +56,10 @@ void config_diags_free(struct config_diags *d);
  * the config into what layout.c takes, for the screen and the exports. */
 void config_layout_opts(const struct config *c, int width,
 			struct layout_opts *o);
+
+/* The talk settings of c (the timer, the plan's main part, recording):
+ * the one place that turns the config into what talk.c takes. */
+void config_talk_settings(const struct config *c, struct talk_settings *t);
 
 /* The built-in defaults (theme dark). */
 void config_default(struct config *c);

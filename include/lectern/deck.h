@@ -77,6 +77,8 @@ struct deck {
 	size_t nwarnings;
 	size_t warnings_not_listed; /* found past DECK_MAX_WARNINGS, counted */
 	bool truncated; /* the text ends in the middle of a point */
+	uint64_t content_hash; /* hash_bytes of the text as read (loader.c):
+				* keys rehearsal records and resume state */
 };
 
 /* An empty deck. Caller frees with deck_free. */

@@ -10,7 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FOOTER_DEFAULT "{title} | {section}{>}{n}/{total}{screen} {progress}"
+/* {timer} and {pace} show nothing without a planned duration or a
+ * rehearsal, so that the default costs nothing when no talk is timed. */
+#define FOOTER_DEFAULT \
+	"{title} | {section}{>}{n}/{total}{screen} {progress} {timer} {pace}"
 
 /* What the fields show. */
 struct footer_info {
@@ -21,12 +24,23 @@ struct footer_info {
 	size_t screen, screens; /* 0-based continuation screen, their count */
 	int64_t now_ms;      /* wall clock, ms since the epoch */
 	int bar;             /* progress bar cells; 0: no bar */
+	/* the talk's timer (talk.c fills these) */
+	int64_t elapsed_ms;     /* the timer's time, paused time not counted */
+	bool timer_started, timer_paused;
+	bool has_remaining;     /* a planned duration is set */
+	int64_t remaining_ms;   /* negative past the end */
+	int64_t warn_ms;        /* the countdown's last minutes; 0: none */
+	bool has_pace;
+	int64_t pace_ms;        /* > 0 ahead of the plan, < 0 behind */
+	bool rehearsing;
+	int64_t timer_next_ms;  /* ms until the timer's fields change; -1:
+				 * they do not change by themselves */
 };
 
 /* A run of the status line. */
 struct footer_seg {
 	char *text; /* owned */
-	int style;  /* FS_FOOTER or FS_PROGRESS */
+	int style;  /* FS_FOOTER, FS_PROGRESS, FS_TIMER_WARN, ... */
 };
 
 /* The status line: left of {>} and right of it. */
@@ -48,8 +62,9 @@ bool footer_field_known(const char *name, size_t len);
 /* The fields as "{title} {section} ..." for messages. */
 void footer_field_names(char *buf, size_t size);
 
-/* Milliseconds from now_ms until what tmpl shows changes by itself (the
- * clock's minute turning); -1 when it never does. */
-int64_t footer_next_change(const char *tmpl, int64_t now_ms);
+/* Milliseconds from in->now_ms until what tmpl shows changes by itself
+ * (the clock's minute turning, the timer's second); -1 when it never
+ * does. */
+int64_t footer_next_change(const char *tmpl, const struct footer_info *in);
 
 #endif

@@ -28,6 +28,8 @@ enum {
 	FS_SELECTED,          /* the overview's current row */
 	FS_NOTICE,            /* a message in the status line */
 	FS_WHITE,             /* the white screen */
+	FS_TIMER_WARN,        /* the countdown's last minutes; behind plan */
+	FS_TIMER_OVER,        /* the countdown past zero */
 	FS_COUNT
 };
 

@@ -5,6 +5,8 @@
  *
  *   # a comment                  blank lines are skipped too
  *   set SECTION KEY = VALUE      a config line, applied at the next deck
+ *   rehearse                     the next deck is rehearsed (--rehearse)
+ *   end HH:MM                    the next deck's talk ends then (--end)
  *   deck PATH                    load PATH (relative to the script) afresh
  *   copy PATH                    load a private copy of PATH (for reload)
  *   replace PATH                 overwrite that copy with PATH
@@ -23,6 +25,10 @@
  *   expect quit                  the app has asked to quit
  *   expect running               it has not
  *   expect next-change MS        app_next_change gives MS (-1: never)
+ *   expect elapsed MS            the talk timer has run MS
+ *   expect record N MS VISITS    the rehearsal holds MS and VISITS for
+ *                                slide N (1-based), settled to now
+ *   expect no-record             no rehearsal is being recorded
  *   dump                         prints the frame (while writing a test)
  *
  * TEXT is the rest of the line. A failed expectation prints the script's
@@ -39,6 +45,7 @@
 #include "lectern/loader.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
+#include "lectern/timer.h"
 
 struct run {
 	const char *script;  /* its path, for messages */
@@ -50,6 +57,8 @@ struct run {
 	char copy[64];        /* the private copy's path, or "" */
 	int width, height;
 	int64_t now_ms;
+	bool rehearse;        /* from `rehearse` */
+	int end_minute;       /* from `end`; -1: none */
 };
 
 static void fail(struct run *r, const char *fmt, ...)
@@ -129,8 +138,12 @@ static void load(struct run *r, const char *path)
 		app_free(&r->app);
 	struct layout_opts lo;
 	config_layout_opts(&cfg, r->width, &lo);
+	cfg.rehearse = r->rehearse;
+	cfg.end_minute = r->end_minute;
+	struct talk_settings ts;
+	config_talk_settings(&cfg, &ts);
 	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
-				    deck_load_encoded, NULL, NULL, NULL, 0 };
+				    deck_load_encoded, NULL, NULL, NULL, 0, &ts };
 	app_init(&r->app, d, path, &lo, &cfg.keys, &set);
 	app_resize(&r->app, r->width, r->height);
 	app_tick(&r->app, r->now_ms);
@@ -272,6 +285,33 @@ static void expect(struct run *r, char *what)
 			pass();
 		else
 			fail(r, "next change in %lld ms, not %lld", got, want);
+	} else if (strcmp(what, "elapsed") == 0) {
+		long long want = strtoll(rest, NULL, 10);
+		long long got = (long long)talk_elapsed(&a->talk, a->now_ms);
+		if (got == want)
+			pass();
+		else
+			fail(r, "the timer has run %lld ms, not %lld", got, want);
+	} else if (strcmp(what, "record") == 0) {
+		unsigned long n = 0, visits = 0;
+		long long ms = 0;
+		struct rehearsal *rec = talk_settle(&a->talk, a->now_ms);
+		if (sscanf(rest, "%lu %lld %lu", &n, &ms, &visits) != 3 || n < 1) {
+			fail(r, "expect record N MS VISITS");
+		} else if (!rec || n > rec->n) {
+			fail(r, "no record of slide %lu", n);
+		} else if (rec->ms[n - 1] == ms && rec->visits[n - 1] == visits) {
+			pass();
+		} else {
+			fail(r, "slide %lu: %lld ms and %u visits, not %lld and %lu",
+			     n, (long long)rec->ms[n - 1], rec->visits[n - 1], ms,
+			     visits);
+		}
+	} else if (strcmp(what, "no-record") == 0) {
+		if (!a->talk.rec)
+			pass();
+		else
+			fail(r, "a rehearsal is being recorded");
 	} else {
 		fail(r, "unknown expectation \"%s\"", what);
 	}
@@ -318,6 +358,16 @@ static void command(struct run *r, char *cmd)
 		}
 		*key++ = '\0';
 		sb_printf(&r->config, "[%s]\n%s\n", arg, key);
+		return;
+	}
+	if (strcmp(cmd, "rehearse") == 0) {
+		r->rehearse = true;
+		return;
+	}
+	if (strcmp(cmd, "end") == 0) {
+		char err[128];
+		if (!timer_parse_clock(arg, &r->end_minute, err, sizeof err))
+			fail(r, "end: %s", err);
 		return;
 	}
 	if (strcmp(cmd, "deck") == 0 || strcmp(cmd, "copy") == 0 ||
@@ -379,7 +429,8 @@ static void command(struct run *r, char *cmd)
 
 static void run_script(const char *path)
 {
-	struct run r = { .script = path, .width = 80, .height = 24 };
+	struct run r = { .script = path, .width = 80, .height = 24,
+			 .end_minute = -1 };
 	snprintf(r.dir, sizeof r.dir, "%s", path);
 	char *slash = strrchr(r.dir, '/');
 	if (slash)

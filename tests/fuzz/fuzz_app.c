@@ -109,6 +109,7 @@ static struct deck *deck_copy(const struct deck *d)
 		deck_warn(c, w->offset, w->section, w->slide, "%s", w->message);
 	}
 	c->truncated = d->truncated;
+	c->content_hash = d->content_hash;
 	return c;
 }
 
@@ -220,8 +221,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct deck *d = deck_copy(demo());
 	struct layout_opts lo;
 	config_layout_opts(&cfg, 80, &lo);
+	struct talk_settings ts;
+	config_talk_settings(&cfg, &ts);
 	struct app_settings set = { cfg.footer, cfg.reveal_points, cfg.start,
-				    deck_load_encoded, NULL, NULL, NULL, 0 };
+				    deck_load_encoded, NULL, NULL, NULL, 0, &ts };
 	struct app a;
 	app_init(&a, d, deck_path(), &lo, &cfg.keys, &set);
 	size_t first = size ? data[0] % NSIZES : 0;
@@ -232,6 +235,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	frame_free(&f);
 	size_t i = 1, n = 0;
 	while (i < size) {
+		/* the clock moves on a little over a second a step: the
+		 * timer, the countdown and the pace run through their ranges */
+		app_tick(&a, 36000000 + (int64_t)n * 1237);
 		step(&a, data, size, &i);
 		app_frame(&a, &f);
 		check_frame(&a, &f, ++n);

@@ -320,6 +320,11 @@ int main(int argc, char **argv)
 	lectern = argv[1];
 	if (!mkdtemp(tmpdir))
 		return 2;
+	/* where lectern keeps resume state and rehearsal records: never the
+	 * user's own */
+	char state[300];
+	snprintf(state, sizeof state, "%s/state", tmpdir);
+	setenv("XDG_STATE_HOME", state, 1);
 	char path[128];
 	snprintf(path, sizeof path, "%s/escapes.txt", tmpdir);
 	char *deck = make_deck();

@@ -503,6 +503,15 @@ static void test_signals(void)
 	}
 }
 
+/* Removes lectern's state files (XDG_STATE_HOME). */
+static void forget_state(void)
+{
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf %s/state", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s/state\n", tmpdir);
+}
+
 static void test_terminal_checks(void)
 {
 	struct vt t;
@@ -910,6 +919,11 @@ int main(int argc, char **argv)
 	demo = argv[2];
 	if (!mkdtemp(tmpdir))
 		return 2;
+	/* where lectern keeps resume state and rehearsal records: never the
+	 * user's own */
+	char state[300];
+	snprintf(state, sizeof state, "%s/state", tmpdir);
+	setenv("XDG_STATE_HOME", state, 1);
 	test_sizes();
 	test_all_text();
 	test_cells();
@@ -918,6 +932,7 @@ int main(int argc, char **argv)
 	test_resize();
 	test_reload();
 	test_signals();
+	forget_state(); /* those talks were cut off: the next would resume */
 	test_terminal_checks();
 	test_config();
 	test_ambiguous();

@@ -391,6 +391,11 @@ int main(int argc, char **argv)
 	snprintf(deck, sizeof deck, "%s/en-rules.txt", argv[2]);
 	if (!mkdtemp(tmpdir))
 		return 2;
+	/* where lectern keeps resume state and rehearsal records: never the
+	 * user's own */
+	char state[300];
+	snprintf(state, sizeof state, "%s/state", tmpdir);
+	setenv("XDG_STATE_HOME", state, 1);
 	test_overlays();
 	test_counts_and_back();
 	test_search();

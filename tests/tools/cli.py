@@ -243,6 +243,31 @@ def main(argv):
     check(rc == 3 and "not a terminal" in err and "--export" in err,
           "viewer without a terminal: %d %r" % (rc, err))
 
+    # the talk's options: bad values and clashes are usage errors, one line
+    for args, needle in ((["--duration", "45x"], "'45x' is not a duration"),
+                         (["--duration", "0"], "more than 0"),
+                         (["--duration", "25h"], "at most 24 hours"),
+                         (["--end", "25:00"], "not a time of day"),
+                         (["--start", "0"], "--start wants a slide number"),
+                         (["--main-end", "x"], "--main-end wants a slide number"),
+                         (["--duration", "45m", "--end", "15:30"], "use one"),
+                         (["--start", "3", "--resume"], "use one"),
+                         (["--export", "text", "--rehearse"], "--rehearse only goes with presenting"),
+                         (["--check", "--duration", "5m"], "--duration only goes with presenting"),
+                         (["--rehearsals", "--plan", "last"], "--plan only goes with presenting")):
+        rc, out, err = run([lectern, *args, demo])
+        check(rc == 2 and needle in err and err.count("\n") == 2,
+              "%s: exit %d, %r" % (args, rc, err))
+    rc, out, err = run([lectern, "--help"])
+    for opt in ("--duration", "--end", "--plan", "--main-end", "--rehearse",
+                "--rehearsals", "--start", "--resume", "XDG_STATE_HOME"):
+        check(opt in out, "--help names %s" % opt)
+    # --rehearsals: none yet, in a state directory of its own
+    env = dict(os.environ, XDG_STATE_HOME=os.path.join(tmp, "state"))
+    r = subprocess.run([lectern, "--rehearsals", demo], capture_output=True, env=env)
+    out = r.stdout.decode()
+    check(r.returncode == 0 and "none recorded yet" in out, "--rehearsals: %d %r" % (r.returncode, out))
+
     # - reads the deck from stdin
     rc, out, err = run([lectern, "--export", "json", "-"], stdin=open(demo, "rb").read())
     check(rc == 0 and len(json.loads(out)["sections"]) == 6, "stdin deck: %d %r" % (rc, err))
