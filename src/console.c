@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lectern/footer.h"
 #include "lectern/layout.h"
 #include "lectern/present.h"
 #include "lectern/strbuf.h"
@@ -132,19 +133,31 @@ static void draw_notes(struct app *a, struct frame *f)
 	free(tl);
 }
 
+/* The console's own status row: the wall clock, the talk's timer and
+ * pacing (shown when a duration or a rehearsal gives them), then the
+ * followers. */
+#define CONSOLE_STATUS "{clock}  {timer}  {pace}"
+
 static void draw_status(struct console *c, struct frame *f, int row)
 {
+	struct footer_info in;
+	app_footer_info(c->app, 0, &in);
+	struct footer_line line;
+	footer_expand(CONSOLE_STATUS, &in, &line);
+	int col = 1;
+	for (size_t i = 0; i < line.nleft; i++) {
+		const char *s = frame_string(f, line.left[i].text);
+		int w = text_width(s, strlen(s), f->ambiguous);
+		frame_put(f, row, col, s, strlen(s), w, line.left[i].style);
+		col += w;
+	}
 	struct strbuf sb = STRBUF_INIT;
-	time_t now = (time_t)(c->app->now_ms / 1000);
-	struct tm tm;
-	if (localtime_r(&now, &tm))
-		sb_printf(&sb, "%02d:%02d", tm.tm_hour, tm.tm_min);
 	size_t nf = presenter_followers(c->srv);
 	sb_printf(&sb, "  %zu follower%s", nf, nf == 1 ? "" : "s");
 	if (c->event[0])
 		sb_printf(&sb, "  %s", c->event);
-	const char *s = frame_string(f, sb_take(&sb));
-	frame_put_cut(f, row, 1, s, f->width - 2, FS_FOOTER);
+	frame_put_cut(f, row, col, frame_string(f, sb_take(&sb)),
+		      f->width - col - 1, FS_FOOTER);
 }
 
 static void rule(struct frame *f, int row, int col, int w)
@@ -265,8 +278,12 @@ static void console_tick(void *ctx, int64_t now)
 static int64_t console_next(void *ctx)
 {
 	struct console *c = ctx;
-	/* the status row's clock turns every minute */
-	int64_t clock = 60000 - c->app->now_ms % 60000;
+	/* the status row's clock and timer */
+	struct footer_info in;
+	app_footer_info(c->app, 0, &in);
+	int64_t clock = footer_next_change(CONSOLE_STATUS, &in);
+	if (clock < 0)
+		clock = 60000 - c->app->now_ms % 60000;
 	int64_t app = app_next_change(c->app);
 	int64_t srv = presenter_next_deadline(c->srv, c->app->now_ms);
 	int64_t best = clock;

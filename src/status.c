@@ -19,7 +19,7 @@ bool status_shown(const struct app *a)
 	       a->has_count || a->toc_jump || a->search[0];
 }
 
-static void footer_info_of(struct app *a, int bar, struct footer_info *in)
+void app_footer_info(struct app *a, int bar, struct footer_info *in)
 {
 	size_t sec, sl;
 	enum page_kind k = deck_index_locate(&a->ix, a->deck, a->slide, &sec, &sl);
@@ -91,7 +91,7 @@ void status_draw(struct app *a, struct frame *f)
 	}
 	const char *tmpl = a->footer[0] ? a->footer : "{>}{n}/{total}";
 	struct footer_info in;
-	footer_info_of(a, w >= 60 ? 12 : w >= 40 ? 6 : 0, &in);
+	app_footer_info(a, w >= 60 ? 12 : w >= 40 ? 6 : 0, &in);
 	struct footer_line line;
 	footer_expand(tmpl, &in, &line);
 	/* the frame takes the texts over */

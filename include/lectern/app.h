@@ -133,6 +133,10 @@ void app_get_position(struct app *a, struct app_position *p);
 /* Shows p (a follower's view). */
 void app_set_position(struct app *a, const struct app_position *p);
 
+/* What the status line's fields show now (footer.h), with a progress bar
+ * of bar cells: for the presenter's console, which shows the time too. */
+void app_footer_info(struct app *a, int bar, struct footer_info *in);
+
 /* What the terminal should show now. Caller frees with frame_free. */
 void app_frame(struct app *a, struct frame *f);
 
