@@ -26,17 +26,30 @@ struct deck *deck_new(void)
 	return d;
 }
 
+static void notes_clear(struct notes *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free(n->v[i].text);
+	free(n->v);
+}
+
 static void block_clear(struct block *b)
 {
 	free(b->title);
-	for (size_t i = 0; i < b->npoints; i++)
+	free(b->title_runs.v);
+	for (size_t i = 0; i < b->npoints; i++) {
 		free(b->points[i].text);
+		free(b->points[i].runs.v);
+		free(b->points[i].info);
+	}
 	free(b->points);
 }
 
 static void slide_clear(struct slide *sl)
 {
 	free(sl->header);
+	free(sl->header_runs.v);
+	notes_clear(&sl->notes);
 	for (size_t i = 0; i < sl->nblocks; i++)
 		block_clear(&sl->blocks[i]);
 	free(sl->blocks);
@@ -45,6 +58,8 @@ static void slide_clear(struct slide *sl)
 static void section_clear(struct section *s)
 {
 	free(s->title);
+	free(s->title_runs.v);
+	notes_clear(&s->notes);
 	for (size_t i = 0; i < s->nslides; i++)
 		slide_clear(&s->slides[i]);
 	free(s->slides);
@@ -65,6 +80,7 @@ void deck_free(struct deck *d)
 	for (size_t i = 0; i < d->nwarnings; i++)
 		free(d->warnings[i].message);
 	free(d->warnings);
+	notes_clear(&d->notes);
 	free(d);
 }
 
@@ -108,6 +124,30 @@ void deck_add_toc(struct deck *d, char *title)
 	d->toc[d->ntoc].present = false;
 	d->toc[d->ntoc].src = (struct span){ 0, 0 };
 	d->ntoc++;
+}
+
+void runs_add(struct attr_runs *r, size_t start, size_t end, uint32_t attr)
+{
+	if (start >= end || !attr)
+		return;
+	struct attr_run *last = r->n ? &r->v[r->n - 1] : NULL;
+	if (last && last->end == start && last->attr == attr) {
+		last->end = (uint32_t)end;
+		return;
+	}
+	r->v = grow_pow2(r->v, r->n, sizeof *r->v);
+	r->v[r->n++] = (struct attr_run){ (uint32_t)start, (uint32_t)end, attr };
+}
+
+void notes_add(struct notes *n, char *text, uint32_t step, struct span src)
+{
+	n->v = grow_pow2(n->v, n->n, sizeof *n->v);
+	n->v[n->n++] = (struct note){ text, src, step };
+}
+
+uint32_t slide_steps(const struct slide *sl)
+{
+	return sl->nsteps ? sl->nsteps : 1;
 }
 
 void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,

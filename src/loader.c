@@ -12,14 +12,17 @@
 
 #include "lectern/hash.h"
 #include "lectern/layout.h"
+#include "lectern/markdown.h"
 #include "lectern/outline.h"
 #include "lectern/source.h"
 #include "lectern/strbuf.h"
 
 static const char *const outline_ext[] = { ".txt", NULL };
+static const char *const markdown_ext[] = { ".md", ".markdown", NULL };
 
 const struct deck_format deck_formats[] = {
 	{ "outline", outline_ext, outline_import },
+	{ "markdown", markdown_ext, markdown_import },
 };
 const size_t deck_nformats = sizeof deck_formats / sizeof *deck_formats;
 

@@ -1,10 +1,17 @@
 /* deck.h — the deck model: deck → sections → slides → blocks → points, the
  * table of contents, and the importer's warnings. The model knows nothing of
  * widths, terminals or view state. All its text is valid UTF-8 with control
- * characters made inert (text_inert), so any of it may reach a terminal.
+ * characters made inert (text_inert), so any of it may reach a terminal;
+ * the one exception is '\n', which a point or a note may hold between
+ * lines (a code block's lines, a line break) and which layout breaks on.
  * Source ranges are the importer's positions (source_offset): byte offsets
  * into the deck file as read when it is UTF-8, into the text as decoded
- * otherwise; warnings get the file's own offsets, lines and columns. */
+ * otherwise; warnings get the file's own offsets, lines and columns.
+ *
+ * The outline importer fills in the first fields of each node; the fields
+ * Markdown decks added (kinds, runs, steps, notes, code) are all zero for
+ * "none" (a numbered point, plain text, shown from the start, no notes),
+ * so an importer that leaves them alone gets what it got before. */
 #ifndef LECTERN_DECK_H
 #define LECTERN_DECK_H
 
@@ -20,9 +27,50 @@ struct span {
 	size_t start, end; /* [start, end) in the original bytes */
 };
 
+/* Inline attributes over a text: bytes [start, end) of it are strong,
+ * emphasised or code, or a mix. A text's runs are sorted and disjoint;
+ * bytes outside every run are plain. */
+enum { RUN_STRONG = 1, RUN_EMPH = 2, RUN_CODE = 4 };
+
+struct attr_run {
+	uint32_t start, end;
+	uint32_t attr; /* RUN_* bits */
+};
+
+struct attr_runs {
+	struct attr_run *v; /* NULL: all plain */
+	size_t n;
+};
+
+/* What a point is. The numbered point is the outline's, and the default. */
+enum point_kind {
+	POINT_NUMBERED,  /* an ordered list item: "1. text" */
+	POINT_BULLET,    /* a bullet list item: "- text" */
+	POINT_PARAGRAPH, /* running text, no mark */
+	POINT_CODE,      /* verbatim lines, never reflowed */
+};
+
 struct point {
 	char *text;
 	struct span src;
+	struct attr_runs runs;
+	char *info;      /* POINT_CODE: the fence's info string, else NULL */
+	uint32_t number; /* POINT_NUMBERED: the number shown; 0: its place */
+	uint32_t step;   /* the reveal step from which it shows; 0: at once */
+	uint8_t kind;    /* enum point_kind */
+};
+
+/* Speaker notes: never on the audience's screen. Each belongs to the
+ * reveal step it follows (0: the slide itself). */
+struct note {
+	char *text; /* lines, '\n' between them */
+	struct span src;
+	uint32_t step;
+};
+
+struct notes {
+	struct note *v;
+	size_t n;
 };
 
 struct block {
@@ -31,6 +79,8 @@ struct block {
 	size_t npoints;
 	struct span src;
 	bool title_after_points; /* found dangling after the slide's points */
+	struct attr_runs title_runs;
+	uint32_t step;           /* the reveal step from which its title shows */
 };
 
 struct slide {
@@ -38,6 +88,9 @@ struct slide {
 	struct block *blocks;
 	size_t nblocks;
 	struct span src;
+	struct attr_runs header_runs;
+	struct notes notes;
+	uint32_t nsteps;         /* reveal steps (pauses + 1); 0 counts as 1 */
 };
 
 struct section {
@@ -46,6 +99,10 @@ struct section {
 	size_t nslides;
 	struct span src;
 	size_t toc_index; /* index into deck.toc, or NO_INDEX */
+	struct attr_runs title_runs;
+	struct notes notes;       /* for its cover */
+	bool no_cover;            /* slides before a deck's first section: no
+				   * cover page, no title */
 };
 
 struct warning {
@@ -79,6 +136,7 @@ struct deck {
 	bool truncated; /* the text ends in the middle of a point */
 	uint64_t content_hash; /* hash_bytes of the text as read (loader.c):
 				* keys rehearsal records and resume state */
+	struct notes notes; /* for the title page */
 };
 
 /* An empty deck. Caller frees with deck_free. */
@@ -92,6 +150,15 @@ struct slide *section_add_slide(struct section *s);
 struct block *slide_add_block(struct slide *sl);
 struct point *block_add_point(struct block *b);
 void deck_add_toc(struct deck *d, char *title); /* takes ownership */
+
+/* Appends a run of attr over [start, end) (after the last one; merged
+ * with it when they touch with the same attributes). */
+void runs_add(struct attr_runs *r, size_t start, size_t end, uint32_t attr);
+/* Appends a note (takes ownership of text). */
+void notes_add(struct notes *n, char *text, uint32_t step, struct span src);
+
+/* Reveal steps of a slide: at least 1. */
+uint32_t slide_steps(const struct slide *sl);
 
 /* A degenerate deck can have a few warnings for every byte (500,000 bare
  * section covers made 2,000,000): past this many, warnings are counted

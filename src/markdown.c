@@ -1,0 +1,1227 @@
+/* markdown.c — the importer for Markdown decks. The rules it follows:
+ *  - CommonMark, as libcmark (the reference implementation) parses it:
+ *    this file walks cmark's tree with cmark_iter and never parses
+ *    Markdown itself; lines and columns come from cmark's nodes;
+ *  - pandoc's slide structure: "# " a section (its cover), "## " a slide's
+ *    header, "### " a block's title; a thematic break ("---") or
+ *    presenterm's <!-- end_slide --> ends a slide, and content after it
+ *    and before the next heading is a slide with no header;
+ *  - list items (ordered and bullet), paragraphs and code blocks are a
+ *    block's points; **strong**, *emphasis* and `code` are runs over the
+ *    text; a code block is kept verbatim, tabs expanded to every 8th column;
+ *  - <!-- pause --> (presenterm) starts the next reveal step;
+ *  - speaker notes: <!-- speaker_note: … --> (presenterm: one line, or a
+ *    YAML block scalar "|" over several) and pandoc's "::: notes" … ":::"
+ *    fenced div; they belong to the slide, or the reveal step they follow;
+ *    any other comment stays a comment;
+ *  - the YAML front matter (frontmatter.c): title, contents.
+ * Anything else (tables, images, links, raw HTML, block quotes, nested
+ * lists, deeper headings) is shown as plain text and warned about at its
+ * line: nothing is dropped in silence. Builds a deck and nothing else. */
+#include "lectern/markdown.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "lectern/frontmatter.h"
+#include "lectern/strbuf.h"
+#include "lectern/text.h"
+
+#define TAB_STOP 8
+
+enum owner { OWN_DECK, OWN_SECTION, OWN_SLIDE }; /* what notes go to */
+
+struct list_ctx {
+	uint8_t kind;  /* POINT_NUMBERED or POINT_BULLET */
+	uint32_t next; /* the next item's number */
+};
+
+struct md {
+	const struct source *src;
+	struct deck *d;
+	const char *t;   /* the Markdown, as cmark reads it */
+	size_t n;
+	size_t base;     /* where t starts in src->text */
+	size_t *lines;   /* where each line of t starts */
+	size_t nlines;
+	enum owner owner;
+	bool in_block;      /* points go to the current slide's last block */
+	bool item_open;     /* the last point is a list item still taking text */
+	bool pending_break; /* a slide ended; the next content opens one */
+	uint32_t step;      /* the current reveal step of the slide */
+	struct notes pending; /* notes after a slide's end, for what follows */
+	struct list_ctx *lists;
+	size_t nlists, lists_cap;
+	size_t no_closer_from; /* no ":::" closes a notes div after this line */
+};
+
+/* ---- places ---------------------------------------------------------- */
+
+static size_t line_end(const char *t, size_t n, size_t i)
+{
+	while (i < n && t[i] != '\n' && t[i] != '\r')
+		i++;
+	return i;
+}
+
+/* Line starts, breaking as CommonMark does: LF, CR LF or a lone CR. */
+static void index_lines(struct md *m)
+{
+	size_t cap = 0;
+	size_t i = 0;
+	for (;;) {
+		m->lines = xgrow(m->lines, &cap, m->nlines + 1, sizeof *m->lines);
+		m->lines[m->nlines++] = i;
+		i = line_end(m->t, m->n, i);
+		if (i >= m->n)
+			break;
+		if (m->t[i] == '\r' && i + 1 < m->n && m->t[i + 1] == '\n')
+			i++;
+		i++;
+	}
+}
+
+/* The position in src->text of cmark's (line, column), both 1-based. */
+static size_t pos_at(const struct md *m, int line, int col)
+{
+	if (line < 1)
+		line = 1;
+	if ((size_t)line > m->nlines)
+		return m->base + m->n;
+	size_t s = m->lines[line - 1], e = line_end(m->t, m->n, s);
+	size_t p = s + (col > 1 ? (size_t)col - 1 : 0);
+	return m->base + (p < e ? p : e);
+}
+
+static size_t node_pos(const struct md *m, cmark_node *nd)
+{
+	return pos_at(m, cmark_node_get_start_line(nd),
+		      cmark_node_get_start_column(nd));
+}
+
+/* A node's range in the file. cmark's end positions can be rough (a list
+ * item before a blank line): the range never ends before it starts. */
+static struct span node_span(const struct md *m, cmark_node *nd)
+{
+	size_t s = node_pos(m, nd);
+	size_t e = pos_at(m, cmark_node_get_end_line(nd),
+			  cmark_node_get_end_column(nd) + 1);
+	if (e < s)
+		e = s;
+	return (struct span){ source_offset(m->src, s), source_offset(m->src, e) };
+}
+
+/* Line l (1-based) of t, without its break. */
+static const char *line_text(const struct md *m, size_t l, size_t *len)
+{
+	size_t s = m->lines[l - 1];
+	*len = line_end(m->t, m->n, s) - s;
+	return m->t + s;
+}
+
+static void warn(struct md *m, size_t pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A warning at pos (in src->text), in the current section and slide. */
+static void warn(struct md *m, size_t pos, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	size_t sec = m->d->nsections, sl = 0;
+	if (sec && m->owner == OWN_SLIDE)
+		sl = m->d->sections[sec - 1].nslides;
+	if (sec && m->d->sections[sec - 1].no_cover && !sl)
+		sec = 0;
+	deck_warn(m->d, source_offset(m->src, pos), sec, sl, "%s",
+		  sb.data ? sb.data : "");
+	sb_free(&sb);
+}
+
+/* ---- text ------------------------------------------------------------ */
+
+/* A code block's lines: tabs expanded, controls inert, the last line
+ * break dropped. Caller frees. */
+static char *code_text(const char *s)
+{
+	size_t n = strlen(s);
+	if (n && s[n - 1] == '\n')
+		n--;
+	struct strbuf sb = STRBUF_INIT;
+	int col = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\t') {
+			do
+				sb_putc(&sb, ' ');
+			while (++col % TAB_STOP);
+			i++;
+			continue;
+		}
+		if (s[i] == '\n' || s[i] == '\r') {
+			sb_putc(&sb, '\n');
+			col = 0;
+			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+			continue;
+		}
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		char *one = text_inert(s + i, (size_t)len);
+		sb_puts(&sb, one);
+		free(one);
+		col += text_cp_width(cp, 1);
+		i += (size_t)len;
+	}
+	return sb_take(&sb);
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* s[0..n) with spaces and tabs trimmed on both sides. */
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && is_space(*s)) {
+		s++;
+		(*n)--;
+	}
+	while (*n && (is_space(s[*n - 1]) || s[*n - 1] == '\n' || s[*n - 1] == '\r'))
+		(*n)--;
+	return s;
+}
+
+/* ---- the deck being built -------------------------------------------- */
+
+static struct section *cur_section(struct md *m)
+{
+	return &m->d->sections[m->d->nsections - 1];
+}
+
+static struct slide *cur_slide(struct md *m)
+{
+	struct section *s = cur_section(m);
+	return &s->slides[s->nslides - 1];
+}
+
+static struct block *cur_block(struct md *m)
+{
+	struct slide *sl = cur_slide(m);
+	return &sl->blocks[sl->nblocks - 1];
+}
+
+static void take_pending(struct md *m, struct notes *to)
+{
+	for (size_t i = 0; i < m->pending.n; i++)
+		notes_add(to, m->pending.v[i].text, 0, m->pending.v[i].src);
+	free(m->pending.v);
+	m->pending = (struct notes){ NULL, 0 };
+}
+
+static void open_section(struct md *m, char *title, struct attr_runs runs,
+			 struct span src, bool no_cover)
+{
+	struct section *s = deck_add_section(m->d);
+	s->title = title;
+	s->title_runs = runs;
+	s->src = src;
+	s->no_cover = no_cover;
+	m->owner = OWN_SECTION;
+	m->in_block = m->item_open = m->pending_break = false;
+	m->step = 0;
+	if (!no_cover)
+		take_pending(m, &s->notes);
+}
+
+static void open_slide(struct md *m, char *header, struct attr_runs runs,
+		       struct span src)
+{
+	if (!m->d->nsections || m->owner == OWN_DECK)
+		open_section(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src,
+			     true);
+	struct slide *sl = section_add_slide(cur_section(m));
+	sl->header = header;
+	sl->header_runs = runs;
+	sl->src = src;
+	m->owner = OWN_SLIDE;
+	m->in_block = m->item_open = m->pending_break = false;
+	m->step = 0;
+	take_pending(m, &sl->notes);
+}
+
+/* Content needs a slide: after a section's title or a slide's end, one
+ * with no header. */
+static void ensure_slide(struct md *m, struct span src)
+{
+	if (m->owner != OWN_SLIDE || m->pending_break)
+		open_slide(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src);
+}
+
+static void open_block(struct md *m, char *title, struct attr_runs runs,
+		       struct span src)
+{
+	ensure_slide(m, src);
+	struct block *b = slide_add_block(cur_slide(m));
+	b->title = title;
+	b->title_runs = runs;
+	b->src = src;
+	b->step = m->step;
+	m->in_block = true;
+	m->item_open = false;
+}
+
+static struct point *add_point(struct md *m, uint8_t kind, char *text,
+			       struct attr_runs runs, struct span src)
+{
+	ensure_slide(m, src);
+	if (!m->in_block)
+		open_block(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src);
+	struct block *b = cur_block(m);
+	struct point *p = block_add_point(b);
+	p->kind = kind;
+	p->text = text;
+	p->runs = runs;
+	p->src = src;
+	p->step = m->step;
+	if (b->src.end < src.end)
+		b->src.end = src.end;
+	m->item_open = false;
+	return p;
+}
+
+static void add_note(struct md *m, char *text, struct span src)
+{
+	if (!text[0]) {
+		free(text); /* an empty note says nothing */
+		return;
+	}
+	if (m->pending_break) {
+		notes_add(&m->pending, text, 0, src);
+		return;
+	}
+	switch (m->owner) {
+	case OWN_SLIDE:
+		notes_add(&cur_slide(m)->notes, text, m->step, src);
+		break;
+	case OWN_SECTION:
+		notes_add(&cur_section(m)->notes, text, 0, src);
+		break;
+	case OWN_DECK:
+		notes_add(&m->d->notes, text, 0, src);
+		break;
+	}
+}
+
+static void pause(struct md *m, cmark_node *nd)
+{
+	if (m->pending_break)
+		ensure_slide(m, node_span(m, nd));
+	if (m->owner != OWN_SLIDE) {
+		warn(m, node_pos(m, nd), "a pause outside a slide (on the title "
+		     "page or a section's cover) does nothing: ignored");
+		return;
+	}
+	m->step++;
+	m->item_open = false;
+	cur_slide(m)->nsteps = m->step + 1;
+}
+
+static void slide_break(struct md *m)
+{
+	m->pending_break = true;
+	m->in_block = m->item_open = false;
+}
+
+/* ---- speaker notes --------------------------------------------------- */
+
+/* Appends lines [from, to) of s (already split) to sb, without blank
+ * lines at either end. */
+static void join_lines(struct strbuf *sb, char **ls, size_t n)
+{
+	size_t a = 0, b = n;
+	while (a < b && !ls[a][0])
+		a++;
+	while (b > a && !ls[b - 1][0])
+		b--;
+	for (size_t i = a; i < b; i++) {
+		if (i > a)
+			sb_putc(sb, '\n');
+		sb_puts(sb, ls[i]);
+	}
+}
+
+/* Splits s[0..n) into lines (LF, CR LF, CR), trailing blanks trimmed,
+ * each made inert. Caller frees the lines and the array. */
+static char **split_lines(const char *s, size_t n, size_t *count)
+{
+	char **ls = NULL;
+	size_t cap = 0, k = 0, i = 0;
+	for (;;) {
+		size_t e = line_end(s, n, i), len = e - i;
+		while (len && is_space(s[i + len - 1]))
+			len--;
+		ls = xgrow(ls, &cap, k + 1, sizeof *ls);
+		ls[k++] = text_inert(s + i, len);
+		if (e >= n)
+			break;
+		i = e + (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n' ? 2 : 1);
+	}
+	*count = k;
+	return ls;
+}
+
+static void free_lines(char **ls, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ls[i]);
+	free(ls);
+}
+
+static size_t indent_of(const char *s)
+{
+	size_t i = 0;
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* The text of "speaker_note: VALUE": one line, plain lines, or a YAML
+ * block scalar ("|", "|2", ">") whose lines lose their indentation.
+ * Caller frees. */
+static char *note_text(const char *v, size_t n)
+{
+	size_t first_end = line_end(v, n, 0), fl = first_end;
+	const char *f = trim(v, &fl);
+	size_t count;
+	char **ls = split_lines(v, n, &count);
+	struct strbuf sb = STRBUF_INIT;
+	bool block = fl && (f[0] == '|' || f[0] == '>');
+	size_t want = 0; /* the indentation indicator, 0: from the first line */
+	for (size_t i = 1; block && i < fl; i++) {
+		if (f[i] >= '1' && f[i] <= '9' && !want)
+			want = (size_t)(f[i] - '0');
+		else if (f[i] != '-' && f[i] != '+')
+			block = false;
+	}
+	if (block) {
+		size_t ind = want;
+		for (size_t i = 1; !ind && i < count; i++)
+			if (ls[i][0])
+				ind = indent_of(ls[i]);
+		for (size_t i = 1; i < count; i++) {
+			size_t k = indent_of(ls[i]);
+			memmove(ls[i], ls[i] + (k < ind ? k : ind),
+				strlen(ls[i]) - (k < ind ? k : ind) + 1);
+		}
+		join_lines(&sb, ls + 1, count - 1);
+	} else {
+		free(ls[0]);
+		ls[0] = text_inert(f, fl);
+		for (size_t i = 1; i < count; i++) {
+			size_t k = indent_of(ls[i]);
+			memmove(ls[i], ls[i] + k, strlen(ls[i]) - k + 1);
+		}
+		join_lines(&sb, ls, count);
+	}
+	free_lines(ls, count);
+	return sb_take(&sb);
+}
+
+/* ---- inline content -------------------------------------------------- */
+
+struct inl {
+	struct strbuf sb;
+	struct attr_runs runs;
+	int strong, emph;
+	bool soft;  /* a soft line break waits for the next text */
+	bool table; /* soft breaks stay line breaks */
+};
+
+static bool cjk_at_end(const struct strbuf *sb)
+{
+	if (!sb->len)
+		return false;
+	size_t i = sb->len - 1;
+	while (i > 0 && ((unsigned char)sb->data[i] & 0xC0) == 0x80)
+		i--;
+	uint32_t cp;
+	text_decode(sb->data + i, sb->len - i, &cp);
+	return text_is_cjk(cp);
+}
+
+/* Appends s[0..n) (UTF-8 from cmark) with the attributes in force. */
+static void inl_put(struct inl *in, const char *s, size_t n, uint32_t attr)
+{
+	if (!n)
+		return;
+	char *t = text_inert(s, n);
+	if (in->soft) {
+		in->soft = false;
+		uint32_t cp;
+		text_decode(t, strlen(t), &cp);
+		if (in->table)
+			sb_putc(&in->sb, '\n');
+		else if (!cjk_at_end(&in->sb) && !text_is_cjk(cp))
+			sb_putc(&in->sb, ' '); /* no space between CJK lines */
+	}
+	size_t start = in->sb.len;
+	sb_puts(&in->sb, t);
+	free(t);
+	attr |= (in->strong ? RUN_STRONG : 0) | (in->emph ? RUN_EMPH : 0);
+	runs_add(&in->runs, start, in->sb.len, attr);
+}
+
+static void inl_puts(struct inl *in, const char *s)
+{
+	inl_put(in, s, strlen(s), 0);
+}
+
+/* The text collected, '\n' trimmed at either end, and its runs. */
+static char *inl_take(struct inl *in, struct attr_runs *runs)
+{
+	char *s = sb_take(&in->sb);
+	size_t n = strlen(s), a = 0;
+	while (a < n && s[a] == '\n')
+		a++;
+	while (n > a && s[n - 1] == '\n')
+		n--;
+	struct attr_runs r = { NULL, 0 };
+	for (size_t i = 0; i < in->runs.n; i++) {
+		size_t rs = in->runs.v[i].start, re = in->runs.v[i].end;
+		rs = rs < a ? a : rs > n ? n : rs;
+		re = re < a ? a : re > n ? n : re;
+		runs_add(&r, rs - a, re - a, in->runs.v[i].attr);
+	}
+	free(in->runs.v);
+	in->runs = (struct attr_runs){ NULL, 0 };
+	*runs = r;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+	return s;
+}
+
+static bool starts_with(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+/* A comment's body: a command lectern knows, or a plain comment. */
+enum comment_kind { C_PLAIN, C_PAUSE, C_END_SLIDE, C_NOTE };
+
+static enum comment_kind comment_kind(const char *body, size_t n,
+				      const char **value, size_t *vlen)
+{
+	size_t k = n;
+	const char *b = trim(body, &k);
+	while (k && (b[0] == '\n' || b[0] == '\r')) {
+		b++;
+		k--;
+		b = trim(b, &k);
+	}
+	if (k == 5 && memcmp(b, "pause", 5) == 0)
+		return C_PAUSE;
+	if (k == 9 && memcmp(b, "end_slide", 9) == 0)
+		return C_END_SLIDE;
+	if (starts_with(b, k, "speaker_note:")) {
+		*value = b + 13;
+		*vlen = k - 13;
+		return C_NOTE;
+	}
+	return C_PLAIN;
+}
+
+static bool autolink(cmark_node *link)
+{
+	cmark_node *c = cmark_node_first_child(link);
+	if (!c || cmark_node_next(c) || cmark_node_get_type(c) != CMARK_NODE_TEXT)
+		return false;
+	const char *url = cmark_node_get_url(link), *text = cmark_node_get_literal(c);
+	if (!url || !text)
+		return false;
+	return strcmp(url, text) == 0 ||
+	       (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, text) == 0);
+}
+
+static void inline_html(struct md *m, struct inl *in, cmark_node *nd,
+			size_t at)
+{
+	const char *lit = cmark_node_get_literal(nd);
+	size_t n = lit ? strlen(lit) : 0;
+	if (n >= 7 && starts_with(lit, n, "<!--") &&
+	    memcmp(lit + n - 3, "-->", 3) == 0) {
+		const char *v;
+		size_t vl;
+		switch (comment_kind(lit + 4, n - 7, &v, &vl)) {
+		case C_PAUSE:
+			warn(m, at, "a pause inside a paragraph or heading does "
+			     "nothing: ignored (put <!-- pause --> on a line of "
+			     "its own)");
+			break;
+		case C_END_SLIDE:
+			warn(m, at, "<!-- end_slide --> inside a paragraph or "
+			     "heading does nothing: ignored (put it on a line of "
+			     "its own)");
+			break;
+		case C_NOTE:
+			add_note(m, note_text(v, vl), (struct span){
+				 source_offset(m->src, at), source_offset(m->src, at) });
+			break;
+		case C_PLAIN:
+			break;
+		}
+		return;
+	}
+	warn(m, at, "raw HTML: shown as plain text");
+	inl_put(in, lit ? lit : "", n, 0);
+}
+
+/* The inline content of nd (a paragraph or a heading) into in. */
+static void collect(struct md *m, cmark_node *nd, struct inl *in)
+{
+	size_t at = node_pos(m, nd);
+	bool warned_link = false, warned_image = false;
+	cmark_iter *it = cmark_iter_new(nd);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		bool enter = ev == CMARK_EVENT_ENTER;
+		const char *lit;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(c);
+			inl_put(in, lit, strlen(lit), 0);
+			break;
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(c);
+			inl_put(in, lit, strlen(lit), RUN_CODE);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			in->soft = true;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			in->soft = false;
+			sb_putc(&in->sb, '\n');
+			break;
+		case CMARK_NODE_EMPH:
+			in->emph += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			in->strong += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			inline_html(m, in, c, at);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE: {
+			bool image = cmark_node_get_type(c) == CMARK_NODE_IMAGE;
+			if (!image && autolink(c))
+				break; /* <https://…>: its address is its text */
+			if (enter) {
+				inl_puts(in, image ? "![" : "[");
+				if (image ? !warned_image : !warned_link)
+					warn(m, at, "%s: shown as its Markdown text "
+					     "(lectern shows text only)",
+					     image ? "an image" : "a link");
+				*(image ? &warned_image : &warned_link) = true;
+				break;
+			}
+			const char *url = cmark_node_get_url(c);
+			const char *title = cmark_node_get_title(c);
+			inl_puts(in, "](");
+			inl_puts(in, url ? url : "");
+			if (title && title[0]) {
+				inl_puts(in, " \"");
+				inl_puts(in, title);
+				inl_puts(in, "\"");
+			}
+			inl_puts(in, ")");
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+/* A table's delimiter row: cells of -, with : at either end, between |. */
+static bool delimiter_row(const char *s, size_t n)
+{
+	size_t i = 0, cells = 0;
+	bool pipe = false;
+	while (i < n) {
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i < n && s[i] == '|') {
+			pipe = true;
+			i++;
+			continue;
+		}
+		if (i >= n)
+			break;
+		if (s[i] == ':')
+			i++;
+		size_t dashes = 0;
+		while (i < n && s[i] == '-') {
+			i++;
+			dashes++;
+		}
+		if (i < n && s[i] == ':')
+			i++;
+		if (!dashes)
+			return false;
+		cells++;
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i < n && s[i] != '|')
+			return false;
+	}
+	return pipe && cells;
+}
+
+static bool is_table(const struct md *m, cmark_node *nd)
+{
+	int l = cmark_node_get_start_line(nd);
+	if (l < 1 || (size_t)l + 1 > m->nlines ||
+	    cmark_node_get_end_line(nd) < l + 1)
+		return false;
+	size_t n1, n2;
+	const char *a = line_text(m, (size_t)l, &n1);
+	const char *b = line_text(m, (size_t)l + 1, &n2);
+	return memchr(a, '|', n1) && delimiter_row(b, n2);
+}
+
+static bool fence_colons(const char *s, size_t n, size_t *after)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	size_t c = 0;
+	while (i < n && s[i] == ':') {
+		i++;
+		c++;
+	}
+	*after = i;
+	return c >= 3;
+}
+
+/* "::: notes" or "::: {.notes}": pandoc's notes div opening. */
+static bool notes_opener(const char *s, size_t n)
+{
+	size_t i;
+	if (!fence_colons(s, n, &i))
+		return false;
+	size_t k = n - i;
+	const char *w = trim(s + i, &k);
+	if (k == 5 && memcmp(w, "notes", 5) == 0)
+		return true;
+	if (k < 8 || w[0] != '{' || w[k - 1] != '}')
+		return false;
+	k -= 2;
+	w = trim(w + 1, &k);
+	return k == 6 && memcmp(w, ".notes", 6) == 0;
+}
+
+static bool div_closer(const char *s, size_t n)
+{
+	size_t i;
+	if (!fence_colons(s, n, &i))
+		return false;
+	while (i < n && is_space(s[i]))
+		i++;
+	return i == n;
+}
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_space(s[i]))
+			return false;
+	return true;
+}
+
+/* A "::: notes" div opening at paragraph para: its lines up to the line
+ * ":::" become a note, and the walk resumes after the node holding that
+ * line. False when no line closes it (then it is text). */
+static bool notes_div(struct md *m, cmark_node *para, cmark_iter *it)
+{
+	size_t l0 = (size_t)cmark_node_get_start_line(para), closer = 0;
+	if (m->no_closer_from && l0 >= m->no_closer_from)
+		return false;
+	cmark_node *nd = para, *last = para;
+	size_t last_line = l0;
+	for (; nd && !closer; nd = cmark_node_next(nd)) {
+		cmark_node *next = cmark_node_next(nd);
+		size_t from = nd == para ? l0 + 1 : (size_t)cmark_node_get_start_line(nd);
+		size_t to = next ? (size_t)cmark_node_get_start_line(next) - 1 :
+				   m->nlines;
+		cmark_node_type ty = cmark_node_get_type(nd);
+		last = nd;
+		last_line = to;
+		if (ty == CMARK_NODE_CODE_BLOCK || ty == CMARK_NODE_HTML_BLOCK)
+			continue; /* a ":::" there is the block's text */
+		for (size_t l = from; l <= to && l <= m->nlines; l++) {
+			size_t len;
+			const char *s = line_text(m, l, &len);
+			if (div_closer(s, len)) {
+				closer = l;
+				break;
+			}
+		}
+	}
+	if (!closer) {
+		m->no_closer_from = l0;
+		return false;
+	}
+	size_t s = m->lines[l0], e = m->lines[closer - 1];
+	size_t count;
+	char **ls = split_lines(m->t + s, e > s ? e - s - 1 : 0, &count);
+	struct strbuf sb = STRBUF_INIT;
+	join_lines(&sb, ls, count);
+	free_lines(ls, count);
+	size_t at = m->base + m->lines[l0 - 1];
+	add_note(m, sb_take(&sb), (struct span){ source_offset(m->src, at),
+		 source_offset(m->src, m->base + e) });
+	/* the node holding the closing line may go on after it */
+	struct strbuf rest = STRBUF_INIT;
+	for (size_t l = closer + 1; l <= last_line && l <= m->nlines; l++) {
+		size_t len;
+		const char *t = line_text(m, l, &len);
+		if (blank(t, len))
+			break;
+		t = trim(t, &len);
+		if (rest.len)
+			sb_putc(&rest, ' ');
+		sb_put(&rest, t, len);
+	}
+	if (rest.len) {
+		size_t p = m->base + m->lines[closer];
+		char *text = text_inert(rest.data, rest.len);
+		add_point(m, POINT_PARAGRAPH, text, (struct attr_runs){ NULL, 0 },
+			  (struct span){ source_offset(m->src, p),
+					 source_offset(m->src, p + rest.len) });
+		warn(m, p, "text right after the \":::\" that closes the notes, "
+		     "with no blank line between: shown as a paragraph without "
+		     "its Markdown");
+	}
+	sb_free(&rest);
+	cmark_iter_reset(it, last, CMARK_EVENT_EXIT);
+	return true;
+}
+
+/* Pandoc's heading attributes "{.after-points}" at the end of an ATX
+ * heading's line: the title found after its slide's points (the outline
+ * importer's repair, kept in a Markdown export). Strips them from text. */
+static bool heading_attrs(struct md *m, cmark_node *nd, char *text,
+			  struct attr_runs *runs)
+{
+	size_t len;
+	int l = cmark_node_get_start_line(nd);
+	if (l < 1 || (size_t)l > m->nlines ||
+	    cmark_node_get_end_line(nd) > l)
+		return false; /* setext headings have none */
+	const char *s = line_text(m, (size_t)l, &len);
+	s = trim(s, &len);
+	if (!len || s[len - 1] != '}')
+		return false;
+	const char *open = NULL;
+	for (size_t i = len; i-- > 0;)
+		if (s[i] == '{') {
+			open = s + i;
+			break;
+		}
+	if (!open || open == s || (open[-1] != ' ' && open[-1] != '#'))
+		return false;
+	size_t al = (size_t)(s + len - open), tl = strlen(text);
+	if (tl < al || memcmp(text + tl - al, open, al) != 0)
+		return false;
+	size_t inner_n = al - 2;
+	const char *inner = trim(open + 1, &inner_n);
+	bool after = inner_n == 13 && memcmp(inner, ".after-points", 13) == 0;
+	if (!after)
+		warn(m, node_pos(m, nd), "heading attributes %.*s: lectern "
+		     "reads {.after-points} only; ignored", (int)al, open);
+	tl -= al;
+	while (tl && text[tl - 1] == ' ')
+		tl--;
+	text[tl] = '\0';
+	for (size_t i = 0; i < runs->n; i++) {
+		if (runs->v[i].end > tl)
+			runs->v[i].end = (uint32_t)tl;
+		if (runs->v[i].start >= runs->v[i].end)
+			runs->n = i;
+	}
+	return after;
+}
+
+static void no_newlines(char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n')
+			*s = ' ';
+}
+
+static void heading(struct md *m, cmark_node *nd)
+{
+	struct inl in = { STRBUF_INIT, { NULL, 0 }, 0, 0, false, false };
+	collect(m, nd, &in);
+	struct attr_runs runs;
+	char *text = inl_take(&in, &runs);
+	no_newlines(text);
+	int level = cmark_node_get_heading_level(nd);
+	struct span src = node_span(m, nd);
+	bool top = cmark_node_get_type(cmark_node_parent(nd)) ==
+		   CMARK_NODE_DOCUMENT;
+	if (top && level == 1) {
+		open_section(m, text, runs, src, false);
+	} else if (top && level == 2) {
+		open_slide(m, text, runs, src);
+	} else if (top && level == 3) {
+		bool after = heading_attrs(m, nd, text, &runs);
+		open_block(m, text, runs, src);
+		cur_block(m)->title_after_points = after;
+	} else {
+		add_point(m, POINT_PARAGRAPH, text, runs, src);
+		if (top)
+			warn(m, node_pos(m, nd), "heading level %d: shown as a "
+			     "paragraph (lectern reads # sections, ## slides and "
+			     "### blocks)", level);
+		else
+			warn(m, node_pos(m, nd), "a heading inside a list or a "
+			     "quote: shown as a paragraph");
+	}
+}
+
+static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
+{
+	cmark_node *parent = cmark_node_parent(nd);
+	cmark_node_type pt = cmark_node_get_type(parent);
+	size_t at = node_pos(m, nd);
+	if (pt == CMARK_NODE_DOCUMENT) {
+		size_t len;
+		const char *s = line_text(m, (size_t)cmark_node_get_start_line(nd),
+					  &len);
+		size_t after;
+		if (notes_opener(s, len)) {
+			if (notes_div(m, nd, it))
+				return;
+			warn(m, at, "\"::: notes\" is never closed by a line "
+			     "\":::\": shown as text");
+		} else if (fence_colons(s, len, &after)) {
+			warn(m, at, "a fenced div \":::\" other than notes: shown "
+			     "as text");
+		}
+	}
+	struct inl in = { STRBUF_INIT, { NULL, 0 }, 0, 0, false, is_table(m, nd) };
+	collect(m, nd, &in);
+	if (in.table)
+		warn(m, at, "a table: shown as plain text");
+	struct attr_runs runs;
+	char *text = inl_take(&in, &runs);
+	if (pt == CMARK_NODE_ITEM && m->item_open) {
+		/* the list item's text: its paragraphs are lines of it */
+		struct point *p = &cur_block(m)->points[cur_block(m)->npoints - 1];
+		size_t off = strlen(p->text);
+		if (off) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_puts(&sb, p->text);
+			sb_putc(&sb, '\n');
+			sb_puts(&sb, text);
+			free(p->text);
+			free(text);
+			p->text = sb_take(&sb);
+			off++;
+		} else {
+			free(p->text);
+			p->text = text;
+		}
+		for (size_t i = 0; i < runs.n; i++)
+			runs_add(&p->runs, runs.v[i].start + off,
+				 runs.v[i].end + off, runs.v[i].attr);
+		free(runs.v);
+		struct span sp = node_span(m, nd);
+		if (p->src.end < sp.end)
+			p->src.end = sp.end;
+		if (cur_block(m)->src.end < sp.end)
+			cur_block(m)->src.end = sp.end;
+		return;
+	}
+	add_point(m, POINT_PARAGRAPH, text, runs, node_span(m, nd));
+}
+
+static void code_block(struct md *m, cmark_node *nd)
+{
+	const char *lit = cmark_node_get_literal(nd);
+	const char *info = cmark_node_get_fence_info(nd);
+	struct point *p = add_point(m, POINT_CODE, code_text(lit ? lit : ""),
+				    (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+	if (info && info[0]) {
+		size_t k = strlen(info);
+		const char *i = trim(info, &k);
+		if (k)
+			p->info = text_inert(i, k);
+	}
+}
+
+static void html_block(struct md *m, cmark_node *nd)
+{
+	const char *lit = cmark_node_get_literal(nd);
+	const char *p = lit ? lit : "";
+	size_t at = node_pos(m, nd);
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (!*p)
+			return;
+		if (strncmp(p, "<!--", 4) != 0)
+			break;
+		const char *q = strstr(p + 4, "-->");
+		if (!q) {
+			warn(m, at, "a comment \"<!--\" is never closed by \"-->\": "
+			     "all that follows is shown as text");
+			add_point(m, POINT_CODE, code_text(p),
+				  (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+			return;
+		}
+		const char *v;
+		size_t vl;
+		switch (comment_kind(p + 4, (size_t)(q - p - 4), &v, &vl)) {
+		case C_PAUSE:
+			pause(m, nd);
+			break;
+		case C_END_SLIDE:
+			slide_break(m);
+			break;
+		case C_NOTE:
+			add_note(m, note_text(v, vl), node_span(m, nd));
+			break;
+		case C_PLAIN:
+			break;
+		}
+		p = q + 3;
+	}
+	warn(m, at, "raw HTML: shown as plain text");
+	struct point *pt = add_point(m, POINT_CODE, code_text(p),
+				     (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+	pt->info = xstrdup("html");
+}
+
+static void list_enter(struct md *m, cmark_node *nd)
+{
+	bool ordered = cmark_node_get_list_type(nd) == CMARK_ORDERED_LIST;
+	int start = cmark_node_get_list_start(nd);
+	if (m->nlists)
+		warn(m, node_pos(m, nd), "a list inside a list item: its items "
+		     "are shown as points of their own, not indented");
+	if (ordered && start < 1) {
+		warn(m, node_pos(m, nd), "a list numbered from %d: shown "
+		     "numbered from 1", start);
+		start = 1;
+	}
+	m->lists = xgrow(m->lists, &m->lists_cap, m->nlists + 1,
+			 sizeof *m->lists);
+	m->lists[m->nlists++] = (struct list_ctx){
+		ordered ? POINT_NUMBERED : POINT_BULLET, (uint32_t)start };
+}
+
+static void item_enter(struct md *m, cmark_node *nd)
+{
+	struct list_ctx *lc = &m->lists[m->nlists - 1];
+	struct point *p = add_point(m, lc->kind, xstrdup(""),
+				    (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+	if (lc->kind == POINT_NUMBERED)
+		p->number = lc->next < UINT32_MAX ? lc->next++ : lc->next;
+	m->item_open = true;
+}
+
+/* The walk over cmark's tree, in document order. */
+static void walk(struct md *m, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *nd = cmark_iter_get_node(it);
+		bool enter = ev == CMARK_EVENT_ENTER;
+		switch (cmark_node_get_type(nd)) {
+		case CMARK_NODE_HEADING:
+			if (enter) {
+				heading(m, nd);
+				cmark_iter_reset(it, nd, CMARK_EVENT_EXIT);
+			}
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (enter) {
+				paragraph(m, nd, it);
+				if (cmark_iter_get_node(it) == nd)
+					cmark_iter_reset(it, nd, CMARK_EVENT_EXIT);
+			}
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			code_block(m, nd);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			html_block(m, nd);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			slide_break(m);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			if (enter)
+				warn(m, node_pos(m, nd), "a block quote: its text "
+				     "is shown, not as a quote");
+			break;
+		case CMARK_NODE_LIST:
+			if (enter)
+				list_enter(m, nd);
+			else
+				m->nlists--;
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter)
+				item_enter(m, nd);
+			else
+				m->item_open = false;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- the contents ---------------------------------------------------- */
+
+static const struct deck *sort_deck; /* for cmp_toc only */
+
+static int cmp_toc(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_deck->toc[x].title, sort_deck->toc[y].title);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Sections take contents entries by title, in order: the k-th section
+ * called T is the k-th entry called T, as in the outline importer. */
+static void match_contents(struct md *m, const struct frontmatter *fm)
+{
+	struct deck *d = m->d;
+	size_t n = d->ntoc;
+	size_t *ord = xcalloc(n + 1, sizeof *ord);
+	size_t *next = xcalloc(n + 1, sizeof *next);
+	for (size_t i = 0; i < n; i++)
+		ord[i] = i;
+	sort_deck = d;
+	qsort(ord, n, sizeof *ord, cmp_toc);
+	sort_deck = NULL;
+	for (size_t i = 0; i < n; i++)
+		next[i] = i;
+	for (size_t s = 0; s < d->nsections; s++) {
+		struct section *sec = &d->sections[s];
+		if (sec->no_cover)
+			continue;
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(d->toc[ord[mid]].title, sec->title) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t k = lo < n ? next[lo] : n;
+		if (k < n && strcmp(d->toc[ord[k]].title, sec->title) == 0) {
+			sec->toc_index = ord[k];
+			d->toc[ord[k]].present = true;
+			next[lo]++;
+		} else if (fm->has_contents) {
+			deck_warn(d, sec->src.start, s + 1, 0, "section \"%s\" is "
+				  "not in the contents", sec->title);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!d->toc[i].present)
+			deck_warn(d, source_offset(m->src, fm->contents_at[i]), 0, 0,
+				  "contents entry %zu \"%s\" has no section in the "
+				  "text", i + 1, d->toc[i].title);
+	free(ord);
+	free(next);
+}
+
+/* ---- the deck -------------------------------------------------------- */
+
+static void finish(struct md *m, struct frontmatter *fm)
+{
+	struct deck *d = m->d;
+	/* notes after the last slide's end belong to it */
+	m->pending_break = false;
+	for (size_t i = 0; i < m->pending.n; i++)
+		add_note(m, m->pending.v[i].text, m->pending.v[i].src);
+	free(m->pending.v);
+	m->pending = (struct notes){ NULL, 0 };
+	for (size_t s = 0; s < d->nsections; s++)
+		for (size_t l = 0; l < d->sections[s].nslides; l++) {
+			struct slide *sl = &d->sections[s].slides[l];
+			if (!sl->nblocks) {
+				struct block *b = slide_add_block(sl);
+				b->title = xstrdup("");
+				b->src = (struct span){ sl->src.start, sl->src.start };
+			}
+		}
+	if (fm->title) {
+		free(d->title);
+		d->title = fm->title;
+		fm->title = NULL;
+	} else {
+		deck_warn(d, source_offset(m->src, 0), 0, 0, "no title: the "
+			  "front matter (---, title: …, ---) gives the title "
+			  "page its text");
+	}
+	d->contents_label = fm->contents_label;
+	fm->contents_label = NULL;
+	d->truncated = fm->truncated;
+	for (size_t i = 0; i < fm->ncontents; i++) {
+		deck_add_toc(d, fm->contents[i]);
+		fm->contents[i] = NULL;
+	}
+	match_contents(m, fm);
+	deck_sort_warnings(d);
+}
+
+bool markdown_import(const struct source *src, struct deck **out,
+		     struct lt_error *err)
+{
+	struct md m = { 0 };
+	m.src = src;
+	m.d = deck_new();
+	struct frontmatter fm;
+	frontmatter_read(src, m.d, &fm);
+	m.base = fm.body;
+	m.t = src->text + fm.body;
+	m.n = src->len - fm.body;
+	index_lines(&m);
+	cmark_node *doc = cmark_parse_document(m.t, m.n, CMARK_OPT_VALIDATE_UTF8);
+	if (!doc) {
+		lt_error_set(err, "the Markdown parser could not run (out of "
+			     "memory?)");
+		deck_free(m.d);
+		frontmatter_free(&fm);
+		free(m.lines);
+		*out = NULL;
+		return false;
+	}
+	walk(&m, doc);
+	cmark_node_free(doc);
+	finish(&m, &fm);
+	frontmatter_free(&fm);
+	free(m.lines);
+	free(m.lists);
+	*out = m.d;
+	return true;
+}
