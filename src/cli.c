@@ -3,6 +3,7 @@
 
 #include "lectern/config.h"
 #include "lectern/timer.h"
+#include "lectern/loader.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -14,19 +15,28 @@
 const char cli_usage[] =
 	"usage: lectern [OPTIONS] DECK\n"
 	"       lectern --rehearsals DECK\n"
-	"       lectern --export FORMAT [--width N] [--columns N] [-o FILE] DECK\n"
+	"       lectern --export FORMAT [--width N] [--columns N] [--notes]\n"
+	"               [-o FILE] DECK\n"
 	"       lectern --check [--encoding NAME] DECK\n"
 	"       lectern --check-config [--config FILE]\n"
 	"       lectern --present [--socket PATH] DECK\n"
 	"       lectern --follow [SOCKET]\n"
 	"\n"
 	"Presents a lecture deck in the terminal, or exports it.\n"
-	"DECK is a flattened outline text (the 目录页 format); - reads stdin.\n"
+	"DECK is a Markdown deck (.md, .markdown) or a flattened outline text\n"
+	"(the 目录页 format, any other name); - reads stdin (an outline).\n"
 	"\n"
-	"  -e, --export FORMAT  write the deck as FORMAT: text or json\n"
+	"  -e, --export FORMAT  write the deck as FORMAT: text, json or\n"
+	"                       markdown (the importer's guesses go to stderr\n"
+	"                       as FILE:LINE:COL: message, at the Markdown's\n"
+	"                       lines)\n"
+	"  -f, --format NAME    read DECK as NAME: outline or markdown, whatever\n"
+	"                       its name\n"
 	"  -w, --width N        columns for the text export (default 80)\n"
 	"      --columns N      at most N blocks side by side in the text\n"
 	"                       export (1 keeps them stacked, for handouts)\n"
+	"      --notes          the text export shows each slide's speaker\n"
+	"                       notes after it\n"
 	"  -o, --output FILE    write the export to FILE instead of standard\n"
 	"                       output (- is standard output): a file is\n"
 	"                       replaced atomically, keeping its mode; a\n"
@@ -75,8 +85,8 @@ const char cli_usage[] =
 	"Keys while presenting: Space/Right/PgDn next, Left/PgUp previous,\n"
 	"g/G first/last, N Enter go to N, ' or C-o back, t contents,\n"
 	"o overview, / search (n/N next/previous match), b/w black/white\n"
-	"screen, ? help, r reload, q quit (q and Esc close overlays),\n"
-	"P pause/resume the timer, C-r reset it.\n"
+	"screen, v speaker notes, ? help, r reload, q quit (q and Esc close\n"
+	"overlays), P pause/resume the timer, C-r reset it.\n"
 	"\n"
 	"State (rehearsal records, where a talk was left) is kept under\n"
 	"$XDG_STATE_HOME/lectern (~/.local/state/lectern).\n"
@@ -152,6 +162,8 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 {
 	static const struct option longopts[] = {
 		{ "export", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "notes", no_argument, NULL, 'n' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "columns", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
@@ -186,7 +198,7 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":e:w:o:chV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":e:f:w:o:chV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
 			if (!set_action(c, CLI_EXPORT, err, errlen))
@@ -195,11 +207,30 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 				c->format = FMT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
 				c->format = FMT_JSON;
+			} else if (strcmp(optarg, "markdown") == 0) {
+				c->format = FMT_MARKDOWN;
 			} else {
 				snprintf(err, (size_t)errlen, "unknown export format "
-					 "'%s' (use text or json)", optarg);
+					 "'%s' (use text, json or markdown)", optarg);
 				return false;
 			}
+			break;
+		case 'f':
+			c->deck_format = deck_format_named(optarg);
+			if (!c->deck_format) {
+				char names[128] = "";
+				size_t k = 0;
+				for (size_t i = 0; i < deck_nformats && k < sizeof names; i++)
+					k += (size_t)snprintf(names + k, sizeof names - k,
+							      "%s%s", i ? ", " : "",
+							      deck_formats[i].name);
+				snprintf(err, (size_t)errlen, "unknown deck format "
+					 "'%s' (%s)", optarg, names);
+				return false;
+			}
+			break;
+		case 'n':
+			c->notes = true;
 			break;
 		case 'w':
 			if (!parse_int(optarg, 1, 10000, &c->width)) {
@@ -365,6 +396,11 @@ bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen)
 		snprintf(err, (size_t)errlen, "%s only goes with --export",
 			 width_set ? "--width" : c->output ? "--output" :
 			 "--columns");
+		return false;
+	}
+	if (c->notes && (c->action != CLI_EXPORT || c->format != FMT_TEXT)) {
+		snprintf(err, (size_t)errlen, "--notes only goes with --export "
+			 "text (the JSON and Markdown exports always keep notes)");
 		return false;
 	}
 	return true;

@@ -34,6 +34,11 @@ static const char *const element_names[FS_COUNT] = {
 	[LS_LABEL] = "label",
 	[LS_SECTION] = "section",
 	[LS_DIM] = "dimmed",
+	[LS_STRONG] = "strong",
+	[LS_EMPH] = "emphasis",
+	[LS_STRONG_EMPH] = "strong_emphasis",
+	[LS_CODE] = "code",
+	[LS_CODE_BLOCK] = "code_block",
 	[FS_FOOTER] = "footer",
 	[FS_PROGRESS] = "progress_bar",
 	[FS_MATCH] = "search_match",
@@ -61,6 +66,9 @@ static const struct theme themes[] = {
 		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
 		[FS_TIMER_WARN] = "yellow", [FS_TIMER_OVER] = "red",
+		[LS_STRONG] = "bold",
+		[LS_EMPH] = "italic", [LS_STRONG_EMPH] = "bold italic",
+		[LS_CODE] = "green", [LS_CODE_BLOCK] = "green",
 	} },
 	{ "light", {
 		[LS_DECK_TITLE] = "bold blue", [LS_HEADER] = "bold blue",
@@ -70,6 +78,9 @@ static const struct theme themes[] = {
 		[FS_MATCH] = "black on 229", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
 		[FS_TIMER_WARN] = "magenta", [FS_TIMER_OVER] = "red",
+		[LS_STRONG] = "bold",
+		[LS_EMPH] = "italic", [LS_STRONG_EMPH] = "bold italic",
+		[LS_CODE] = "red", [LS_CODE_BLOCK] = "red",
 	} },
 	{ "mono", {
 		[LS_DECK_TITLE] = "bold", [LS_HEADER] = "bold",
@@ -78,6 +89,8 @@ static const struct theme themes[] = {
 		[FS_MATCH] = "reverse", [FS_SELECTED] = "reverse",
 		[FS_NOTICE] = "bold", [FS_WHITE] = "reverse",
 		[FS_TIMER_WARN] = "bold", [FS_TIMER_OVER] = "reverse",
+		[LS_STRONG] = "bold", [LS_EMPH] = "italic",
+		[LS_STRONG_EMPH] = "bold italic", [LS_CODE] = "underline",
 	} },
 };
 

@@ -1,6 +1,8 @@
 /* export_json.c — the deck's structure and warnings as JSON, in the shape
  * the practice goldens use (FORMAT.md): title, toc, sections → slides →
- * blocks → points, warnings, plus truncated and missing_sections. */
+ * blocks → points, warnings, plus truncated and missing_sections; speaker
+ * notes ("notes" on the deck, a section and a slide) and a section with no
+ * cover ("cover": false) only where a deck has them. */
 #include "lectern/export.h"
 
 #include <stdio.h>
@@ -30,6 +32,24 @@ static void indent(struct strbuf *out, int n)
 	sb_putc(out, '\n');
 	for (int i = 0; i < n; i++)
 		sb_putc(out, ' ');
+}
+
+/* Speaker notes, where there are any: ", \"notes\": [{\"step\", \"text\"}]".
+ * Decks without notes (every outline deck) keep their JSON as it was. */
+static void notes(struct strbuf *out, const struct notes *ns, int depth)
+{
+	if (!ns->n)
+		return;
+	sb_puts(out, ", \"notes\": [");
+	for (size_t i = 0; i < ns->n; i++) {
+		sb_puts(out, i ? "," : "");
+		indent(out, depth + 1);
+		sb_printf(out, "{\"step\": %u, \"text\": ", (unsigned)ns->v[i].step);
+		str(out, ns->v[i].text);
+		sb_puts(out, "}");
+	}
+	indent(out, depth);
+	sb_puts(out, "]");
 }
 
 void export_json(struct strbuf *out, const struct deck *d)
@@ -86,15 +106,23 @@ void export_json(struct strbuf *out, const struct deck *d)
 			}
 			if (sl->nblocks)
 				indent(out, 3);
-			sb_puts(out, "]}");
+			sb_puts(out, "]");
+			notes(out, &sl->notes, 3);
+			sb_puts(out, "}");
 		}
 		if (sec->nslides)
 			indent(out, 2);
-		sb_puts(out, "]}");
+		sb_puts(out, "]");
+		if (sec->no_cover)
+			sb_puts(out, ", \"cover\": false");
+		notes(out, &sec->notes, 2);
+		sb_puts(out, "}");
 	}
 	if (d->nsections)
 		indent(out, 1);
-	sb_puts(out, "],");
+	sb_puts(out, "]");
+	notes(out, &d->notes, 1);
+	sb_puts(out, ",");
 	indent(out, 1);
 	sb_puts(out, "\"warnings\": [");
 	for (size_t i = 0; i < d->nwarnings; i++) {

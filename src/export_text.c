@@ -2,6 +2,7 @@
  * screen. Writes into a buffer; no files, no terminal. */
 #include "lectern/export.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,8 @@ static void slide_line(struct strbuf *out, size_t n, size_t total, int width)
 	sb_putc(out, '\n');
 }
 
-void export_text(struct strbuf *out, const struct deck *d,
-		 const struct layout_opts *o)
+static void text(struct strbuf *out, const struct deck *d,
+		 const struct layout_opts *o, bool notes)
 {
 	struct deck_index ix;
 	deck_index_build(&ix, d);
@@ -53,6 +54,26 @@ void export_text(struct strbuf *out, const struct deck *d,
 		struct page *pg = layout_slide(d, &ix, i, o);
 		export_page_text(out, pg);
 		page_free(pg);
+		if (!notes)
+			continue;
+		pg = layout_notes(d, &ix, i, UINT32_MAX, o);
+		if (pg->nlines) {
+			sb_putc(out, '\n');
+			export_page_text(out, pg);
+		}
+		page_free(pg);
 	}
 	deck_index_free(&ix);
+}
+
+void export_text(struct strbuf *out, const struct deck *d,
+		 const struct layout_opts *o)
+{
+	text(out, d, o, false);
+}
+
+void export_text_notes(struct strbuf *out, const struct deck *d,
+		       const struct layout_opts *o)
+{
+	text(out, d, o, true);
 }

@@ -31,7 +31,7 @@ void deck_index_build(struct deck_index *ix, const struct deck *d)
 	size_t i = 2; /* title page, contents page */
 	for (size_t s = 0; s < d->nsections; s++) {
 		ix->section_first[s] = i;
-		i += 1 + d->sections[s].nslides;
+		i += (d->sections[s].no_cover ? 0 : 1) + d->sections[s].nslides;
 	}
 	ix->section_first[d->nsections] = i;
 	ix->count = i;
@@ -62,9 +62,10 @@ enum page_kind deck_index_locate(const struct deck_index *ix,
 			hi = mid;
 	}
 	*section = lo;
-	if (i == ix->section_first[lo])
+	bool cover = !d->sections[lo].no_cover;
+	if (cover && i == ix->section_first[lo])
 		return PAGE_COVER;
-	*slide = i - ix->section_first[lo] - 1;
+	*slide = i - ix->section_first[lo] - (cover ? 1 : 0);
 	return PAGE_CONTENT;
 }
 
@@ -140,24 +141,131 @@ static void prepend_span(struct page *pg, size_t line, struct lspan sp)
 		pg->lines[k].first++;
 }
 
+/* The style of text with run attributes attr over a base style. */
+static enum lstyle run_style(uint32_t attr, enum lstyle base)
+{
+	if (attr & RUN_CODE)
+		return LS_CODE;
+	if ((attr & RUN_STRONG) && (attr & RUN_EMPH))
+		return LS_STRONG_EMPH;
+	if (attr & RUN_STRONG)
+		return LS_STRONG;
+	if (attr & RUN_EMPH)
+		return LS_EMPH;
+	return base;
+}
+
+/* Adds s[a, b) at col as spans split where its runs change style. */
+static void add_styled(struct page *pg, int col, const char *s, size_t a,
+		       size_t b, const struct attr_runs *runs, size_t *k,
+		       enum lstyle style, int ambiguous)
+{
+	while (a < b) {
+		while (*k < runs->n && runs->v[*k].end <= a)
+			(*k)++;
+		size_t e = b;
+		uint32_t attr = 0;
+		if (*k < runs->n && runs->v[*k].start <= a) {
+			attr = runs->v[*k].attr;
+			if (runs->v[*k].end < e)
+				e = runs->v[*k].end;
+		} else if (*k < runs->n && runs->v[*k].start < e) {
+			e = runs->v[*k].start;
+		}
+		int w = text_width(s + a, e - a, ambiguous);
+		add_span(pg, col, w, s + a, e - a, run_style(attr, style));
+		col += w;
+		a = e;
+	}
+}
+
 /* Wraps text into lines of `width` columns starting at column `col`; the
- * first line may start further in (after a point number). */
+ * first line may start further in (after a point number). A '\n' in the
+ * text breaks the line there; runs (or NULL) style parts of it. */
+static void wrap_runs(struct page *pg, const char *s,
+		      const struct attr_runs *runs, int col, int width,
+		      enum lstyle style, int block, int point, int ambiguous,
+		      bool centre, int area_col, int area_width)
+{
+	static const struct attr_runs none = { NULL, 0 };
+	size_t n = strlen(s), from = 0, k = 0;
+	if (!runs)
+		runs = &none;
+	for (;;) {
+		const char *nl = memchr(s + from, '\n', n - from);
+		size_t to = nl ? (size_t)(nl - s) : n;
+		struct text_line *tl;
+		size_t nt = text_wrap(s + from, to - from, width, ambiguous, &tl);
+		for (size_t i = 0; i < nt; i++) {
+			new_line(pg, block, point);
+			int c = col;
+			if (centre && tl[i].width < area_width)
+				c = area_col + (area_width - tl[i].width) / 2;
+			if (tl[i].end > tl[i].start && !runs->n)
+				add_span(pg, c, tl[i].width, s + from + tl[i].start,
+					 tl[i].end - tl[i].start, style);
+			else if (tl[i].end > tl[i].start)
+				add_styled(pg, c, s, from + tl[i].start,
+					   from + tl[i].end, runs, &k, style,
+					   ambiguous);
+		}
+		free(tl);
+		if (!nl)
+			break;
+		from = to + 1;
+	}
+}
+
 static void wrap_into(struct page *pg, const char *s, int col, int width,
 		      enum lstyle style, int block, int point, int ambiguous,
 		      bool centre, int area_col, int area_width)
 {
-	struct text_line *tl;
-	size_t n = text_wrap(s, strlen(s), width, ambiguous, &tl);
-	for (size_t i = 0; i < n; i++) {
-		new_line(pg, block, point);
-		int c = col;
-		if (centre && tl[i].width < area_width)
-			c = area_col + (area_width - tl[i].width) / 2;
-		if (tl[i].end > tl[i].start)
-			add_span(pg, c, tl[i].width, s + tl[i].start,
-				 tl[i].end - tl[i].start, style);
+	wrap_runs(pg, s, NULL, col, width, style, block, point, ambiguous,
+		  centre, area_col, area_width);
+}
+
+#define CONTINUED "\xE2\x86\xA9" /* ↩, one column: the line goes on below */
+
+/* A code block's lines at col, never reflowed: a line wider than width
+ * is cut between characters, each piece but the last ending in ↩, so
+ * that nothing passes the edge and nothing is lost. */
+static void code_lines(struct page *pg, const char *s, int col, int width,
+		       int block, int point, int ambiguous)
+{
+	size_t n = strlen(s), from = 0;
+	bool marks = width >= 3; /* room for a wide character and the mark */
+	for (;;) {
+		const char *nl = memchr(s + from, '\n', n - from);
+		size_t to = nl ? (size_t)(nl - s) : n;
+		size_t a = from;
+		do {
+			new_line(pg, block, point);
+			int lw = text_width(s + a, to - a, ambiguous);
+			if (lw <= width) {
+				if (to > a)
+					add_span(pg, col, lw, s + a, to - a,
+						 LS_CODE_BLOCK);
+				break;
+			}
+			int used;
+			size_t take = text_fit(s + a, to - a,
+					       marks ? width - 1 : width, ambiguous,
+					       &used);
+			if (!take) { /* a wide character in one column */
+				uint32_t cp;
+				take = (size_t)text_decode(s + a, to - a, &cp);
+				used = text_width(s + a, take, ambiguous);
+			}
+			add_span(pg, col, used, s + a, take, LS_CODE_BLOCK);
+			if (marks)
+				add_span(pg, col + used, 1, CONTINUED,
+					 strlen(CONTINUED), LS_DIM);
+			a += take;
+		} while (a < to);
+		if (!nl)
+			break;
+		from = to + 1;
 	}
-	free(tl);
 }
 
 static void blank(struct page *pg)
@@ -165,13 +273,19 @@ static void blank(struct page *pg)
 	new_line(pg, -1, -1);
 }
 
-/* A point's mark ("3.", "3)" or a bullet) into buf; its width. */
-static int point_mark(char *buf, size_t size, size_t n, int numbering)
+/* A point's mark ("3.", "3)" or a bullet) into buf; its width, 0 for
+ * points that have none (paragraphs, code). */
+static int point_mark(char *buf, size_t size, const struct point *p,
+		      size_t index, int numbering)
 {
-	if (numbering == 2) {
+	buf[0] = '\0';
+	if (p->kind == POINT_PARAGRAPH || p->kind == POINT_CODE)
+		return 0;
+	if (numbering == 2 || p->kind == POINT_BULLET) {
 		snprintf(buf, size, "-");
 		return 1;
 	}
+	size_t n = p->number ? p->number : index + 1;
 	return snprintf(buf, size, numbering == 1 ? "%zu)" : "%zu.", n);
 }
 
@@ -181,18 +295,35 @@ static void layout_block(struct page *box, struct page *pg,
 			 const struct layout_opts *o)
 {
 	if (b->title[0])
-		wrap_into(box, b->title, 0, width, LS_BLOCK_TITLE, bi, -1,
-			  o->ambiguous, false, 0, width);
-	/* numbers right-aligned to the widest, text hanging after them */
-	char last[24];
-	int nw = point_mark(last, sizeof last, b->npoints, o->numbering);
+		wrap_runs(box, b->title, &b->title_runs, 0, width,
+			  LS_BLOCK_TITLE, bi, -1, o->ambiguous, false, 0, width);
+	/* marks right-aligned to the widest, text hanging after them */
+	int nw = 0;
+	for (size_t i = 0; i < b->npoints; i++) {
+		char mark[24];
+		int w = point_mark(mark, sizeof mark, &b->points[i], i,
+				   o->numbering);
+		if (w > nw)
+			nw = w;
+	}
 	int indent = width >= 12 ? 2 : 0;
 	int text_col = indent + nw + 1;
 	if (text_col > width / 2)
 		text_col = indent = 0;
 	for (size_t i = 0; i < b->npoints; i++) {
+		const struct point *p = &b->points[i];
+		if (p->kind == POINT_CODE) {
+			code_lines(box, p->text, indent, width - indent, bi, (int)i,
+				   o->ambiguous);
+			continue;
+		}
+		if (p->kind == POINT_PARAGRAPH) {
+			wrap_runs(box, p->text, &p->runs, indent, width - indent,
+				  LS_TEXT, bi, (int)i, o->ambiguous, false, 0, width);
+			continue;
+		}
 		char num[24];
-		int len = point_mark(num, sizeof num, i + 1, o->numbering);
+		int len = point_mark(num, sizeof num, p, i, o->numbering);
 		const char *s = page_string(pg, xstrdup(num));
 		size_t first = box->nlines;
 		int tw = width - text_col;
@@ -204,11 +335,11 @@ static void layout_block(struct page *box, struct page *pg,
 			 * own line */
 			new_line(box, bi, (int)i);
 			add_span(box, 0, len, s, (size_t)len, LS_NUMBER);
-			wrap_into(box, b->points[i].text, 0, width, LS_TEXT, bi,
+			wrap_runs(box, p->text, &p->runs, 0, width, LS_TEXT, bi,
 				  (int)i, o->ambiguous, false, 0, width);
 			continue;
 		}
-		wrap_into(box, b->points[i].text, text_col, tw, LS_TEXT, bi,
+		wrap_runs(box, p->text, &p->runs, text_col, tw, LS_TEXT, bi,
 			  (int)i, o->ambiguous, false, 0, width);
 		/* the number goes before the first line's text */
 		prepend_span(box, first, (struct lspan){ indent + (nw - len), len,
@@ -258,8 +389,8 @@ static void layout_content(struct page *pg, const struct deck *d,
 			   const struct layout_opts *o)
 {
 	int m, w = text_area(o, &m);
-	wrap_into(pg, sl->header, m, w, LS_HEADER, -1, -1, o->ambiguous, false,
-		  m, w);
+	wrap_runs(pg, sl->header, &sl->header_runs, m, w, LS_HEADER, -1, -1,
+		  o->ambiguous, false, m, w);
 	/* the rule under the header */
 	{
 		struct strbuf sb = STRBUF_INIT;
@@ -354,8 +485,11 @@ static void layout_contents(struct page *pg, const struct deck *d,
 	}
 	if (d->ntoc == 0) {
 		for (size_t i = 0; i < d->nsections; i++)
-			wrap_into(pg, d->sections[i].title, m, w, LS_SECTION, -1,
-				  (int)i, o->ambiguous, false, m, w);
+			if (!d->sections[i].no_cover)
+				wrap_runs(pg, d->sections[i].title,
+					  &d->sections[i].title_runs, m, w,
+					  LS_SECTION, -1, (int)i, o->ambiguous,
+					  false, m, w);
 	}
 }
 
@@ -370,8 +504,8 @@ static void layout_cover(struct page *pg, const struct deck *d, size_t s,
 	const char *ns = page_string(pg, xstrdup(num));
 	wrap_into(pg, ns, m, w, LS_LABEL, -1, -1, o->ambiguous, true, m, w);
 	blank(pg);
-	wrap_into(pg, sec->title, m, w, LS_SECTION, -1, -1, o->ambiguous, true,
-		  m, w);
+	wrap_runs(pg, sec->title, &sec->title_runs, m, w, LS_SECTION, -1, -1,
+		  o->ambiguous, true, m, w);
 }
 
 const char *layout_contents_heading(const struct deck *d)
@@ -410,6 +544,70 @@ struct page *layout_slide(const struct deck *d, const struct deck_index *ix,
 	case PAGE_CONTENT:
 		layout_content(pg, d, &d->sections[s], &d->sections[s].slides[sl],
 			       o);
+		break;
+	}
+	return pg;
+}
+
+/* ---- speaker notes -------------------------------------------------- */
+
+static void notes_into(struct page *pg, const struct notes *ns, uint32_t upto,
+		       const struct layout_opts *o)
+{
+	int m, w = text_area(o, &m);
+	bool any = false;
+	for (size_t i = 0; i < ns->n; i++) {
+		const struct note *nt = &ns->v[i];
+		if (nt->step > upto)
+			continue;
+		if (!any) {
+			/* "Notes ────": what follows is not on the slide */
+			struct strbuf sb = STRBUF_INIT;
+			int lw = text_width("Notes ", 6, o->ambiguous);
+			int rw = w - lw, cw = o->ambiguous == 2 ? 2 : 1;
+			sb_repeat(&sb, "\xE2\x94\x80", rw > 0 ? rw / cw : 0);
+			const char *r = page_string(pg, sb_take(&sb));
+			new_line(pg, -1, -1);
+			add_span(pg, m, lw < w ? lw : w, "Notes ", lw < w ? 6 :
+				 (size_t)w, LS_LABEL);
+			if (rw >= cw)
+				add_span(pg, m + lw, (rw / cw) * cw, r, strlen(r),
+					 LS_RULE);
+		} else {
+			blank(pg);
+		}
+		any = true;
+		if (nt->step) {
+			char label[48];
+			snprintf(label, sizeof label, "after pause %u:",
+				 (unsigned)nt->step);
+			wrap_into(pg, page_string(pg, xstrdup(label)), m, w, LS_DIM,
+				  -1, -1, o->ambiguous, false, m, w);
+		}
+		wrap_into(pg, nt->text, m, w, LS_TEXT, -1, -1, o->ambiguous,
+			  false, m, w);
+	}
+}
+
+struct page *layout_notes(const struct deck *d, const struct deck_index *ix,
+			  size_t i, uint32_t upto, const struct layout_opts *o)
+{
+	struct page *pg = xcalloc(1, sizeof *pg);
+	size_t s, sl;
+	pg->kind = deck_index_locate(ix, d, i, &s, &sl);
+	pg->section = s;
+	pg->slide = sl;
+	switch (pg->kind) {
+	case PAGE_TITLE:
+		notes_into(pg, &d->notes, upto, o);
+		break;
+	case PAGE_CONTENTS:
+		break;
+	case PAGE_COVER:
+		notes_into(pg, &d->sections[s].notes, upto, o);
+		break;
+	case PAGE_CONTENT:
+		notes_into(pg, &d->sections[s].slides[sl].notes, upto, o);
 		break;
 	}
 	return pg;

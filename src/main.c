@@ -57,11 +57,12 @@ static void print_error(const char *raw, const struct lt_error *e)
 
 /* Loads the deck named on the command line; NULL after printing why.
  * Caller frees with deck_free. */
-static struct deck *load(const char *path, const char *encoding)
+static struct deck *load(const char *path, const struct deck_format *format,
+			 const char *encoding)
 {
 	struct lt_error err;
 	struct deck *d;
-	if (!deck_load_encoded(path, NULL, encoding, &d, &err)) {
+	if (!deck_load_encoded(path, format, encoding, &d, &err)) {
 		print_error(strcmp(path, "-") == 0 ? "(stdin)" : path, &err);
 		return NULL;
 	}
@@ -71,9 +72,19 @@ static struct deck *load(const char *path, const char *encoding)
 static int do_export(const struct cli *c, const struct deck *d,
 		     const struct config *cfg)
 {
-	struct strbuf out = STRBUF_INIT;
+	struct strbuf out = STRBUF_INIT, diag = STRBUF_INIT;
 	if (c->format == FMT_JSON) {
 		export_json(&out, d);
+	} else if (c->format == FMT_MARKDOWN) {
+		/* the importer's guesses, at the lines of the Markdown */
+		char *name = display_name(c->output && strcmp(c->output, "-") ?
+					  c->output : "(stdout)");
+		export_markdown(&out, d, name, &diag);
+		free(name);
+	} else if (c->notes) {
+		struct layout_opts o;
+		config_layout_opts(cfg, c->width, &o);
+		export_text_notes(&out, d, &o);
 	} else {
 		/* the layout settings the screen would use */
 		struct layout_opts o;
@@ -92,7 +103,10 @@ static int do_export(const struct cli *c, const struct deck *d,
 			print_error(path, &err);
 		rc = EXIT_IO;
 	}
+	if (diag.len)
+		fputs(diag.data, stderr);
 	sb_free(&out);
+	sb_free(&diag);
 	return rc;
 }
 
@@ -284,14 +298,14 @@ int main(int argc, char **argv)
 		print_problems(&diags);
 		return rc;
 	}
-	struct deck *d = load(c.deck, c.encoding);
+	struct deck *d = load(c.deck, c.deck_format, c.encoding);
 	int rc = EXIT_BAD;
 	if (full_screen) {
 		if (d && c.action == CLI_PRESENT)
-			rc = viewer_present(d, c.deck, NULL, c.encoding, &cfg,
+			rc = viewer_present(d, c.deck, c.deck_format, c.encoding, &cfg,
 					    &diags, c.socket);
 		else if (d)
-			rc = viewer_run(d, c.deck, NULL, c.encoding, &cfg, &diags);
+			rc = viewer_run(d, c.deck, c.deck_format, c.encoding, &cfg, &diags);
 		print_problems(&diags);
 	} else if (d) {
 		rc = c.action == CLI_EXPORT ? do_export(&c, d, &cfg) :

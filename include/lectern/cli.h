@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct deck_format;
+
 /* Exit statuses, as the manual documents them. */
 enum {
 	EXIT_OK = 0,
@@ -16,7 +18,7 @@ enum {
 
 enum cli_action { CLI_VIEW, CLI_EXPORT, CLI_CHECK, CLI_CHECK_CONFIG,
 		  CLI_PRESENT, CLI_FOLLOW, CLI_REHEARSALS, CLI_HELP, CLI_VERSION };
-enum format { FMT_TEXT, FMT_JSON };
+enum format { FMT_TEXT, FMT_JSON, FMT_MARKDOWN };
 
 struct cli {
 	enum cli_action action;
@@ -39,6 +41,9 @@ struct cli {
 	bool resume;         /* --resume */
 	unsigned long start; /* --start N; 0: not given */
 	unsigned long main_end; /* --main-end N; 0: not given */
+	const struct deck_format *deck_format; /* --format NAME, or NULL: by
+						 * the deck's name */
+	bool notes;         /* --notes: the text export shows speaker notes */
 };
 
 /* Parses argv. False with a message in err (one line) on bad usage. */

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lectern/deck.h"
 #include "lectern/style.h"
@@ -85,6 +86,13 @@ const char *layout_contents_heading(const struct deck *d);
 /* The number a section's cover shows ("03"), into buf. */
 void layout_cover_number(const struct deck *d, size_t s, char *buf,
 			 size_t size);
+
+/* The speaker notes of slide i (those of reveal steps up to `upto`) at
+ * o->width columns, under a line "Notes ───"; no lines when it has none.
+ * Never part of a slide's page: the audience does not see them. Caller
+ * frees with page_free. */
+struct page *layout_notes(const struct deck *d, const struct deck_index *ix,
+			  size_t i, uint32_t upto, const struct layout_opts *o);
 
 /* The widest line of a page, in columns. */
 int page_width(const struct page *pg);

@@ -16,6 +16,11 @@ enum lstyle {
 	LS_LABEL,       /* "Contents", a section's number on its cover */
 	LS_SECTION,     /* a section title on its cover or in the contents */
 	LS_DIM,         /* contents entries with no section in the text */
+	LS_STRONG,      /* **strong** text */
+	LS_EMPH,        /* *emphasised* text */
+	LS_STRONG_EMPH, /* both */
+	LS_CODE,        /* `code` in a line of text */
+	LS_CODE_BLOCK,  /* a code block's lines, verbatim */
 	LS_COUNT
 };
 
