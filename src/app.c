@@ -24,6 +24,7 @@ static void drop_page(struct app *a)
 	page_free(a->page);
 	a->page = NULL;
 	a->starts_body = 0;
+	notes_drop(a);
 }
 
 static struct page *current_page(struct app *a)
@@ -35,7 +36,8 @@ static struct page *current_page(struct app *a)
 
 int app_body_height(const struct app *a)
 {
-	return a->height - (status_shown(a) ? 1 : 0);
+	return a->height - (status_shown(a) ? 1 : 0) -
+	       notes_height((struct app *)a);
 }
 
 /* A line of nothing but block titles: never left at the foot of a screen
@@ -204,6 +206,42 @@ static size_t slide_points(struct app *a)
 	return n;
 }
 
+/* The current slide, or NULL on the title, contents and cover pages. */
+static const struct slide *cur_slide(struct app *a)
+{
+	struct page *pg = current_page(a);
+	if (pg->kind != PAGE_CONTENT)
+		return NULL;
+	return &a->deck->sections[pg->section].slides[pg->slide];
+}
+
+/* The reveal step from which a span of the current slide shows: its
+ * point's, or its block title's. */
+static uint32_t span_step(struct app *a, int block, int point)
+{
+	const struct slide *sl = cur_slide(a);
+	if (!sl || block < 0 || (size_t)block >= sl->nblocks)
+		return 0;
+	const struct block *b = &sl->blocks[block];
+	if (point >= 0 && (size_t)point < b->npoints)
+		return b->points[point].step;
+	return b->step;
+}
+
+/* Moves to the screen that shows the first span of reveal step s. */
+static void screen_of_step(struct app *a, uint32_t s)
+{
+	struct page *pg = current_page(a);
+	for (size_t l = 0; l < pg->nlines; l++)
+		for (size_t k = 0; k < pg->lines[l].count; k++) {
+			const struct lspan *sp = &pg->spans[pg->lines[l].first + k];
+			if (sp->block >= 0 && span_step(a, sp->block, sp->point) == s) {
+				a->screen = screen_of_line(a, l);
+				return;
+			}
+		}
+}
+
 static size_t point_index(struct app *a, int block, int point)
 {
 	struct page *pg = current_page(a);
@@ -226,6 +264,8 @@ void app_go_to(struct app *a, size_t slide, bool last_screen)
 	a->screen = 0;
 	a->at_end = false;
 	a->revealed = SIZE_MAX;
+	a->step = UINT32_MAX;
+	notes_drop(a); /* they follow the step */
 	if (last_screen)
 		a->screen = app_screens(a) - 1;
 }
@@ -258,6 +298,14 @@ static void next(struct app *a)
 {
 	if (a->at_end)
 		return;
+	const struct slide *sl = cur_slide(a);
+	if (sl && a->step != UINT32_MAX && a->step + 1 < slide_steps(sl)) {
+		/* the next reveal step (<!-- pause -->), on its screen */
+		a->step++;
+		notes_drop(a);
+		screen_of_step(a, a->step);
+		return;
+	}
 	if (a->reveal_points && a->revealed < slide_points(a)) {
 		/* show one more point, on the screen that holds it */
 		a->revealed++;
@@ -278,7 +326,12 @@ static void next(struct app *a)
 		a->screen++;
 	} else if (a->slide + 1 < a->ix.count) {
 		app_go_to(a, a->slide + 1, false);
-		if (a->reveal_points && slide_points(a))
+		sl = cur_slide(a);
+		if (sl && slide_steps(sl) > 1) {
+			a->step = 0; /* a slide with pauses steps through them */
+			notes_drop(a);
+		}
+		else if (a->reveal_points && slide_points(a))
 			a->revealed = 0;
 	} else {
 		/* one more click after the last slide: say it is the end */
@@ -288,9 +341,17 @@ static void next(struct app *a)
 
 static void prev(struct app *a)
 {
-	if (a->at_end)
+	if (a->at_end) {
 		a->at_end = false;
-	else if (a->screen > 0)
+		return;
+	}
+	if (a->step != UINT32_MAX && a->step > 0) {
+		a->step--; /* hides the last step shown */
+		notes_drop(a);
+		screen_of_step(a, a->step);
+		return;
+	}
+	if (a->screen > 0)
 		a->screen--;
 	else if (a->slide > 0)
 		app_go_to(a, a->slide - 1, true);
@@ -502,6 +563,7 @@ void app_init(struct app *a, struct deck *deck, const char *path,
 	a->width = lo->width;
 	a->height = 24;
 	a->revealed = SIZE_MAX;
+	a->step = UINT32_MAX;
 	snprintf(a->footer, sizeof a->footer, "%s",
 		 settings && settings->footer ? settings->footer : FOOTER_DEFAULT);
 	if (settings) {
@@ -714,6 +776,10 @@ static void slide_key(struct app *a, int key, enum action act)
 	case ACT_RELOAD:
 		app_reload(a);
 		break;
+	case ACT_NOTES:
+		a->notes = !a->notes;
+		notes_drop(a);
+		break;
 	case ACT_SUSPEND:
 		a->suspend = true;
 		break;
@@ -880,6 +946,9 @@ static void put_line(struct app *a, struct frame *f, int row,
 		if (a->revealed != SIZE_MAX && sp->point >= 0 &&
 		    point_index(a, sp->block, sp->point) >= a->revealed)
 			continue; /* not revealed yet: its place stays */
+		if (a->step != UINT32_MAX && sp->block >= 0 &&
+		    span_step(a, sp->block, sp->point) > a->step)
+			continue; /* after a pause not reached yet */
 		put_matched(a, f, row, sp);
 	}
 }
@@ -1030,6 +1099,7 @@ void app_frame(struct app *a, struct frame *f)
 	case MODE_SLIDE:
 	case MODE_SEARCH:
 		draw_slide(a, f);
+		notes_draw(a, f);
 		if (f->height > 1) {
 			if (a->mode == MODE_SEARCH)
 				prompt_draw(a, f);

@@ -33,6 +33,11 @@ void prompt_open(struct app *a);
 void prompt_key(struct app *a, int key, enum action act);
 void prompt_draw(struct app *a, struct frame *f);
 
+/* notes.c: the speaker notes pane under the slide */
+int notes_height(struct app *a);
+void notes_draw(struct app *a, struct frame *f);
+void notes_drop(struct app *a);
+
 /* status.c: the status line */
 bool status_shown(const struct app *a);
 void status_draw(struct app *a, struct frame *f);

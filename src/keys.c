@@ -34,6 +34,7 @@ static const struct action_info {
 	[ACT_TIMER_PAUSE] = { "timer-pause", "pause or resume the timer" },
 	[ACT_TIMER_RESET] = { "timer-reset", "reset the timer (and a "
 					     "rehearsal's times)" },
+	[ACT_NOTES] = { "notes", "speaker notes under the slide, on or off" },
 	[ACT_UP] = { "up", "move up" },
 	[ACT_DOWN] = { "down", "move down" },
 	[ACT_PAGE_UP] = { "page-up", "a page up" },
@@ -78,6 +79,7 @@ static const struct binding {
 	{ KM_SLIDE, ACT_QUIT, "q C-c" },
 	{ KM_SLIDE, ACT_TIMER_PAUSE, "P" },
 	{ KM_SLIDE, ACT_TIMER_RESET, "C-r" },
+	{ KM_SLIDE, ACT_NOTES, "v" },
 
 	{ KM_OVERVIEW, ACT_DOWN, "Down j Space Right" },
 	{ KM_OVERVIEW, ACT_UP, "Up k Left" },

@@ -312,8 +312,14 @@ static void layout_block(struct page *box, struct page *pg,
 		text_col = indent = 0;
 	for (size_t i = 0; i < b->npoints; i++) {
 		const struct point *p = &b->points[i];
+		/* a blank line around paragraphs and code, and between lists */
+		if (i > 0 && (p->kind != b->points[i - 1].kind ||
+			      p->kind == POINT_PARAGRAPH || p->kind == POINT_CODE))
+			new_line(box, -1, -1);
 		if (p->kind == POINT_CODE) {
-			code_lines(box, p->text, indent, width - indent, bi, (int)i,
+			/* set in from the text, as far as the width allows */
+			int ci = width - indent >= 24 ? indent + 2 : indent;
+			code_lines(box, p->text, ci, width - ci, bi, (int)i,
 				   o->ambiguous);
 			continue;
 		}

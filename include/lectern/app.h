@@ -73,6 +73,10 @@ struct app {
 	bool reveal_points;    /* each key shows one more point */
 	size_t revealed;       /* points shown on this slide (SIZE_MAX: all) */
 	struct talk talk;      /* the timer, the plan, a rehearsal (talk.h) */
+	uint32_t step;         /* the slide's reveal step shown (<!-- pause -->
+				* in a Markdown deck); UINT32_MAX: all */
+	bool notes;            /* the speaker notes pane is open */
+	struct page *notes_page; /* its layout, cached like page */
 	bool quit;             /* the loop ends */
 	bool suspend;          /* the loop hands the terminal to the shell */
 };

@@ -8,7 +8,8 @@
  *   rehearse                     the next deck is rehearsed (--rehearse)
  *   end HH:MM                    the next deck's talk ends then (--end)
  *   deck PATH                    load PATH (relative to the script) afresh
- *   copy PATH                    load a private copy of PATH (for reload)
+ *   copy PATH                    load a private copy of PATH (for reload;
+ *                                it keeps PATH's ending, and so its format)
  *   replace PATH                 overwrite that copy with PATH
  *   size W H                     the terminal's size (80 24 at first)
  *   time SECONDS                 the clock, in seconds since the epoch
@@ -379,9 +380,14 @@ static void command(struct run *r, char *cmd)
 			size_t n;
 			char *data = slurp(p, &n);
 			if (!r->copy[0]) {
+				/* the copy keeps the name's ending: the
+				 * loader picks the format by it */
+				const char *dot = strrchr(p, '.');
+				if (!dot || strchr(dot, '/') || strlen(dot) > 16)
+					dot = "";
 				snprintf(r->copy, sizeof r->copy,
-					 "/tmp/lectern-app-XXXXXX");
-				int fd = mkstemp(r->copy);
+					 "/tmp/lectern-app-XXXXXX%s", dot);
+				int fd = mkstemps(r->copy, (int)strlen(dot));
 				if (fd >= 0)
 					close(fd);
 			}
