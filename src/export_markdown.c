@@ -113,14 +113,18 @@ struct textctx {
 	bool heading; /* braces too: pandoc reads {…} as attributes */
 };
 
-/* Plain text s[0..n) (no '\n' in it), escaped. at_start: it begins a line. */
+/* Plain text s[0..n) (no '\n' in it), escaped. at_start: it begins a
+ * line; edge_start, edge_end: a space there would be lost (at the line's
+ * ends, beside an emphasis delimiter) and is written as a character
+ * reference. */
 static void put_plain(struct writer *w, const char *s, size_t n, bool at_start,
-		      bool line_ends, const struct textctx *cx)
+		      bool edge_start, bool edge_end, const struct textctx *cx)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		bool first = at_start && i == 0;
-		if (c == ' ' && (first || (line_ends && i + 1 == n))) {
+		if (c == ' ' && (first || (edge_start && i == 0) ||
+				 (edge_end && i + 1 == n))) {
 			puts_(w, "&#32;"); /* an edge space CommonMark would drop */
 			continue;
 		}
@@ -163,35 +167,59 @@ static void put_code(struct writer *w, const char *s, size_t n)
 		puts_(w, "`");
 }
 
-static uint32_t attr_at(const struct attr_runs *r, size_t *k, size_t i)
+/* ---- emphasis -------------------------------------------------------
+ * CommonMark opens emphasis at a "*" run only when it is left-flanking
+ * (not followed by whitespace, and not followed by punctuation unless
+ * preceded by whitespace or punctuation), and closes it only when it is
+ * right-flanking (the mirror image). Text can need emphasis where neither
+ * holds ("x" then an emphasised "(y)"): there an empty comment <!-- -->,
+ * which lectern keeps as nothing and which reads as punctuation, goes
+ * beside the run; an edge space inside the emphasis is written &#32;. A
+ * run that closes and one that opens at the same place are kept apart by
+ * such a comment too, so that they do not merge into one run. */
+
+enum cls { CL_EDGE, CL_SPACE, CL_PUNCT, CL_OTHER };
+
+static enum cls cls_of(uint32_t cp)
 {
-	while (*k < r->n && r->v[*k].end <= i)
-		(*k)++;
-	return *k < r->n && r->v[*k].start <= i ? r->v[*k].attr : 0;
+	if (text_is_separator_space(cp))
+		return CL_SPACE;
+	return text_is_punctuation(cp) ? CL_PUNCT : CL_OTHER;
 }
 
-/* Closes the open delimiters down to and including `bit`'s, reopening
- * those above it that stay on; opens what is wanted. The stack is the
- * order in which they were opened. */
-static void set_attrs(struct writer *w, uint32_t *stack, int *depth,
-		      uint32_t want)
+/* The class of the last character on the line being written. */
+static enum cls before(const struct writer *w)
 {
-	int keep = 0;
-	while (keep < *depth && (want & stack[keep]))
-		keep++;
-	for (int i = *depth; i-- > keep;)
-		puts_(w, stack[i] == RUN_STRONG ? "**" : "*");
-	*depth = keep;
-	static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
-	for (size_t k = 0; k < 2; k++) {
-		bool open = false;
-		for (int i = 0; i < *depth; i++)
-			open |= stack[i] == order[k];
-		if ((want & order[k]) && !open) {
-			puts_(w, order[k] == RUN_STRONG ? "**" : "*");
-			stack[(*depth)++] = order[k];
-		}
-	}
+	size_t n = w->out->len;
+	if (n == w->line_start)
+		return CL_EDGE;
+	size_t i = n - 1;
+	while (i > w->line_start && ((unsigned char)w->out->data[i] & 0xC0) == 0x80)
+		i--;
+	uint32_t cp;
+	text_decode(w->out->data + i, n - i, &cp);
+	return cls_of(cp);
+}
+
+struct seg {
+	size_t a, e;   /* bytes of the text */
+	uint32_t attr; /* its runs' attributes; a '\n' segment has none */
+	bool nl;
+	int close, open; /* delimiters closed and opened before it */
+};
+
+/* The class of the first character put_plain or put_code writes for s. */
+static enum cls first_out(const char *s, const struct seg *g, bool edge,
+			  bool at_start)
+{
+	if (g->attr & RUN_CODE)
+		return CL_PUNCT;
+	char c = s[g->a];
+	if ((c == ' ' && edge) || special(c) || (at_start && special_at_start(c)))
+		return CL_PUNCT;
+	uint32_t cp;
+	text_decode(s + g->a, g->e - g->a, &cp);
+	return cls_of(cp);
 }
 
 /* Text with its runs, escaped; '\n' becomes a hard line break and the
@@ -201,35 +229,106 @@ static void put_text(struct writer *w, const char *s,
 		     bool at_start)
 {
 	size_t n = strlen(s), k = 0;
+	struct seg *g = xcalloc(n + 2, sizeof *g);
+	size_t ng = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\n') {
+			g[ng++] = (struct seg){ i, i + 1, 0, true, 0, 0 };
+			i++;
+			continue;
+		}
+		while (k < runs->n && runs->v[k].end <= i)
+			k++;
+		uint32_t attr = 0;
+		size_t e = n;
+		if (k < runs->n && runs->v[k].start <= i) {
+			attr = runs->v[k].attr;
+			e = runs->v[k].end;
+		} else if (k < runs->n) {
+			e = runs->v[k].start;
+		}
+		const char *nl = memchr(s + i, '\n', e - i);
+		if (nl)
+			e = (size_t)(nl - s);
+		g[ng++] = (struct seg){ i, e, attr, false, 0, 0 };
+		i = e;
+	}
+	/* where delimiters close and open: a stack, in the order opened */
 	uint32_t stack[2];
 	int depth = 0;
-	size_t i = 0;
-	while (i < n) {
-		if (s[i] == '\n') {
-			set_attrs(w, stack, &depth, 0);
+	for (size_t i = 0; i <= ng; i++) {
+		uint32_t want = i < ng ? g[i].attr & (RUN_STRONG | RUN_EMPH) : 0;
+		int keep = 0;
+		while (keep < depth && (want & stack[keep]))
+			keep++;
+		g[i].close = depth - keep;
+		depth = keep;
+		int opened = 0;
+		static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
+		for (size_t o = 0; o < 2; o++) {
+			bool on = false;
+			for (int d = 0; d < depth; d++)
+				on |= stack[d] == order[o];
+			if ((want & order[o]) && !on) {
+				stack[depth++] = order[o];
+				opened++;
+			}
+		}
+		g[i].open = opened;
+	}
+	/* writing, with the stack again */
+	depth = 0;
+	for (size_t i = 0; i <= ng; i++) {
+		bool edge_open = g[i].open > 0;
+		if (g[i].close) {
+			enum cls f = g[i].open ? CL_PUNCT : i == ng ? CL_EDGE :
+				     g[i].nl ? CL_PUNCT :
+				     first_out(s, &g[i], false, false);
+			enum cls l = before(w);
+			for (int c = 0; c < g[i].close; c++) {
+				depth--;
+				puts_(w, stack[depth] == RUN_STRONG ? "**" : "*");
+			}
+			if (g[i].open || (l == CL_PUNCT && f == CL_OTHER))
+				puts_(w, "<!-- -->");
+		}
+		if (i == ng)
+			break;
+		if (g[i].nl) {
 			puts_(w, "\\\n");
 			for (int c = 0; c < cx->indent; c++)
 				puts_(w, " ");
 			at_start = true;
-			i++;
 			continue;
 		}
-		uint32_t a = attr_at(runs, &k, i);
-		size_t e = i + 1;
-		size_t k2 = k;
-		while (e < n && s[e] != '\n' && attr_at(runs, &k2, e) == a)
-			e++;
-		set_attrs(w, stack, &depth, a & (RUN_STRONG | RUN_EMPH));
-		bool line_ends = (e == n || s[e] == '\n') && !(a & RUN_CODE);
-		if (a & RUN_CODE)
-			put_code(w, s + i, e - i);
+		if (g[i].open) {
+			enum cls p = before(w);
+			enum cls nx = first_out(s, &g[i], true, at_start && !depth);
+			if (nx != CL_OTHER && p == CL_OTHER)
+				puts_(w, "<!-- -->");
+			uint32_t want = g[i].attr & (RUN_STRONG | RUN_EMPH);
+			static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
+			for (size_t o = 0; o < 2; o++) {
+				bool on = false;
+				for (int d = 0; d < depth; d++)
+					on |= stack[d] == order[o];
+				if ((want & order[o]) && !on) {
+					stack[depth++] = order[o];
+					puts_(w, order[o] == RUN_STRONG ? "**" : "*");
+				}
+			}
+		}
+		bool edge_close = i + 1 <= ng && g[i + 1].close > 0;
+		bool line_ends = i + 1 == ng || g[i + 1].nl;
+		if (g[i].attr & RUN_CODE)
+			put_code(w, s + g[i].a, g[i].e - g[i].a);
 		else
-			put_plain(w, s + i, e - i, at_start && depth == 0,
-				  line_ends && depth == 0, cx);
+			put_plain(w, s + g[i].a, g[i].e - g[i].a,
+				  at_start && !depth, edge_open, edge_close ||
+				  (line_ends && !depth), cx);
 		at_start = false;
-		i = e;
 	}
-	set_attrs(w, stack, &depth, 0);
+	free(g);
 }
 
 /* A YAML double-quoted string. */
@@ -443,7 +542,7 @@ static void put_slide(struct writer *w, const struct slide *sl)
 		element(w);
 		puts_(w, sl->header[0] ? "## " : "##");
 		*sp = here(w);
-		put_text(w, sl->header, &sl->header_runs, &head, false);
+		put_text(w, sl->header, &sl->header_runs, &head, true);
 		puts_(w, "\n");
 	}
 	for (size_t b = 0; b < sl->nblocks; b++) {
@@ -457,7 +556,7 @@ static void put_slide(struct writer *w, const struct slide *sl)
 			puts_(w, bl->title[0] || bl->title_after_points ? "### " :
 									"###");
 			w->blocks[w->nblocks] = here(w);
-			put_text(w, bl->title, &bl->title_runs, &head, false);
+			put_text(w, bl->title, &bl->title_runs, &head, true);
 			if (bl->title_after_points)
 				puts_(w, bl->title[0] ? " {.after-points}" :
 							"{.after-points}");
@@ -518,7 +617,7 @@ static void put_deck(struct writer *w, const struct deck *d)
 			element(w);
 			puts_(w, sec->title[0] ? "# " : "#");
 			w->secs[s] = here(w);
-			put_text(w, sec->title, &sec->title_runs, &head, false);
+			put_text(w, sec->title, &sec->title_runs, &head, true);
 			puts_(w, "\n");
 			for (size_t i = 0; i < sec->notes.n; i++)
 				put_note(w, sec->notes.v[i].text);

@@ -81,6 +81,9 @@ struct reader {
 	yaml_parser_t parser;
 	struct cursor cur;
 	bool seen_title, seen_label, seen_contents, seen_truncated;
+	/* warnings about the keys, told only if the block is front matter */
+	struct held { size_t pos; char *msg; } *held;
+	size_t nheld, held_cap;
 };
 
 static size_t at(struct reader *r, const yaml_mark_t *m)
@@ -98,10 +101,24 @@ static void warn(struct reader *r, size_t pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	char *msg = text_inert(sb.data ? sb.data : "", sb.len);
-	deck_warn(r->d, source_offset(r->src, pos), 0, 0, "%s", msg);
-	free(msg);
+	r->held = xgrow(r->held, &r->held_cap, r->nheld + 1, sizeof *r->held);
+	r->held[r->nheld++] = (struct held){ pos,
+		text_inert(sb.data ? sb.data : "", sb.len) };
 	sb_free(&sb);
+}
+
+/* Tells (or drops) the held warnings. */
+static void flush(struct reader *r, bool tell)
+{
+	for (size_t i = 0; i < r->nheld; i++) {
+		if (tell)
+			deck_warn(r->d, source_offset(r->src, r->held[i].pos), 0, 0,
+				  "%s", r->held[i].msg);
+		free(r->held[i].msg);
+	}
+	free(r->held);
+	r->held = NULL;
+	r->nheld = r->held_cap = 0;
 }
 
 /* A scalar's value as model text: one line, inert. Caller frees. */
@@ -129,11 +146,13 @@ static bool next(struct reader *r, yaml_event_t *e)
 	if (yaml_parser_parse(&r->parser, e))
 		return true;
 	size_t pos = at(r, &r->parser.problem_mark);
+	flush(r, false); /* not front matter: its keys do not matter */
 	warn(r, pos, "front matter is not YAML: %s%s%s; the file is read as "
 	     "Markdown",
 	     r->parser.problem ? r->parser.problem : "cannot parse",
 	     r->parser.context ? " " : "",
 	     r->parser.context ? r->parser.context : "");
+	flush(r, true);
 	return false;
 }
 
@@ -367,12 +386,15 @@ void frontmatter_read(const struct source *src, struct deck *d,
 	if (s < n && blank_line(t, s, line_end(t, n, s)))
 		return; /* "---" then a blank line: a rule, as in pandoc */
 	size_t lines = 1, i = s;
-	struct reader r = { src, d, fm, { 0 }, { 0 }, false, false, false, false };
+	struct reader r = { src, d, fm, { 0 }, { 0 }, false, false, false, false,
+			    NULL, 0, 0 };
 	while (i < n) {
 		size_t e = line_end(t, n, i);
 		lines++;
 		if (is_fence(t, i, e, "---") || is_fence(t, i, e, "...")) {
-			if (!parse_block(&r, s, i)) {
+			bool ok = parse_block(&r, s, i);
+			flush(&r, ok);
+			if (!ok) {
 				frontmatter_free(fm);
 				return;
 			}
@@ -387,6 +409,7 @@ void frontmatter_read(const struct source *src, struct deck *d,
 	}
 	warn(&r, 0, "front matter: the \"---\" on line 1 is never closed by "
 	     "a line \"---\" or \"...\"; the file is read as Markdown");
+	flush(&r, true);
 }
 
 void frontmatter_free(struct frontmatter *fm)

@@ -47,6 +47,8 @@ struct md {
 	size_t base;     /* where t starts in src->text */
 	size_t *lines;   /* where each line of t starts */
 	size_t nlines;
+	size_t line0;    /* lines of t before the text cmark is parsing */
+	size_t resume;   /* parse again from this line (1-based), 0: no */
 	enum owner owner;
 	bool in_block;      /* points go to the current slide's last block */
 	bool item_open;     /* the last point is a list item still taking text */
@@ -56,6 +58,7 @@ struct md {
 	struct list_ctx *lists;
 	size_t nlists, lists_cap;
 	size_t no_closer_from; /* no ":::" closes a notes div after this line */
+	int nresumes;
 };
 
 /* ---- places ---------------------------------------------------------- */
@@ -84,12 +87,26 @@ static void index_lines(struct md *m)
 	}
 }
 
-/* The position in src->text of cmark's (line, column), both 1-based. */
-static size_t pos_at(const struct md *m, int line, int col)
+/* A node's first and last lines in t (1-based; cmark's count from the
+ * start of the text it parsed, line0 lines in). */
+static size_t start_line(const struct md *m, cmark_node *nd)
+{
+	int l = cmark_node_get_start_line(nd);
+	return (l > 0 ? (size_t)l : 1) + m->line0;
+}
+
+static size_t end_line(const struct md *m, cmark_node *nd)
+{
+	int l = cmark_node_get_end_line(nd);
+	return (l > 0 ? (size_t)l : 1) + m->line0;
+}
+
+/* The position in src->text of (line, column) of t, both 1-based. */
+static size_t pos_at(const struct md *m, size_t line, int col)
 {
 	if (line < 1)
 		line = 1;
-	if ((size_t)line > m->nlines)
+	if (line > m->nlines)
 		return m->base + m->n;
 	size_t s = m->lines[line - 1], e = line_end(m->t, m->n, s);
 	size_t p = s + (col > 1 ? (size_t)col - 1 : 0);
@@ -98,8 +115,7 @@ static size_t pos_at(const struct md *m, int line, int col)
 
 static size_t node_pos(const struct md *m, cmark_node *nd)
 {
-	return pos_at(m, cmark_node_get_start_line(nd),
-		      cmark_node_get_start_column(nd));
+	return pos_at(m, start_line(m, nd), cmark_node_get_start_column(nd));
 }
 
 /* A node's range in the file. cmark's end positions can be rough (a list
@@ -107,8 +123,7 @@ static size_t node_pos(const struct md *m, cmark_node *nd)
 static struct span node_span(const struct md *m, cmark_node *nd)
 {
 	size_t s = node_pos(m, nd);
-	size_t e = pos_at(m, cmark_node_get_end_line(nd),
-			  cmark_node_get_end_column(nd) + 1);
+	size_t e = pos_at(m, end_line(m, nd), cmark_node_get_end_column(nd) + 1);
 	if (e < s)
 		e = s;
 	return (struct span){ source_offset(m->src, s), source_offset(m->src, e) };
@@ -689,13 +704,12 @@ static bool delimiter_row(const char *s, size_t n)
 
 static bool is_table(const struct md *m, cmark_node *nd)
 {
-	int l = cmark_node_get_start_line(nd);
-	if (l < 1 || (size_t)l + 1 > m->nlines ||
-	    cmark_node_get_end_line(nd) < l + 1)
+	size_t l = start_line(m, nd);
+	if (l + 1 > m->nlines || end_line(m, nd) < l + 1)
 		return false;
 	size_t n1, n2;
-	const char *a = line_text(m, (size_t)l, &n1);
-	const char *b = line_text(m, (size_t)l + 1, &n2);
+	const char *a = line_text(m, l, &n1);
+	const char *b = line_text(m, l + 1, &n2);
 	return memchr(a, '|', n1) && delimiter_row(b, n2);
 }
 
@@ -748,34 +762,24 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
-/* A "::: notes" div opening at paragraph para: its lines up to the line
- * ":::" become a note, and the walk resumes after the node holding that
- * line. False when no line closes it (then it is text). */
+#define MAX_RESUMES 64 /* fresh parses after a notes div or a comment */
+
+/* A "::: notes" div opening at paragraph para: its lines up to the next
+ * line ":::" are a note, taken as they are (pandoc would read Markdown in
+ * them; lectern keeps a note's text). The walk goes on after the node
+ * that holds that line, or, when the node goes on past it, with a fresh
+ * parse from the line after it. False when no line closes the div (then
+ * it is text). */
 static bool notes_div(struct md *m, cmark_node *para, cmark_iter *it)
 {
-	size_t l0 = (size_t)cmark_node_get_start_line(para), closer = 0;
+	size_t l0 = start_line(m, para), closer = 0;
 	if (m->no_closer_from && l0 >= m->no_closer_from)
 		return false;
-	cmark_node *nd = para, *last = para;
-	size_t last_line = l0;
-	for (; nd && !closer; nd = cmark_node_next(nd)) {
-		cmark_node *next = cmark_node_next(nd);
-		size_t from = nd == para ? l0 + 1 : (size_t)cmark_node_get_start_line(nd);
-		size_t to = next ? (size_t)cmark_node_get_start_line(next) - 1 :
-				   m->nlines;
-		cmark_node_type ty = cmark_node_get_type(nd);
-		last = nd;
-		last_line = to;
-		if (ty == CMARK_NODE_CODE_BLOCK || ty == CMARK_NODE_HTML_BLOCK)
-			continue; /* a ":::" there is the block's text */
-		for (size_t l = from; l <= to && l <= m->nlines; l++) {
-			size_t len;
-			const char *s = line_text(m, l, &len);
-			if (div_closer(s, len)) {
-				closer = l;
-				break;
-			}
-		}
+	for (size_t l = l0 + 1; l <= m->nlines && !closer; l++) {
+		size_t len;
+		const char *s = line_text(m, l, &len);
+		if (div_closer(s, len))
+			closer = l;
 	}
 	if (!closer) {
 		m->no_closer_from = l0;
@@ -790,30 +794,44 @@ static bool notes_div(struct md *m, cmark_node *para, cmark_iter *it)
 	size_t at = m->base + m->lines[l0 - 1];
 	add_note(m, sb_take(&sb), (struct span){ source_offset(m->src, at),
 		 source_offset(m->src, m->base + e) });
-	/* the node holding the closing line may go on after it */
-	struct strbuf rest = STRBUF_INIT;
-	for (size_t l = closer + 1; l <= last_line && l <= m->nlines; l++) {
+	/* the node holding the closing line, and whether it goes on */
+	cmark_node *nd = para;
+	while (cmark_node_next(nd) &&
+	       start_line(m, cmark_node_next(nd)) <= closer)
+		nd = cmark_node_next(nd);
+	size_t last = cmark_node_next(nd) ?
+			      start_line(m, cmark_node_next(nd)) - 1 : m->nlines;
+	bool more = false;
+	for (size_t l = closer + 1; l <= last && !more; l++) {
 		size_t len;
 		const char *t = line_text(m, l, &len);
-		if (blank(t, len))
-			break;
-		t = trim(t, &len);
-		if (rest.len)
-			sb_putc(&rest, ' ');
-		sb_put(&rest, t, len);
+		more = !blank(t, len);
 	}
-	if (rest.len) {
+	if (more && m->nresumes < MAX_RESUMES) {
+		m->resume = closer + 1;
+		return true;
+	}
+	if (more) {
+		/* no fresh parse left: those lines as they are */
+		struct strbuf rest = STRBUF_INIT;
+		for (size_t l = closer + 1; l <= last; l++) {
+			size_t len;
+			const char *t = line_text(m, l, &len);
+			t = trim(t, &len);
+			if (rest.len && len)
+				sb_putc(&rest, ' ');
+			sb_put(&rest, t, len);
+		}
 		size_t p = m->base + m->lines[closer];
-		char *text = text_inert(rest.data, rest.len);
-		add_point(m, POINT_PARAGRAPH, text, (struct attr_runs){ NULL, 0 },
+		add_point(m, POINT_PARAGRAPH, text_inert(rest.data, rest.len),
+			  (struct attr_runs){ NULL, 0 },
 			  (struct span){ source_offset(m->src, p),
 					 source_offset(m->src, p + rest.len) });
-		warn(m, p, "text right after the \":::\" that closes the notes, "
-		     "with no blank line between: shown as a paragraph without "
-		     "its Markdown");
+		warn(m, p, "the lines after the \":::\" that closes the notes "
+		     "are shown as they are, without their Markdown");
+		sb_free(&rest);
 	}
-	sb_free(&rest);
-	cmark_iter_reset(it, last, CMARK_EVENT_EXIT);
+	cmark_iter_reset(it, nd, CMARK_EVENT_EXIT);
 	return true;
 }
 
@@ -823,12 +841,10 @@ static bool notes_div(struct md *m, cmark_node *para, cmark_iter *it)
 static bool heading_attrs(struct md *m, cmark_node *nd, char *text,
 			  struct attr_runs *runs)
 {
-	size_t len;
-	int l = cmark_node_get_start_line(nd);
-	if (l < 1 || (size_t)l > m->nlines ||
-	    cmark_node_get_end_line(nd) > l)
+	size_t len, l = start_line(m, nd);
+	if (l > m->nlines || end_line(m, nd) > l)
 		return false; /* setext headings have none */
-	const char *s = line_text(m, (size_t)l, &len);
+	const char *s = line_text(m, l, &len);
 	s = trim(s, &len);
 	if (!len || s[len - 1] != '}')
 		return false;
@@ -889,7 +905,10 @@ static void heading(struct md *m, cmark_node *nd)
 		open_block(m, text, runs, src);
 		cur_block(m)->title_after_points = after;
 	} else {
-		add_point(m, POINT_PARAGRAPH, text, runs, src);
+		if (text[0])
+			add_point(m, POINT_PARAGRAPH, text, runs, src);
+		else
+			free(text); /* an empty heading shows nothing */
 		if (top)
 			warn(m, node_pos(m, nd), "heading level %d: shown as a "
 			     "paragraph (lectern reads # sections, ## slides and "
@@ -907,8 +926,7 @@ static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
 	size_t at = node_pos(m, nd);
 	if (pt == CMARK_NODE_DOCUMENT) {
 		size_t len;
-		const char *s = line_text(m, (size_t)cmark_node_get_start_line(nd),
-					  &len);
+		const char *s = line_text(m, start_line(m, nd), &len);
 		size_t after;
 		if (notes_opener(s, len)) {
 			if (notes_div(m, nd, it))
@@ -926,6 +944,11 @@ static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
 		warn(m, at, "a table: shown as plain text");
 	struct attr_runs runs;
 	char *text = inl_take(&in, &runs);
+	if (!text[0]) {
+		free(text); /* nothing to show (a line of vertical tabs) */
+		free(runs.v);
+		return;
+	}
 	if (pt == CMARK_NODE_ITEM && m->item_open) {
 		/* the list item's text: its paragraphs are lines of it */
 		struct point *p = &cur_block(m)->points[cur_block(m)->npoints - 1];
@@ -971,6 +994,42 @@ static void code_block(struct md *m, cmark_node *nd)
 	}
 }
 
+/* "<!--" at p (in the block nd, whose text is lit) with no "-->": the
+ * rest of the file is the comment, as CommonMark reads it. Its first line
+ * is shown as text, and the walk goes on with a fresh parse from the line
+ * after it; after MAX_RESUMES of those, all the rest is shown. */
+static void unclosed_comment(struct md *m, cmark_node *nd, const char *lit,
+			     const char *p)
+{
+	size_t line = start_line(m, nd);
+	for (const char *c = lit; c < p; c++)
+		line += *c == '\n';
+	size_t pos = m->lines[line - 1];
+	const char *t = m->t + pos;
+	size_t len;
+	line_text(m, line, &len);
+	if (m->nresumes < MAX_RESUMES && line < m->nlines) {
+		warn(m, m->base + pos, "a comment \"<!--\" is never closed by "
+		     "\"-->\": its line is shown as text");
+		char *text = text_inert(t, len);
+		size_t k = strlen(text);
+		const char *tt = trim(text, &k);
+		memmove(text, tt, k);
+		text[k] = '\0';
+		if (text[0])
+			add_point(m, POINT_PARAGRAPH, text,
+				  (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+		else
+			free(text);
+		m->resume = line + 1;
+		return;
+	}
+	warn(m, m->base + pos, "a comment \"<!--\" is never closed by \"-->\": "
+	     "all that follows is shown as text");
+	add_point(m, POINT_CODE, code_text(p), (struct attr_runs){ NULL, 0 },
+		  node_span(m, nd));
+}
+
 static void html_block(struct md *m, cmark_node *nd)
 {
 	const char *lit = cmark_node_get_literal(nd);
@@ -985,10 +1044,7 @@ static void html_block(struct md *m, cmark_node *nd)
 			break;
 		const char *q = strstr(p + 4, "-->");
 		if (!q) {
-			warn(m, at, "a comment \"<!--\" is never closed by \"-->\": "
-			     "all that follows is shown as text");
-			add_point(m, POINT_CODE, code_text(p),
-				  (struct attr_runs){ NULL, 0 }, node_span(m, nd));
+			unclosed_comment(m, nd, lit, p);
 			return;
 		}
 		const char *v;
@@ -1047,7 +1103,9 @@ static void walk(struct md *m, cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	m->nlists = 0;
+	m->item_open = false;
+	while (!m->resume && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *nd = cmark_iter_get_node(it);
 		bool enter = ev == CMARK_EVENT_ENTER;
 		switch (cmark_node_get_type(nd)) {
@@ -1060,7 +1118,7 @@ static void walk(struct md *m, cmark_node *doc)
 		case CMARK_NODE_PARAGRAPH:
 			if (enter) {
 				paragraph(m, nd, it);
-				if (cmark_iter_get_node(it) == nd)
+				if (!m->resume && cmark_iter_get_node(it) == nd)
 					cmark_iter_reset(it, nd, CMARK_EVENT_EXIT);
 			}
 			break;
@@ -1206,18 +1264,32 @@ bool markdown_import(const struct source *src, struct deck **out,
 	m.t = src->text + fm.body;
 	m.n = src->len - fm.body;
 	index_lines(&m);
-	cmark_node *doc = cmark_parse_document(m.t, m.n, CMARK_OPT_VALIDATE_UTF8);
-	if (!doc) {
-		lt_error_set(err, "the Markdown parser could not run (out of "
-			     "memory?)");
-		deck_free(m.d);
-		frontmatter_free(&fm);
-		free(m.lines);
-		*out = NULL;
-		return false;
+	for (size_t from = 1;;) {
+		/* the text from line `from` on (all of it, unless a notes div
+		 * or a comment asked for a fresh start) */
+		size_t off = m.lines[from - 1];
+		m.line0 = from - 1;
+		m.resume = 0;
+		cmark_node *doc = cmark_parse_document(m.t + off, m.n - off,
+						       CMARK_OPT_VALIDATE_UTF8);
+		if (!doc) {
+			lt_error_set(err, "the Markdown parser could not run (out "
+				     "of memory?)");
+			deck_free(m.d);
+			frontmatter_free(&fm);
+			free(m.lines);
+			free(m.lists);
+			free(m.pending.v);
+			*out = NULL;
+			return false;
+		}
+		walk(&m, doc);
+		cmark_node_free(doc);
+		if (!m.resume || m.resume > m.nlines)
+			break;
+		m.nresumes++;
+		from = m.resume;
 	}
-	walk(&m, doc);
-	cmark_node_free(doc);
 	finish(&m, &fm);
 	frontmatter_free(&fm);
 	free(m.lines);

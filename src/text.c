@@ -347,3 +347,15 @@ bool text_is_punct(uint32_t cp)
 {
 	return uc_is_punct(cp);
 }
+
+bool text_is_punctuation(uint32_t cp)
+{
+	return (cp < 0x80 && uc_is_punct(cp)) ||
+	       uc_is_general_category(cp, UC_CATEGORY_P);
+}
+
+bool text_is_separator_space(uint32_t cp)
+{
+	return cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r' ||
+	       uc_is_general_category(cp, UC_CATEGORY_Zs);
+}

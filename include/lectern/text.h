@@ -80,5 +80,10 @@ bool text_is_alpha(uint32_t cp);
 bool text_is_digit(uint32_t cp);    /* ASCII and fullwidth digits */
 bool text_is_space(uint32_t cp);
 bool text_is_punct(uint32_t cp);
+/* As CommonMark's emphasis rules class characters: punctuation is ASCII
+ * punctuation and Unicode's P categories; whitespace is Zs, tab, line
+ * feed, form feed and carriage return. */
+bool text_is_punctuation(uint32_t cp);
+bool text_is_separator_space(uint32_t cp);
 
 #endif

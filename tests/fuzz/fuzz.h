@@ -41,4 +41,16 @@ extern size_t fuzz_text_end;
  * names the string in the message. */
 void fuzz_check_inert(const char *s, size_t n, const char *what);
 
+/* What fuzz_check_json counted: object keys by name, and string values. */
+struct fuzz_json {
+	const char *s;
+	size_t n, i;
+	size_t headers, blocks_keys, points_keys, slides_keys, offsets;
+	size_t strings; /* string values (not keys) */
+};
+
+/* Aborts unless s[0..n) is one well-formed JSON value (RFC 8259, strict:
+ * no raw control bytes in strings, no leading zeros), counting into *j. */
+void fuzz_check_json(const char *s, size_t n, struct fuzz_json *j);
+
 #endif

@@ -162,11 +162,14 @@ static void test_broken(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "G", "/"), "the last slide");
+	CHECK(go(&t, "G", "6/6"), "the last slide");
+	CHECK(vt_wait_for(&t, "Lost?", 2000), "a heading after an unclosed "
+	      "comment is still a slide");
+	CHECK(go(&t, "k", "5/6"), "back one");
 	CHECK(vt_wait_for(&t, "Second slide", 2000), "presents after the "
 	      "mistakes");
-	CHECK(vt_contains(&t, "never closed"), "an unclosed comment is shown as "
-	      "text, not swallowed");
+	CHECK(vt_contains(&t, "never closed"), "an unclosed comment's line is "
+	      "shown as text");
 	vt_send(&t, "q");
 	CHECK(vt_wait_exit(&t, 3000) == 0, "quits");
 	vt_close(&t);
