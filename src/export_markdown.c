@@ -229,9 +229,10 @@ static void put_text(struct writer *w, const char *s,
 		     bool at_start)
 {
 	size_t n = strlen(s), k = 0;
-	struct seg *g = xcalloc(n + 2, sizeof *g);
-	size_t ng = 0;
+	struct seg *g = NULL;
+	size_t ng = 0, cap = 0;
 	for (size_t i = 0; i < n;) {
+		g = xgrow(g, &cap, ng + 2, sizeof *g);
 		if (s[i] == '\n') {
 			g[ng++] = (struct seg){ i, i + 1, 0, true, 0, 0 };
 			i++;
@@ -253,6 +254,8 @@ static void put_text(struct writer *w, const char *s,
 		g[ng++] = (struct seg){ i, e, attr, false, 0, 0 };
 		i = e;
 	}
+	g = xgrow(g, &cap, ng + 1, sizeof *g);
+	g[ng] = (struct seg){ n, n, 0, false, 0, 0 };
 	/* where delimiters close and open: a stack, in the order opened */
 	uint32_t stack[2];
 	int depth = 0;
@@ -398,8 +401,9 @@ static void put_note(struct writer *w, const char *t)
 		puts_(w, "-->\n");
 		return;
 	}
-	/* "-->" cannot stand in a comment: pandoc's notes div */
-	puts_(w, "::: notes\n");
+	/* "-->" cannot stand in a comment: pandoc's notes div, its opening
+	 * line kept apart (a "---" under it would make it a heading) */
+	puts_(w, "::: notes\n\n");
 	for (const char *l = t;;) {
 		const char *e = strchr(l, '\n');
 		size_t len = e ? (size_t)(e - l) : strlen(l);
@@ -411,7 +415,7 @@ static void put_note(struct writer *w, const char *t)
 			break;
 		l = e + 1;
 	}
-	puts_(w, ":::\n");
+	puts_(w, "\n:::\n");
 }
 
 /* Notes of steps up to `upto` not written yet. */

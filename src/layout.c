@@ -240,17 +240,17 @@ static void code_lines(struct page *pg, const char *s, int col, int width,
 		size_t a = from;
 		do {
 			new_line(pg, block, point);
-			int lw = text_width(s + a, to - a, ambiguous);
-			if (lw <= width) {
+			int used;
+			size_t take = text_fit(s + a, to - a, width, ambiguous, &used);
+			if (a + take == to) {
 				if (to > a)
-					add_span(pg, col, lw, s + a, to - a,
+					add_span(pg, col, used, s + a, to - a,
 						 LS_CODE_BLOCK);
 				break;
 			}
-			int used;
-			size_t take = text_fit(s + a, to - a,
-					       marks ? width - 1 : width, ambiguous,
-					       &used);
+			if (marks)
+				take = text_fit(s + a, to - a, width - 1, ambiguous,
+						&used);
 			if (!take) { /* a wide character in one column */
 				uint32_t cp;
 				take = (size_t)text_decode(s + a, to - a, &cp);
