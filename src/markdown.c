@@ -108,7 +108,8 @@ static size_t pos_at(const struct md *m, size_t line, int col)
 		line = 1;
 	if (line > m->nlines)
 		return m->base + m->n;
-	size_t s = m->lines[line - 1], e = line_end(m->t, m->n, s);
+	size_t s = m->lines[line - 1];
+	size_t e = line < m->nlines ? m->lines[line] : m->n; /* O(1) */
 	size_t p = s + (col > 1 ? (size_t)col - 1 : 0);
 	return m->base + (p < e ? p : e);
 }
@@ -133,7 +134,10 @@ static struct span node_span(const struct md *m, cmark_node *nd)
 static const char *line_text(const struct md *m, size_t l, size_t *len)
 {
 	size_t s = m->lines[l - 1];
-	*len = line_end(m->t, m->n, s) - s;
+	size_t e = l < m->nlines ? m->lines[l] : m->n;
+	while (e > s && (m->t[e - 1] == '\n' || m->t[e - 1] == '\r'))
+		e--;
+	*len = e - s;
 	return m->t + s;
 }
 
@@ -168,28 +172,28 @@ static char *code_text(const char *s)
 	if (n && s[n - 1] == '\n')
 		n--;
 	struct strbuf sb = STRBUF_INIT;
-	int col = 0;
-	for (size_t i = 0; i < n;) {
-		if (s[i] == '\t') {
+	for (size_t i = 0;;) {
+		size_t e = line_end(s, n, i);
+		int col = 0;
+		for (size_t a = i; a <= e;) {
+			const char *tab = memchr(s + a, '\t', e - a);
+			size_t b = tab ? (size_t)(tab - s) : e;
+			char *piece = text_inert(s + a, b - a);
+			sb_puts(&sb, piece);
+			if (tab)
+				col += text_width(piece, strlen(piece), 1);
+			free(piece);
+			if (!tab)
+				break;
 			do
 				sb_putc(&sb, ' ');
 			while (++col % TAB_STOP);
-			i++;
-			continue;
+			a = b + 1;
 		}
-		if (s[i] == '\n' || s[i] == '\r') {
-			sb_putc(&sb, '\n');
-			col = 0;
-			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
-			continue;
-		}
-		uint32_t cp;
-		int len = text_decode(s + i, n - i, &cp);
-		char *one = text_inert(s + i, (size_t)len);
-		sb_puts(&sb, one);
-		free(one);
-		col += text_cp_width(cp, 1);
-		i += (size_t)len;
+		if (e >= n)
+			break;
+		sb_putc(&sb, '\n');
+		i = e + (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n' ? 2 : 1);
 	}
 	return sb_take(&sb);
 }

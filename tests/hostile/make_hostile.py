@@ -733,6 +733,103 @@ def synthetic(lang, target, rnd):
     return make_deck("Synthetic " + lang, sections)
 
 
+# ---- Markdown decks ---------------------------------------------------------
+
+MD_DECK = ('---\ntitle: "Hostile tour"\ncontents:\n  - "Part"\n---\n\n'
+           '<!-- speaker_note: deck note -->\n\n# Part\n\n---\n\n## One\n\n'
+           '### Block\n\n- a **b** `c`\n- *d*\n\n<!-- pause -->\n\n1. e\n2. f\n\n'
+           '```sh\necho hi\n```\n\n<!-- speaker_note: |\n  two\n  lines\n-->\n\n'
+           '---\n\nNo header, a paragraph.\n')
+
+
+def md(c, name, data, **kw):
+    """A Markdown case: the file ends in .md; its text may hold line
+    breaks inside points and notes (code, notes), which JSON writes \\n."""
+    kw.setdefault("lines_ok", True)
+    c.render(name, data, fname=name + ".md", **kw)
+
+
+def markdown_cases(c):
+    md(c, "md-plain-lf", MD_DECK, json_has=["Hostile tour", "echo hi", "two\nlines"])
+    # line ends and a BOM change nothing but offsets
+    for name, data in (("md-cr-only", MD_DECK.replace("\n", "\r")),
+                       ("md-crlf", MD_DECK.replace("\n", "\r\n")),
+                       ("md-bom", BOM + MD_DECK)):
+        md(c, name, data, same_as="md-plain-lf")
+    # NUL: a binary file, refused where it is
+    raw = MD_DECK.encode()
+    at = raw.index(b"## One")
+    c.error("md-nul", raw[:at] + b"\0" + raw[at:], ["NUL"], offset=at,
+            fname="md-nul.md")
+    # never closed: a comment, a fence, a notes div, the front matter; what
+    # follows is still shown
+    md(c, "md-comment-unclosed",
+       "## A\n\n<!-- speaker_note: never closed\n\n## B\n\n- after\n",
+       json_has=["never closed", "after"])
+    md(c, "md-comments-unclosed-1000", "## A\n\n" + "<!-- x\n\n" * 1000 + "## B\n",
+       json_has=["<!-- x"])
+    md(c, "md-fence-unclosed", "## A\n\n```\ncode\n\n## B\n",
+       json_has=["code\n\n## B"])
+    md(c, "md-notes-div-unclosed", "## A\n\n::: notes\nnever\n\n## B\n",
+       json_has=["::: notes", "never"])
+    md(c, "md-notes-divs-1000", "## A\n\n" + "::: notes\nx\n:::\ntext\n\n" * 1000,
+       json_has=["text"])
+    md(c, "md-fm-unclosed", "---\ntitle: x\n\n## S\n", json_has=["S"])
+    md(c, "md-fm-not-yaml", "---\ntitle: [a\n---\n\n## S\n", json_has=["S"])
+    md(c, "md-fm-not-text", "---\ntitle: {a: b}\ncontents: 3\n---\n\n## S\n",
+       json_has=["S"])
+    md(c, "md-fm-deep", "---\ntitle: " + "[" * 10000 + "]" * 10000 + "\n---\n## S\n",
+       json_has=["S"])
+    md(c, "md-fm-aliases", "---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+       + "".join("%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n"
+                 % ((chr(98 + i), chr(98 + i)) + (chr(97 + i),) * 9) for i in range(20))
+       + "contents: [*u, *u]\n---\n## S\n", json_has=["S"])
+    # 10,000 deep
+    md(c, "md-nest-quotes-10k", ">" * 10000 + " deep\n", json_has=["deep"])
+    md(c, "md-nest-lists-10k", "- " * 10000 + "deep\n", json_has=["deep"])
+    md(c, "md-nest-ordered-10k", "1. " * 10000 + "deep\n", json_has=["deep"])
+    md(c, "md-nest-emphasis-10k", "*" * 10000 + "deep" + "*" * 10000 + "\n",
+       json_has=["deep"])
+    md(c, "md-nest-brackets-10k", "[" * 10000 + "deep" + "]" * 10000 + "\n",
+       json_has=["deep"])
+    md(c, "md-nest-indented-2k",
+       "".join(" " * (2 * i) + "- level %d\n" % i for i in range(2000)),
+       json_has=["level 1999"])
+    # many of a kind
+    md(c, "md-pauses-50k", "## A\n\n" + "<!-- pause -->\n\n- x\n\n" * 50000,
+       json_has=["x"])
+    md(c, "md-slides-50k", "".join("## S%d\n\n- p\n\n" % i for i in range(50000)),
+       json_has=["S49999"])
+    md(c, "md-tables-images-html", "## T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+       "![i](x.png) [l](y)\n\n<div>\n<b>raw</b>\n</div>\n\n#### deep\n",
+       json_has=["| 1 | 2 |", "![i](x.png)", "<b>raw</b>", "deep"])
+    # escape sequences everywhere text goes
+    e = ESCAPES
+    md(c, "md-escapes", "---\ntitle: \"t" + e["osc-title"].replace("\x1b", "\\e")
+       .replace("\x07", "\\a") + "\"\n---\n\n# " + e["csi-clear"] + "\n\n## "
+       + e["c1-csi"] + "\n\n- " + e["osc-clipboard"] + "\n\n```\n" + e["dcs"]
+       + "\n```\n\n<!-- speaker_note: " + e["osc-hyperlink"] + " -->\n",
+       json_has=["^[[2J", "\ufffd31m", "^[]52;c;", "^[P1$qm"])
+
+
+@large_case("md-line-10mb")
+def md_line_10mb(c):
+    md(c, "md-line-10mb", "## L\n\n" + "lorem ipsum " * 900000 + "\n",
+       json_has=["L"], timeout=60, large=True)
+
+
+@large_case("md-code-line-10mb")
+def md_code_line_10mb(c):
+    md(c, "md-code-line-10mb", "## C\n\n```\n" + "x" * 10000000 + "\n```\n",
+       json_has=["C"], timeout=60, large=True)
+
+
+@large_case("md-heading-10mb")
+def md_heading_10mb(c):
+    md(c, "md-heading-10mb", "## " + "重" * 3400000 + "\n\n- p\n", timeout=60,
+       large=True)
+
+
 def hostile_names(c):
     # a file name is hostile too: it comes back in messages
     deck = flatten(plain_deck()).encode("utf-8")
@@ -753,7 +850,7 @@ def generate(outdir, only=None, skip_large=False, lazy=False):
     os.makedirs(outdir, exist_ok=True)
     c = Corpus(outdir)
     for step in (bad_bytes, encodings, line_ends, escapes, unicode_decks,
-                 long_texts, hostile_names):
+                 long_texts, hostile_names, markdown_cases):
         before = len(c.cases)
         step(c)
         if only:
