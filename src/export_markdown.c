@@ -542,7 +542,10 @@ static void put_slide(struct writer *w, const struct slide *sl)
 	struct textctx head = { 0, true };
 	w->slides[w->nslides++] = (struct pos){ 0, 0 };
 	struct pos *sp = &w->slides[w->nslides - 1];
-	if (sl->header[0] || slide_bare(sl)) {
+	/* a slide with no header opens with its first content; when that
+	 * is after a pause, an empty "##" opens it instead */
+	if (sl->header[0] || slide_bare(sl) ||
+	    (sl->nblocks && sl->blocks[0].step > 0)) {
 		element(w);
 		puts_(w, sl->header[0] ? "## " : "##");
 		*sp = here(w);
