@@ -1,6 +1,8 @@
 #!/bin/sh
 # The loading and export benchmark: synthetic decks of 100, 10,000 and
-# 100,000 slides (Chinese and English), plus the demo deck. Prints a table
+# 100,000 slides (Chinese and English), plus the demo deck, and the
+# Markdown export of the 10,000-slide decks against their outline import
+# (the budget: at most twice its time). Prints a table
 # of medians over RUNS runs (default 5), each in a fresh process as lectern
 # loads a deck once: a process that loads it again finds its pages already
 # faulted in and its tables warm, and would flatter large decks.
@@ -18,15 +20,29 @@ median_of_runs() {
 	col() { echo "$out" | awk -v c="$1" '{print $c}' | sort -n | sed -n "${2}p"; }
 	echo "$(col 1 1) $(col 2 1) $(col 3 "$mid") $(col 4 "$mid") $(col 5 "$mid") $(col 6 "$runs")"
 }
+last_load=0
 row() {
 	set -- "$1" $(median_of_runs "$2")
 	printf '%-28s %10s %8s %9s %9s %9s %10s %8.1f\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
 		"$(echo "$7 * 1024 / $2" | bc -l)"
+	last_load=$4
 }
 row demo "$here/../decks/neuroplasticity-and-depression.txt"
 for lang in zh en; do
 	for n in 100 10000 100000; do
 		python3 "$here/gendeck.py" "$n" --lang "$lang" > "$tmp/$lang-$n.txt"
 		row "synthetic $lang $n" "$tmp/$lang-$n.txt"
+		[ "$n" = 10000 ] && eval "outline_$lang=\$last_load"
+		[ "$n" = 100000 ] && rm -f "$tmp/$lang-$n.txt"
 	done
+done
+# the same 10,000-slide decks as Markdown (lectern's own export)
+for lang in zh en; do
+	"$build/lectern" --export markdown -o "$tmp/$lang-10000.md" \
+		"$tmp/$lang-10000.txt" 2>/dev/null
+	row "markdown $lang 10000" "$tmp/$lang-10000.md"
+	eval "o=\$outline_$lang"
+	ratio=$(echo "$last_load / $o" | bc -l)
+	printf '  markdown / outline load, %s: %.2f (budget 2.00: %s)\n' "$lang" \
+		"$ratio" "$(echo "$ratio <= 2" | bc -l | sed 's/1/met/; s/0/OVER/')"
 done

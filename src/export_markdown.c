@@ -3,7 +3,8 @@
  * read as slides: YAML front matter (title, contents), "# " sections,
  * "---" between slides, "## " headers, "### " block titles, points as
  * lists, paragraphs and fenced code, <!-- pause --> between reveal steps,
- * notes as presenterm's <!-- speaker_note: --> comments. Text that would
+ * notes as presenterm's <!-- speaker_note: --> comments, and a title the
+ * outline importer found after its slide's points as a comment under it. Text that would
  * read as Markdown is escaped. The output is canonical: exporting what it
  * reads back gives the same bytes. It records where it wrote each element,
  * so that the deck's warnings (the importer's guesses) can be told at
@@ -70,17 +71,47 @@ static void element(struct writer *w)
 
 /* ---- escaping -------------------------------------------------------- */
 
-/* Characters that are Markdown syntax wherever they stand (CommonMark's,
- * and pandoc's ~ ^ $ @ so that pandoc and patat read the same text). */
+/* Characters that are Markdown syntax wherever they stand, escaped with a
+ * backslash (which CommonMark and patat's Pandoc reader both undo). */
 static bool special(char c)
 {
-	return strchr("\\`*_[]<>&#~^$@", c) != NULL;
+	return strchr("\\`*_[]#~", c) != NULL;
 }
 
-/* Characters that are syntax at the start of a line. */
+/* Characters that are syntax at the start of a line; those two readers
+ * take a backslash before - + > ( but not before = or :, which become
+ * character references. */
 static bool special_at_start(char c)
 {
-	return strchr("-+=|:%(", c) != NULL;
+	return strchr("-+>(", c) != NULL;
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* The length of what CommonMark could read as a character reference at
+ * s ("&amp;", "&#32;", "&#x41;"), or 0. */
+static size_t entity_len(const char *s, size_t n)
+{
+	size_t i = 1;
+	if (i < n && s[i] == '#') {
+		i++;
+		if (i < n && (s[i] == 'x' || s[i] == 'X'))
+			i++;
+	}
+	size_t start = i;
+	while (i < n && i - start < 32 && is_alnum(s[i]))
+		i++;
+	return i > start && i < n && s[i] == ';' ? i + 1 : 0;
+}
+
+/* Whether "<" at s could start raw HTML or an autolink. */
+static bool tag_like(const char *s, size_t n)
+{
+	return n > 1 && (is_alnum(s[1]) || strchr("/!?", s[1]));
 }
 
 static bool is_roman(char c)
@@ -134,6 +165,18 @@ static void put_plain(struct writer *w, const char *s, size_t n, bool at_start,
 			puts_(w, "\\");
 			put(w, s + k, 1);
 			i = k;
+			continue;
+		}
+		if (c == '&' && entity_len(s + i, n - i)) {
+			puts_(w, "&amp;");
+			continue;
+		}
+		if (c == '<' && tag_like(s + i, n - i)) {
+			puts_(w, "&lt;");
+			continue;
+		}
+		if (first && (c == '=' || c == ':')) {
+			puts_(w, c == '=' ? "&#61;" : "&#58;");
 			continue;
 		}
 		if (special(c) || (first && special_at_start(c)) ||
@@ -215,7 +258,8 @@ static enum cls first_out(const char *s, const struct seg *g, bool edge,
 	if (g->attr & RUN_CODE)
 		return CL_PUNCT;
 	char c = s[g->a];
-	if ((c == ' ' && edge) || special(c) || (at_start && special_at_start(c)))
+	if ((c == ' ' && edge) || special(c) || c == '&' || c == '<' ||
+	    (at_start && (special_at_start(c) || c == '=' || c == ':')))
 		return CL_PUNCT;
 	uint32_t cp;
 	text_decode(s + g->a, g->e - g->a, &cp);
@@ -361,7 +405,7 @@ static void put_yaml(struct writer *w, const char *s)
 static bool is_closer_line(const char *s, size_t n)
 {
 	size_t i = 0, c = 0;
-	while (i < n && i < 3 && s[i] == ' ')
+	while (i < n && i < 3 && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	while (i < n && s[i] == ':') {
 		i++;
@@ -560,14 +604,15 @@ static void put_slide(struct writer *w, const struct slide *sl)
 			       (!bl->npoints && sl->nblocks > 1);
 		if (heading) {
 			element(w);
-			puts_(w, bl->title[0] || bl->title_after_points ? "### " :
-									"###");
+			puts_(w, bl->title[0] ? "### " : "###");
 			w->blocks[w->nblocks] = here(w);
 			put_text(w, bl->title, &bl->title_runs, &head, true);
-			if (bl->title_after_points)
-				puts_(w, bl->title[0] ? " {.after-points}" :
-							"{.after-points}");
 			puts_(w, "\n");
+			if (bl->title_after_points) {
+				element(w);
+				puts_(w, "<!-- title_placement: after_points_of_slide "
+				      "-->\n");
+			}
 		}
 		size_t first_point = w->npoints;
 		for (size_t i = 0; i < bl->npoints; i++) {

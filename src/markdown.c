@@ -14,7 +14,9 @@
  *    YAML block scalar "|" over several) and pandoc's "::: notes" … ":::"
  *    fenced div; they belong to the slide, or the reveal step they follow;
  *    any other comment stays a comment;
- *  - the YAML front matter (frontmatter.c): title, contents.
+ *  - the YAML front matter (frontmatter.c): title, contents;
+ *  - <!-- title_placement: after_points_of_slide --> under a block's
+ *    title: the outline importer's "found after the points", kept.
  * Anything else (tables, images, links, raw HTML, block quotes, nested
  * lists, deeper headings) is shown as plain text and warned about at its
  * line: nothing is dropped in silence. Builds a deck and nothing else. */
@@ -350,6 +352,22 @@ static void pause(struct md *m, cmark_node *nd)
 	cur_slide(m)->nsteps = m->step + 1;
 }
 
+/* <!-- title_placement: after_points_of_slide --> under a block's title:
+ * the outline importer found that title after its slide's points (its
+ * JSON export's "title_placement"), kept in a comment that no tool shows
+ * on a slide. */
+static void title_placement(struct md *m, cmark_node *nd)
+{
+	struct block *b = m->in_block && !m->pending_break &&
+			  m->owner == OWN_SLIDE ? cur_block(m) : NULL;
+	if (!b || b->npoints || b->title_after_points) {
+		warn(m, node_pos(m, nd), "title_placement goes right under a "
+		     "block's title, before its points: ignored");
+		return;
+	}
+	b->title_after_points = true;
+}
+
 static void slide_break(struct md *m)
 {
 	m->pending_break = true;
@@ -531,7 +549,7 @@ static bool starts_with(const char *s, size_t n, const char *p)
 }
 
 /* A comment's body: a command lectern knows, or a plain comment. */
-enum comment_kind { C_PLAIN, C_PAUSE, C_END_SLIDE, C_NOTE };
+enum comment_kind { C_PLAIN, C_PAUSE, C_END_SLIDE, C_NOTE, C_PLACEMENT };
 
 static enum comment_kind comment_kind(const char *body, size_t n,
 				      const char **value, size_t *vlen)
@@ -552,6 +570,9 @@ static enum comment_kind comment_kind(const char *body, size_t n,
 		*vlen = k - 13;
 		return C_NOTE;
 	}
+	static const char placement[] = "title_placement: after_points_of_slide";
+	if (k == sizeof placement - 1 && memcmp(b, placement, k) == 0)
+		return C_PLACEMENT;
 	return C_PLAIN;
 }
 
@@ -590,6 +611,11 @@ static void inline_html(struct md *m, struct inl *in, cmark_node *nd,
 		case C_NOTE:
 			add_note(m, note_text(v, vl), (struct span){
 				 source_offset(m->src, at), source_offset(m->src, at) });
+			break;
+		case C_PLACEMENT:
+			warn(m, at, "title_placement inside a paragraph or heading "
+			     "does nothing: ignored (it goes on a line of its own "
+			     "under a block's title)");
 			break;
 		case C_PLAIN:
 			break;
@@ -717,10 +743,12 @@ static bool is_table(const struct md *m, cmark_node *nd)
 	return memchr(a, '|', n1) && delimiter_row(b, n2);
 }
 
+/* Up to three spaces or tabs (a tab counts one: the model's text has it
+ * as a space), then three colons or more. */
 static bool fence_colons(const char *s, size_t n, size_t *after)
 {
 	size_t i = 0;
-	while (i < n && i < 3 && s[i] == ' ')
+	while (i < n && i < 3 && is_space(s[i]))
 		i++;
 	size_t c = 0;
 	while (i < n && s[i] == ':') {
@@ -839,49 +867,6 @@ static bool notes_div(struct md *m, cmark_node *para, cmark_iter *it)
 	return true;
 }
 
-/* Pandoc's heading attributes "{.after-points}" at the end of an ATX
- * heading's line: the title found after its slide's points (the outline
- * importer's repair, kept in a Markdown export). Strips them from text. */
-static bool heading_attrs(struct md *m, cmark_node *nd, char *text,
-			  struct attr_runs *runs)
-{
-	size_t len, l = start_line(m, nd);
-	if (l > m->nlines || end_line(m, nd) > l)
-		return false; /* setext headings have none */
-	const char *s = line_text(m, l, &len);
-	s = trim(s, &len);
-	if (!len || s[len - 1] != '}')
-		return false;
-	const char *open = NULL;
-	for (size_t i = len; i-- > 0;)
-		if (s[i] == '{') {
-			open = s + i;
-			break;
-		}
-	if (!open || open == s || (open[-1] != ' ' && open[-1] != '#'))
-		return false;
-	size_t al = (size_t)(s + len - open), tl = strlen(text);
-	if (tl < al || memcmp(text + tl - al, open, al) != 0)
-		return false;
-	size_t inner_n = al - 2;
-	const char *inner = trim(open + 1, &inner_n);
-	bool after = inner_n == 13 && memcmp(inner, ".after-points", 13) == 0;
-	if (!after)
-		warn(m, node_pos(m, nd), "heading attributes %.*s: lectern "
-		     "reads {.after-points} only; ignored", (int)al, open);
-	tl -= al;
-	while (tl && text[tl - 1] == ' ')
-		tl--;
-	text[tl] = '\0';
-	for (size_t i = 0; i < runs->n; i++) {
-		if (runs->v[i].end > tl)
-			runs->v[i].end = (uint32_t)tl;
-		if (runs->v[i].start >= runs->v[i].end)
-			runs->n = i;
-	}
-	return after;
-}
-
 static void no_newlines(char *s)
 {
 	for (; *s; s++)
@@ -905,9 +890,7 @@ static void heading(struct md *m, cmark_node *nd)
 	} else if (top && level == 2) {
 		open_slide(m, text, runs, src);
 	} else if (top && level == 3) {
-		bool after = heading_attrs(m, nd, text, &runs);
 		open_block(m, text, runs, src);
-		cur_block(m)->title_after_points = after;
 	} else {
 		if (text[0])
 			add_point(m, POINT_PARAGRAPH, text, runs, src);
@@ -1062,6 +1045,9 @@ static void html_block(struct md *m, cmark_node *nd)
 			break;
 		case C_NOTE:
 			add_note(m, note_text(v, vl), node_span(m, nd));
+			break;
+		case C_PLACEMENT:
+			title_placement(m, nd);
 			break;
 		case C_PLAIN:
 			break;
