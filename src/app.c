@@ -485,7 +485,7 @@ static size_t find_place(const struct deck *d, const struct deck_index *ix,
 	}
 	if (best == NO_INDEX)
 		best = p->slide < sec->nslides ? p->slide : sec->nslides - 1;
-	return ix->section_first[s] + 1 + best;
+	return ix->section_first[s] + (sec->no_cover ? 0 : 1) + best;
 }
 
 void app_reload(struct app *a)
@@ -857,6 +857,7 @@ void app_get_position(struct app *a, struct app_position *p)
 	p->cover = a->at_end ? APP_END : a->mode == MODE_BLACK ? APP_BLACK :
 		   a->mode == MODE_WHITE ? APP_WHITE : APP_SLIDE;
 	p->revealed = a->revealed;
+	p->step = a->step;
 	p->block = p->point = -1;
 	if (a->screen == 0)
 		return;
@@ -882,6 +883,10 @@ void app_set_position(struct app *a, const struct app_position *p)
 	a->mode = p->cover == APP_BLACK ? MODE_BLACK :
 		  p->cover == APP_WHITE ? MODE_WHITE : MODE_SLIDE;
 	a->revealed = p->revealed;
+	if (a->step != p->step) {
+		a->step = p->step;
+		notes_drop(a);
+	}
 	a->screen = 0;
 	if (p->block < 0)
 		return;

@@ -38,7 +38,7 @@ static void apply(struct audience *v, const struct wire_state *st)
 		st->screen == WIRE_BLACK ? APP_BLACK : st->screen == WIRE_WHITE ?
 		APP_WHITE : st->screen == WIRE_END ? APP_END : APP_SLIDE,
 		st->revealed == UINT32_MAX ? SIZE_MAX : st->revealed,
-		st->block, st->point
+		st->block, st->point, st->step
 	};
 	if (p.slide >= v->app.ix.count)
 		p.slide = v->app.ix.count ? v->app.ix.count - 1 : 0;

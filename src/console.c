@@ -239,7 +239,7 @@ static void publish(struct console *c)
 		p.cover == APP_BLACK ? WIRE_BLACK : p.cover == APP_WHITE ?
 		WIRE_WHITE : p.cover == APP_END ? WIRE_END : WIRE_SLIDE,
 		p.revealed == SIZE_MAX || p.revealed > UINT32_MAX - 1 ?
-		UINT32_MAX : (uint32_t)p.revealed, p.block, p.point
+		UINT32_MAX : (uint32_t)p.revealed, p.block, p.point, p.step
 	};
 	presenter_set_state(c->srv, &st);
 }

@@ -27,6 +27,7 @@ struct writer {
 	size_t line_start; /* where it starts in out */
 	bool blank;        /* a blank line must come before the next element */
 	bool started;      /* the body has its first section or slide */
+	bool no_notes;     /* for an audience: the notes left out */
 	int list;          /* the list the last element continues: 0 none */
 	uint32_t last_number;
 	/* where each element went (indexed as the deck walks them) */
@@ -418,6 +419,8 @@ static bool is_closer_line(const char *s, size_t n)
 
 static void put_note(struct writer *w, const char *t)
 {
+	if (w->no_notes)
+		return;
 	element(w);
 	size_t n = strlen(t);
 	bool one_line = n && !strchr(t, '\n') && t[0] != ' ' && t[n - 1] != ' ';
@@ -811,13 +814,14 @@ static void put_warnings(const struct writer *w, const struct deck *d,
 	free(point0);
 }
 
-void export_markdown(struct strbuf *out, const struct deck *d,
-		     const char *name, struct strbuf *diag)
+static void export(struct strbuf *out, const struct deck *d, const char *name,
+		   struct strbuf *diag, bool no_notes)
 {
 	struct writer w = { 0 };
 	w.out = out;
 	w.line = 1;
 	w.line_start = out->len;
+	w.no_notes = no_notes;
 	size_t nsl = deck_count_slides(d), nbl = deck_count_blocks(d);
 	size_t npt = deck_count_points(d);
 	w.toc = xcalloc(d->ntoc + 1, sizeof *w.toc);
@@ -833,4 +837,15 @@ void export_markdown(struct strbuf *out, const struct deck *d,
 	free(w.slides);
 	free(w.blocks);
 	free(w.points);
+}
+
+void export_markdown(struct strbuf *out, const struct deck *d,
+		     const char *name, struct strbuf *diag)
+{
+	export(out, d, name, diag, false);
+}
+
+void export_markdown_public(struct strbuf *out, const struct deck *d)
+{
+	export(out, d, NULL, NULL, true);
 }

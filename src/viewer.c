@@ -23,6 +23,7 @@
 #include "lectern/audience.h"
 #include "lectern/channel.h"
 #include "lectern/console.h"
+#include "lectern/export.h"
 #include "lectern/layout.h"
 #include "lectern/screen.h"
 #include "lectern/session.h"
@@ -423,29 +424,16 @@ int viewer_run(struct deck *deck, const char *path,
 
 /* ---- the presenter's console and the audience view ------------------- */
 
-/* The deck as followers get it. Until decks can be written as Markdown,
- * the file as it was read: the outline format has no notes to strip. */
-static const char *presented_path;
-static const struct deck_format *presented_format;
-static const char *presented_encoding;
-
+/* The deck as followers get it: as Markdown, which reads back to the same
+ * deck, with its speaker notes left out. */
 static char *followers_deck(const struct deck *d, size_t *n,
 			    const char **format)
 {
-	(void)d;
-	struct source src;
-	struct lt_error err;
-	*format = presented_format ? presented_format->name :
-				     deck_format_for(presented_path)->name;
-	if (!source_read(presented_path, presented_encoding, &src, &err)) {
-		*n = 0;
-		return xstrdup("");
-	}
-	char *text = src.text;
-	*n = src.len;
-	src.text = NULL;
-	source_free(&src);
-	return text;
+	struct strbuf sb = STRBUF_INIT;
+	export_markdown_public(&sb, d);
+	*format = "markdown";
+	*n = sb.len;
+	return sb_take(&sb);
 }
 
 int viewer_present(struct deck *deck, const char *path,
@@ -475,9 +463,6 @@ int viewer_present(struct deck *deck, const char *path,
 	struct app a;
 	app_init(&a, deck, path, &lo, &cfg->keys, &set);
 	begin_talk(&a, &ses);
-	presented_path = path;
-	presented_format = format;
-	presented_encoding = encoding;
 	struct console *c = console_new(&a, sock, followers_deck, &err);
 	free(sock);
 	if (!c) {

@@ -73,6 +73,7 @@ void wire_put_state(char **buf, size_t *len, size_t *cap,
 	put_u32(p + 12, st->revealed);
 	put_u32(p + 16, (uint32_t)st->block);
 	put_u32(p + 20, (uint32_t)st->point);
+	put_u32(p + 24, st->step == UINT32_MAX ? 0 : st->step + 1);
 }
 
 void wire_put_bye(char **buf, size_t *len, size_t *cap)
@@ -143,6 +144,7 @@ static int decode(struct wire_reader *r, struct wire_msg *m)
 		m->state.revealed = get_u32(p + 12);
 		m->state.block = (int32_t)get_u32(p + 16);
 		m->state.point = (int32_t)get_u32(p + 20);
+		m->state.step = get_u32(p + 24) ? get_u32(p + 24) - 1 : UINT32_MAX;
 		if (m->state.block < -1 || m->state.point < -1)
 			return broken(r, "a STATE with a bad point");
 		return 1;

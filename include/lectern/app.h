@@ -131,6 +131,7 @@ struct app_position {
 	enum app_cover cover;
 	size_t revealed;  /* points shown; SIZE_MAX: all */
 	int block, point; /* the first point on screen; -1: the top */
+	uint32_t step;    /* the reveal step shown; UINT32_MAX: all */
 };
 
 void app_get_position(struct app *a, struct app_position *p);

@@ -39,5 +39,7 @@ void export_json(struct strbuf *out, const struct deck *d);
  * at the line written for the element the warning is about. */
 void export_markdown(struct strbuf *out, const struct deck *d,
 		     const char *name, struct strbuf *diag);
+/* The same without the speaker notes: what an audience may be sent. */
+void export_markdown_public(struct strbuf *out, const struct deck *d);
 
 #endif

@@ -40,6 +40,10 @@ struct wire_state {
 	int32_t block, point; /* the first point on the presenter's screen, so
 			       * that a follower of another size shows the
 			       * screen that holds it; -1: the slide's top */
+	uint32_t step;       /* the slide's reveal step shown (a Markdown
+			      * deck's pauses); UINT32_MAX: all. Sent as
+			      * step + 1 in bytes 24..27, which peers that
+			      * know no steps leave 0: all */
 };
 
 #define WIRE_STATE_SIZE 32

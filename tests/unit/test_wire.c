@@ -29,11 +29,31 @@ static char dir[] = "/tmp/lectern-wire-XXXXXX";
 
 /* ---- messages -------------------------------------------------------- */
 
+/* A STATE from a peer that knows no reveal steps (bytes 24..27 zero)
+ * means every step shown. */
+static void test_step_zero_is_all(void)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	struct wire_state st = { 1, 2, WIRE_SLIDE, UINT32_MAX, -1, -1, UINT32_MAX };
+	wire_put_state(&buf, &len, &cap, &st);
+	CHECK(len == WIRE_HEADER + WIRE_STATE_SIZE && buf[len - 8] == 0 &&
+	      buf[len - 5] == 0, "all steps travel as 0");
+	struct wire_reader r;
+	wire_reader_init(&r);
+	wire_reader_feed(&r, buf, len);
+	struct wire_msg m;
+	CHECK(wire_read_next(&r, &m) == 1 && m.state.step == UINT32_MAX,
+	      "0 reads as all steps");
+	wire_reader_free(&r);
+	free(buf);
+}
+
 static void test_round_trip(void)
 {
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
-	struct wire_state st = { 7, 12, WIRE_WHITE, 3, 1, 2 };
+	struct wire_state st = { 7, 12, WIRE_WHITE, 3, 1, 2, 5 };
 	wire_put_hello(&buf, &len, &cap);
 	wire_put_deck(&buf, &len, &cap, 7, "markdown", "# A\n", 4);
 	wire_put_state(&buf, &len, &cap, &st);
@@ -61,7 +81,7 @@ static void test_round_trip(void)
 				CHECK(m.type == WIRE_STATE && m.state.generation == 7 &&
 				      m.state.slide == 12 && m.state.screen == WIRE_WHITE &&
 				      m.state.revealed == 3 && m.state.block == 1 &&
-				      m.state.point == 2, "state");
+				      m.state.point == 2 && m.state.step == 5, "state");
 				break;
 			case 3:
 				CHECK(m.type == WIRE_BYE, "bye");
@@ -187,7 +207,7 @@ static void test_presenter(void)
 	      "refused: %s", err.what);
 	presenter_set_deck(p, "outline", "Deck,body", 9);
 	struct wire_state s1 = { presenter_generation(p), 4, WIRE_SLIDE,
-				 UINT32_MAX, -1, -1 };
+				 UINT32_MAX, -1, -1, UINT32_MAX };
 	presenter_set_state(p, &s1);
 	struct seen a = { 0 }, b = { 0 };
 	struct follow_handler ha = { &a, on_deck, on_state, on_status };
@@ -370,6 +390,7 @@ int main(int argc, char **argv)
 	if (!mkdtemp(dir))
 		return 2;
 	test_round_trip();
+	test_step_zero_is_all();
 	test_malformed();
 	test_presenter();
 	test_bad_followers();
