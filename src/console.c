@@ -27,6 +27,8 @@ struct console {
 	bool has_sent;
 	int width, height;
 	char event[160];              /* the last follower event */
+	const struct deck *noted;     /* the deck has_notes is about */
+	bool has_notes;               /* it has speaker notes anywhere */
 };
 
 /* ---- where things go -------------------------------------------------- */
@@ -78,12 +80,39 @@ void console_regions(int w, int h, bool notes, struct console_regions *r)
 
 /* ---- drawing ---------------------------------------------------------- */
 
-/* The notes for what is on screen now, or NULL. Decks of the outline
- * format have none; Markdown decks carry them. */
-static const char *current_notes(const struct app *a)
+/* Whether the deck has speaker notes anywhere: then the console keeps a
+ * place for them on every slide, so that the slide's own place does not
+ * change size from one slide to the next. Worked out once per deck. */
+static bool deck_has_notes(struct console *c)
 {
-	(void)a;
-	return NULL;
+	const struct deck *d = c->app->deck;
+	if (c->noted == d)
+		return c->has_notes;
+	bool any = d->notes.n > 0;
+	for (size_t s = 0; s < d->nsections && !any; s++) {
+		any = d->sections[s].notes.n > 0;
+		for (size_t l = 0; l < d->sections[s].nslides && !any; l++)
+			any = d->sections[s].slides[l].notes.n > 0;
+	}
+	c->noted = d;
+	c->has_notes = any;
+	return any;
+}
+
+/* The speaker notes for what is on screen now (the slide's, up to the
+ * reveal step shown), laid out w columns wide; NULL when there are none
+ * (outline decks have none). Caller frees with page_free. */
+static struct page *current_notes(const struct app *a, int w)
+{
+	struct layout_opts lo = a->lo;
+	lo.width = w > 0 ? w : 1;
+	lo.margin = 0;
+	struct page *pg = layout_notes(a->deck, &a->ix, a->slide, a->step, &lo);
+	if (!pg->nlines) {
+		page_free(pg);
+		return NULL;
+	}
+	return pg;
 }
 
 /* The next slide in a w x h frame: all of it where it fits, else its
@@ -121,16 +150,22 @@ static void draw_next(struct app *a, struct frame *f)
 
 static void draw_notes(struct app *a, struct frame *f)
 {
-	const char *notes = current_notes(a);
+	struct page *pg = current_notes(a, f->width - 2);
 	frame_put_cut(f, 0, 1, "Notes", f->width - 1, LS_DIM);
-	if (!notes)
+	if (!pg)
 		return;
-	struct text_line *tl;
-	size_t n = text_wrap(notes, strlen(notes), f->width - 2, f->ambiguous, &tl);
-	for (size_t i = 0; i < n && (int)i + 1 < f->height; i++)
-		frame_put(f, (int)i + 1, 1, notes + tl[i].start,
-			  tl[i].end - tl[i].start, tl[i].width, LS_TEXT);
-	free(tl);
+	/* its first line is its own "Notes ───" heading: the label above
+	 * stands for it */
+	for (size_t l = 1; l < pg->nlines && (int)l < f->height; l++) {
+		const struct lline *ln = &pg->lines[l];
+		for (size_t k = 0; k < ln->count; k++) {
+			const struct lspan *sp = &pg->spans[ln->first + k];
+			frame_put(f, (int)l, 1 + sp->col, frame_string(f,
+				  xstrndup(sp->text, sp->len)), sp->len, sp->width,
+				  sp->style);
+		}
+	}
+	page_free(pg);
 }
 
 /* The console's own status row: the wall clock, the talk's timer and
@@ -174,7 +209,7 @@ static void console_frame(void *ctx, struct frame *out)
 	struct console *c = ctx;
 	struct app *a = c->app;
 	struct console_regions r;
-	console_regions(c->width, c->height, current_notes(a) != NULL, &r);
+	console_regions(c->width, c->height, deck_has_notes(c), &r);
 	int amb = a->lo.ambiguous;
 	struct frame slide, next, notes;
 	app_frame(a, &slide);
@@ -252,7 +287,7 @@ static void console_resize(void *ctx, int w, int h)
 	c->width = w;
 	c->height = h;
 	struct console_regions r;
-	console_regions(w, h, current_notes(c->app) != NULL, &r);
+	console_regions(w, h, deck_has_notes(c), &r);
 	app_resize(c->app, r.sw, r.sh);
 }
 

@@ -4,7 +4,9 @@
  * holds back the rest of a slide; strong, emphasis and code reach the
  * terminal as attributes; a code block line too wide for a small terminal
  * is cut with a mark, never past the edge; a broken Markdown deck still
- * presents; reload reads a Markdown deck again.
+ * presents; reload reads a Markdown deck again; the presenter's console
+ * shows the notes that its followers never get, and they keep step with
+ * its pauses.
  * usage: test_markdown LECTERN TOUR_DECK */
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +199,50 @@ static void test_reload(void)
 	vt_close(&t);
 }
 
+/* The presenter's console shows a slide's notes; a follower gets the
+ * deck without them and keeps step with the presenter's pauses. */
+static void test_present(void)
+{
+	char sock[300];
+	snprintf(sock, sizeof sock, "%s/talk.sock", tmpdir);
+	char *pargv[] = { (char *)lectern, (char *)"--present", (char *)"--socket", sock,
+			  (char *)tour, NULL };
+	char *fargv[] = { (char *)lectern, (char *)"--follow", sock, NULL };
+	struct vt p, f;
+	bool ok = vt_spawn(&p, 120, 30, "xterm-256color", pargv);
+	CHECK(ok, "spawn the presenter");
+	if (!ok)
+		return;
+	CHECK(vt_wait_for(&p, "Welcome everyone", 3000), "the console shows "
+	      "the title page's notes");
+	ok = vt_spawn(&f, 80, 24, "xterm-256color", fargv);
+	CHECK(ok, "spawn a follower");
+	if (ok) {
+		CHECK(vt_wait_for(&f, "A tour of lectern", 3000), "the follower "
+		      "shows the deck");
+		CHECK(!vt_contains(&f, "Welcome everyone"), "without its notes");
+		vt_send(&p, "   ");
+		CHECK(vt_wait_for(&f, "Keys · 按键", 3000), "the follower follows");
+		CHECK(vt_wait_for(&p, "Keys · 按键", 3000), "the presenter");
+		vt_pump(&f, 200, 100);
+		CHECK(!vt_contains(&f, "中文 · Chinese"), "the follower waits at "
+		      "the pause too");
+		vt_send(&p, " ");
+		CHECK(vt_wait_for(&f, "中文 · Chinese", 3000), "and goes on with "
+		      "the presenter's next step");
+		CHECK(vt_wait_for(&p, "Pause here", 3000), "the "
+		      "console shows the step's notes");
+		CHECK(!vt_contains(&f, "Pause here"), "the "
+		      "follower does not");
+		vt_send(&f, "q");
+		vt_wait_exit(&f, 3000);
+		vt_close(&f);
+	}
+	vt_send(&p, "q");
+	CHECK(vt_wait_exit(&p, 3000) == 0, "the presenter quits");
+	vt_close(&p);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -210,6 +256,7 @@ int main(int argc, char **argv)
 	test_tour();
 	test_broken();
 	test_reload();
+	test_present();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
