@@ -23,6 +23,8 @@
 #include "lectern/markdown.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +64,82 @@ struct md {
 	size_t no_closer_from; /* no ":::" closes a notes div after this line */
 	int nresumes;
 };
+
+/* ---- cmark's memory ---------------------------------------------------
+ * cmark's nodes (which it callocs) come from an arena dropped whole once
+ * the tree is walked: a 10,000-slide deck makes hundreds of thousands of
+ * them, and freeing them one by one (with glibc's consolidation of its
+ * free lists) took a fifth of the load. Its growing buffers (which it
+ * reallocs) stay on the heap, freed as cmark frees them, so that the
+ * arena holds no abandoned copies. Every block has a word before it that
+ * says which it is. cmark_mem's functions take no context, so the arena is
+ * this file's; lectern reads one deck at a time. */
+
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+static struct chunk *arena;
+
+#define CHUNK_BYTES ((size_t)1 << 20)
+#define HEAD ((size_t)16) /* malloc's alignment, and room for the word */
+#define ALIGN_UP(n) (((n) + HEAD - 1) & ~(HEAD - 1))
+enum { FROM_ARENA = 1, FROM_HEAP = 2 };
+
+static void *arena_calloc(size_t nmemb, size_t size)
+{
+	if (size && nmemb > (SIZE_MAX / 4 - 2 * HEAD) / size)
+		abort(); /* no such deck fits in memory */
+	size_t need = ALIGN_UP(HEAD + nmemb * size);
+	if (!arena || arena->cap - arena->used < need) {
+		size_t cap = need > CHUNK_BYTES ? need : CHUNK_BYTES;
+		struct chunk *c = xcalloc(1, sizeof *c + cap);
+		c->cap = cap;
+		c->next = arena;
+		arena = c;
+	}
+	char *b = (char *)arena->data + arena->used;
+	arena->used += need;
+	*(size_t *)b = (nmemb * size) << 2 | FROM_ARENA; /* its size too */
+	return b + HEAD;
+}
+
+static void *arena_realloc(void *p, size_t n)
+{
+	if (n > SIZE_MAX - HEAD)
+		abort();
+	char *b = p ? (char *)p - HEAD : NULL;
+	if (b && (*(size_t *)b & 3) == FROM_ARENA) {
+		/* a calloc'd block grown: it moves to the heap */
+		size_t old = *(size_t *)b >> 2;
+		char *h = xmalloc(HEAD + n);
+		*(size_t *)h = FROM_HEAP;
+		memcpy(h + HEAD, p, old < n ? old : n);
+		return h + HEAD;
+	}
+	b = xrealloc(b, HEAD + n);
+	*(size_t *)b = FROM_HEAP;
+	return b + HEAD;
+}
+
+static void arena_free(void *p)
+{
+	if (p && *(size_t *)((char *)p - HEAD) == FROM_HEAP)
+		free((char *)p - HEAD);
+}
+
+static void arena_drop(void)
+{
+	while (arena) {
+		struct chunk *next = arena->next;
+		free(arena);
+		arena = next;
+	}
+}
+
+static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
 
 /* ---- places ---------------------------------------------------------- */
 
@@ -491,23 +569,47 @@ static bool cjk_at_end(const struct strbuf *sb)
 	return text_is_cjk(cp);
 }
 
+/* Whether valid UTF-8 s[0..n) has nothing text_inert would change: no C0
+ * control, DEL, C1 control, line or paragraph separator, or noncharacter
+ * (whose encodings start EF B7, EF BF or, past the BMP, F0..F4). Most text
+ * has none, and skips a copy. */
+static bool inert_already(const char *s, size_t n)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = b[i];
+		if (c < 0x20 || c == 0x7F || c >= 0xF0)
+			return false;
+		if (c == 0xC2 && i + 1 < n && b[i + 1] < 0xA0)
+			return false;
+		if (c == 0xEF && i + 1 < n && (b[i + 1] == 0xB7 || b[i + 1] == 0xBF))
+			return false;
+		if (c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 &&
+		    (b[i + 2] == 0xA8 || b[i + 2] == 0xA9))
+			return false; /* line and paragraph separators */
+	}
+	return true;
+}
+
 /* Appends s[0..n) (UTF-8 from cmark) with the attributes in force. */
 static void inl_put(struct inl *in, const char *s, size_t n, uint32_t attr)
 {
 	if (!n)
 		return;
-	char *t = text_inert(s, n);
+	char *t = inert_already(s, n) ? NULL : text_inert(s, n);
+	const char *u = t ? t : s;
+	size_t un = t ? strlen(t) : n;
 	if (in->soft) {
 		in->soft = false;
 		uint32_t cp;
-		text_decode(t, strlen(t), &cp);
+		text_decode(u, un, &cp);
 		if (in->table)
 			sb_putc(&in->sb, '\n');
 		else if (!cjk_at_end(&in->sb) && !text_is_cjk(cp))
 			sb_putc(&in->sb, ' '); /* no space between CJK lines */
 	}
 	size_t start = in->sb.len;
-	sb_puts(&in->sb, t);
+	sb_put(&in->sb, u, un);
 	free(t);
 	attr |= (in->strong ? RUN_STRONG : 0) | (in->emph ? RUN_EMPH : 0);
 	runs_add(&in->runs, start, in->sb.len, attr);
@@ -1260,9 +1362,14 @@ bool markdown_import(const struct source *src, struct deck **out,
 		size_t off = m.lines[from - 1];
 		m.line0 = from - 1;
 		m.resume = 0;
-		cmark_node *doc = cmark_parse_document(m.t + off, m.n - off,
-						       CMARK_OPT_VALIDATE_UTF8);
+		/* source.c has checked the text is UTF-8 */
+		cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
+								 &arena_mem);
+		cmark_parser_feed(parser, m.t + off, m.n - off);
+		cmark_node *doc = cmark_parser_finish(parser);
+		cmark_parser_free(parser);
 		if (!doc) {
+			arena_drop();
 			lt_error_set(err, "the Markdown parser could not run (out "
 				     "of memory?)");
 			deck_free(m.d);
@@ -1274,7 +1381,7 @@ bool markdown_import(const struct source *src, struct deck **out,
 			return false;
 		}
 		walk(&m, doc);
-		cmark_node_free(doc);
+		arena_drop(); /* the tree and all cmark made */
 		if (!m.resume || m.resume > m.nlines)
 			break;
 		m.nresumes++;
