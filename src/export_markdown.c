@@ -55,10 +55,14 @@ static void puts_(struct writer *w, const char *s)
 	put(w, s, strlen(s));
 }
 
+/* Where the next byte goes: its line, and its column in characters, as
+ * --check counts them. */
 static struct pos here(const struct writer *w)
 {
-	return (struct pos){ (uint32_t)w->line,
-			     (uint32_t)(w->out->len - w->line_start + 1) };
+	uint32_t col = 1;
+	for (size_t i = w->line_start; i < w->out->len; i++)
+		col += ((unsigned char)w->out->data[i] & 0xC0) != 0x80;
+	return (struct pos){ (uint32_t)w->line, col };
 }
 
 /* Starts a block-level element: one blank line after the one before. */
@@ -762,7 +766,7 @@ static struct pos locate(const struct writer *w, const struct deck *d,
 struct located {
 	struct pos at;
 	size_t seq;
-	const char *message;
+	const struct warning *w;
 };
 
 static int cmp_located(const void *a, const void *b)
@@ -797,13 +801,13 @@ static void put_warnings(const struct writer *w, const struct deck *d,
 	struct located *ls = xcalloc(d->nwarnings + 1, sizeof *ls);
 	for (size_t i = 0; i < d->nwarnings; i++)
 		ls[i] = (struct located){ locate(w, d, &d->warnings[i], slide0,
-						 block0, point0), i,
-					  d->warnings[i].message };
+						 block0, point0), i, &d->warnings[i] };
 	qsort(ls, d->nwarnings, sizeof *ls, cmp_located);
 	for (size_t i = 0; i < d->nwarnings; i++)
-		sb_printf(diag, "%s:%u:%u: %s\n", name, (unsigned)ls[i].at.line,
+		sb_printf(diag, "%s:%u:%u: warning: slide %zu: %s\n", name,
+			  (unsigned)ls[i].at.line,
 			  (unsigned)(ls[i].at.col ? ls[i].at.col : 1),
-			  ls[i].message);
+			  ls[i].w->number, ls[i].w->message);
 	if (d->warnings_not_listed)
 		sb_printf(diag, "%s: and %zu more warnings, not listed (lectern "
 			  "lists the first %d)\n", name, d->warnings_not_listed,

@@ -103,6 +103,10 @@ static void locate_warnings(const struct source *src, struct deck *d,
 			w->number = 1;
 		else if (w->section == 0 || w->section > d->nsections)
 			w->number = 2;
+		else if (d->sections[w->section - 1].no_cover)
+			/* no cover page: slide 1 is the section's first page */
+			w->number = ix.section_first[w->section - 1] +
+				    (w->slide ? w->slide : 1);
 		else
 			w->number = ix.section_first[w->section - 1] + w->slide + 1;
 	}

@@ -1339,6 +1339,8 @@ static void finish(struct md *m, struct frontmatter *fm)
 	for (size_t i = 0; i < fm->ncontents; i++) {
 		deck_add_toc(d, fm->contents[i]);
 		fm->contents[i] = NULL;
+		size_t at = source_offset(m->src, fm->contents_at[i]);
+		d->toc[i].src = (struct span){ at, at };
 	}
 	match_contents(m, fm);
 	deck_sort_warnings(d);

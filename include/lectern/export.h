@@ -35,8 +35,9 @@ void export_json(struct strbuf *out, const struct deck *d);
 
 /* The deck as a Markdown deck (markdown.c reads it back to the same deck;
  * exporting that again gives the same bytes). When diag is not NULL it
- * gets a line "name:LINE:COL: message" for each of the deck's warnings,
- * at the line written for the element the warning is about. */
+ * gets a line "name:LINE:COL: warning: slide N: message" for each of the
+ * deck's warnings, as --check has them, at the line written for the
+ * element the warning is about (the column in characters). */
 void export_markdown(struct strbuf *out, const struct deck *d,
 		     const char *name, struct strbuf *diag);
 /* The same without the speaker notes: what an audience may be sent. */

@@ -26,7 +26,8 @@ static struct deck *load(const char *bytes, size_t n, bool must)
 	struct lt_error err;
 	struct deck *d = NULL;
 	err.what[0] = '\0';
-	if (!source_from_bytes("fuzz.md", bytes, n, &src, &err)) {
+	/* UTF-8 forced: the encodings are source.c's business (fuzz_outline) */
+	if (!source_from_bytes("fuzz.md", bytes, n, "UTF-8", &src, &err)) {
 		FUZZ_CHECK(!must, "the Markdown export is not a text file: %s",
 			   err.what);
 		FUZZ_CHECK(err.what[0], "source rejected the input silently");
@@ -262,7 +263,10 @@ static void check_exports(const struct deck *d, int width)
 	for (size_t i = 0; i < sb.len;) {
 		const char *nl = memchr(s + i, '\n', sb.len - i);
 		size_t len = (size_t)(nl - (s + i));
-		if (!(len == 1 && s[i] == '\f')) {
+		if (len >= 1 && s[i] == '\f') {
+			/* a slide's first line: a form feed and its number */
+			fuzz_check_inert(s + i + 1, len - 1, "slide number line");
+		} else {
 			fuzz_check_inert(s + i, len, "text export line");
 			int w = text_width(s + i, len, o.ambiguous);
 			FUZZ_CHECK(w <= width || (width < 2 && w <= 2), "text export "

@@ -376,8 +376,8 @@ static void test_guesses_located(const char *demo)
 		unsigned line, col;
 		char title[256];
 		lines++;
-		if (sscanf(l, "demo.md:%u:%u: guessed where the block title \"%255[^\"]",
-			   &line, &col, title) == 3) {
+		if (sscanf(l, "demo.md:%u:%u: warning: slide %*u: guessed where the "
+			   "block title \"%255[^\"]", &line, &col, title) == 3) {
 			/* the line written there is "### " and that title */
 			const char *at = out.data;
 			for (unsigned k = 1; k < line && at; k++) {
