@@ -12,7 +12,8 @@
 
 #include "lectern/layout.h"
 
-const char cli_usage[] =
+/* In parts: ISO C promises string literals of 4095 bytes, no more. */
+const char *const cli_usage[] = {
 	"usage: lectern [OPTIONS] DECK\n"
 	"       lectern --rehearsals DECK\n"
 	"       lectern --export FORMAT [--width N] [--columns N] [--notes]\n"
@@ -27,16 +28,14 @@ const char cli_usage[] =
 	"(the 目录页 format, any other name); - reads stdin (an outline).\n"
 	"\n"
 	"  -e, --export FORMAT  write the deck as FORMAT: text, json or\n"
-	"                       markdown (the importer's guesses go to stderr\n"
-	"                       as FILE:LINE:COL: message, at the Markdown's\n"
-	"                       lines)\n"
-	"  -f, --format NAME    read DECK as NAME: outline or markdown, whatever\n"
-	"                       its name\n"
+	"                       markdown (then the importer's guesses go to\n"
+	"                       stderr at the lines of the Markdown)\n"
+	"  -f, --format NAME    read DECK as outline or markdown, whatever its\n"
+	"                       name\n"
 	"  -w, --width N        columns for the text export (default 80)\n"
 	"      --columns N      at most N blocks side by side in the text\n"
 	"                       export (1 keeps them stacked, for handouts)\n"
-	"      --notes          the text export shows each slide's speaker\n"
-	"                       notes after it\n"
+	"      --notes          each slide's speaker notes in the text export\n"
 	"  -o, --output FILE    write the export to FILE instead of standard\n"
 	"                       output (- is standard output): a file is\n"
 	"                       replaced atomically, keeping its mode; a\n"
@@ -63,7 +62,8 @@ const char cli_usage[] =
 	"                       size; SOCKET is a deck name or a path (default:\n"
 	"                       the only presenter running)\n"
 	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	"  -V, --version        show the version and exit\n",
+
 	"\n"
 	"Timing, rehearsing and resuming a talk (also with --present):\n"
 	"      --duration TIME  the talk's length: 45m, 1h30m, 90 (minutes),\n"
@@ -94,7 +94,9 @@ const char cli_usage[] =
 	"Exit status: 0 ok; 1 --check, --check-config or --rehearsals found\n"
 	"warnings; 2 bad usage or a deck that cannot be loaded (or decoded);\n"
 	"3 output or terminal error; 128+N when ended by signal N.\n"
-	"See man lectern and man lectern.ini for the rest.\n";
+	"See man lectern and man lectern.ini for the rest.\n",
+	NULL,
+};
 
 static bool parse_long(const char *s, long lo, long hi, long *out)
 {

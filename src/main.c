@@ -261,7 +261,8 @@ int main(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	if (c.action == CLI_HELP) {
-		fputs(cli_usage, stdout);
+		for (const char *const *part = cli_usage; *part; part++)
+			fputs(*part, stdout);
 		return EXIT_OK;
 	}
 	if (c.action == CLI_VERSION) {

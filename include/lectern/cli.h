@@ -50,6 +50,6 @@ struct cli {
 bool cli_parse(int argc, char **argv, struct cli *c, char *err, int errlen);
 
 /* The --help text. */
-extern const char cli_usage[];
+extern const char *const cli_usage[]; /* parts; NULL after the last */
 
 #endif
