@@ -1383,7 +1383,8 @@ bool markdown_import(const struct source *src, struct deck **out,
 			return false;
 		}
 		walk(&m, doc);
-		arena_drop(); /* the tree and all cmark made */
+		cmark_node_free(doc); /* its buffers on the heap; nodes: nothing */
+		arena_drop();
 		if (!m.resume || m.resume > m.nlines)
 			break;
 		m.nresumes++;
