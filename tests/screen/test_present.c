@@ -154,6 +154,35 @@ static void test_followers(void)
 	vt_close(&p);
 }
 
+/* Speaker notes are on the console and never on a follower: the deck
+ * travels without them. */
+static void test_notes(const char *tour)
+{
+	struct vt p, a;
+	char *pargv[] = { (char *)lectern, (char *)"--config", config,
+			  (char *)"--present", (char *)tour, NULL };
+	if (!spawn(&p, 120, 40, pargv, "follower")) {
+		vt_close(&p);
+		return;
+	}
+	CHECK(vt_contains(&p, "Welcome everyone"), "the console shows the notes");
+	CHECK(follower(&a, 120, 40) && shows(&a, "1/", 3000), "a follower");
+	CHECK(!vt_contains(&a, "Welcome everyone") && !vt_contains(&a, "Notes"),
+	      "the follower shows no notes");
+	keys(&p, "3\r");
+	CHECK(shows(&p, "Press v to hide", 2000), "the cover's notes");
+	CHECK(shows(&a, "3/", 2000) && !vt_contains(&a, "Press v to hide"),
+	      "...never on the follower");
+	keys(&p, "v");
+	CHECK(!vt_contains(&a, "Press v to hide"), "not even with v");
+	vt_send(&a, "q");
+	vt_wait_exit(&a, 3000);
+	vt_send(&p, "q");
+	vt_wait_exit(&p, 3000);
+	vt_close(&a);
+	vt_close(&p);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -177,6 +206,9 @@ int main(int argc, char **argv)
 		fclose(f);
 	}
 	test_followers();
+	char tour[600];
+	snprintf(tour, sizeof tour, "%s/../../decks/tour.md", argv[2]);
+	test_notes(tour);
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
