@@ -9,22 +9,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench.h"
+
 #include "lectern/app.h"
 #include "lectern/config.h"
 #include "lectern/loader.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static double frame_after(struct app *a, int key)
 {

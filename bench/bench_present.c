@@ -16,27 +16,9 @@
 #include <unistd.h>
 #include <vterm.h>
 
+#include "bench.h"
+
 #include "../tests/screen/vt.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(double *v, int n, int p)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp);
-	int i = (n * p + 99) / 100 - 1;
-	return v[i < 0 ? 0 : i >= n ? n - 1 : i];
-}
 
 static bool footer_has(struct vt *t, const char *s)
 {
@@ -116,8 +98,8 @@ int main(int argc, char **argv)
 	int wrong = 0;
 	for (int i = 1; i <= nf; i++)
 		wrong += !footer_has(&t[i], where);
-	printf("%d %d %.2f %.2f %.2f %.2f%s\n", nf, turns, pct(self, turns, 50),
-	       pct(self, turns, 99), pct(last, turns, 50), pct(last, turns, 99),
+	printf("%d %d %.2f %.2f %.2f %.2f%s\n", nf, turns, percentile(self, turns, 50),
+	       percentile(self, turns, 99), percentile(last, turns, 50), percentile(last, turns, 99),
 	       wrong ? "  (some followers are not on the slide!)" : "");
 	for (int i = 0; i <= nf; i++) {
 		vt_send(&t[i], "q");

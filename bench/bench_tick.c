@@ -14,14 +14,9 @@
 #include <signal.h>
 #include <time.h>
 
-#include "../tests/screen/vt.h"
+#include "bench.h"
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
+#include "../tests/screen/vt.h"
 
 /* ns the process has run on a CPU; -1 when it cannot be read */
 static long long cpu_ns(pid_t pid)
@@ -36,12 +31,6 @@ static long long cpu_ns(pid_t pid)
 		fclose(f);
 	}
 	return ns;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
@@ -107,7 +96,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nb; i++)
 		if (burst[i] > max)
 			max = burst[i];
-	qsort(burst, nb, sizeof *burst, cmp);
+	qsort(burst, nb, sizeof *burst, cmp_double);
 	printf("ticks %zu bytes %zu median %zu max %zu cpu_ms %.2f footer \"%s\"\n",
 	       nb, total, nb ? burst[nb / 2] : 0, max,
 	       cpu0 >= 0 && cpu1 >= 0 ? (double)(cpu1 - cpu0) / 1e6 : -1.0,

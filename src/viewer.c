@@ -32,6 +32,14 @@
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
+/* One line on stderr, made inert. */
+static void say(const char *what)
+{
+	char *shown = text_display(what, strlen(what));
+	fprintf(stderr, "lectern: %s\n", shown);
+	free(shown);
+}
+
 static volatile sig_atomic_t stop_signal, resized;
 
 /* The self-pipe: a signal handler writes a byte, so that the loop's poll
@@ -171,9 +179,7 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 	struct screen *scr = screen_open(cfg->styles, mono.styles,
 					 cfg->ambiguous == 2, err, sizeof err);
 	if (!scr) {
-		char *shown = text_display(err, strlen(err));
-		fprintf(stderr, "lectern: %s\n", shown);
-		free(shown);
+		say(err);
 		return 3;
 	}
 	int w, h;
@@ -398,21 +404,31 @@ static void end_talk(struct app *a, struct session *ses,
 }
 
 
-int viewer_run(struct deck *deck, const char *path,
-	       const struct deck_format *format, const char *encoding,
-	       const struct config *cfg, const struct config_diags *problems)
+/* Sets up the app for a deck as the settings and the session say: the
+ * slide to start on, the talk's timer, the record being resumed. */
+static void start_app(struct app *a, struct session *ses, struct deck *deck,
+		      const char *path, const struct deck_format *format,
+		      const char *encoding, const struct config *cfg,
+		      const struct config_diags *problems)
 {
-	struct session ses;
-	unsigned long start = begin_session(&ses, deck, cfg);
+	unsigned long start = begin_session(ses, deck, cfg);
 	struct layout_opts lo;
 	config_layout_opts(cfg, 80, &lo);
 	struct talk_settings ts;
 	config_talk_settings(cfg, &ts);
 	struct app_settings set;
 	app_settings_of(cfg, format, encoding, problems, start, &ts, &set);
+	app_init(a, deck, path, &lo, &cfg->keys, &set);
+	begin_talk(a, ses);
+}
+
+int viewer_run(struct deck *deck, const char *path,
+	       const struct deck_format *format, const char *encoding,
+	       const struct config *cfg, const struct config_diags *problems)
+{
+	struct session ses;
 	struct app a;
-	app_init(&a, deck, path, &lo, &cfg->keys, &set);
-	begin_talk(&a, &ses);
+	start_app(&a, &ses, deck, path, format, encoding, cfg, problems);
 	struct show s;
 	viewer_app_show(&a, &s);
 	int rc = viewer_loop(&s, cfg);
@@ -447,30 +463,18 @@ int viewer_present(struct deck *deck, const char *path,
 					  true, &err);
 	if (!sock) {
 		deck_free(deck);
-		char *shown = text_display(err.what, strlen(err.what));
-		fprintf(stderr, "lectern: %s\n", shown);
-		free(shown);
+		say(err.what);
 		return 3;
 	}
 	struct session ses;
-	unsigned long start = begin_session(&ses, deck, cfg);
-	struct layout_opts lo;
-	config_layout_opts(cfg, 80, &lo);
-	struct talk_settings ts;
-	config_talk_settings(cfg, &ts);
-	struct app_settings set;
-	app_settings_of(cfg, format, encoding, problems, start, &ts, &set);
 	struct app a;
-	app_init(&a, deck, path, &lo, &cfg->keys, &set);
-	begin_talk(&a, &ses);
+	start_app(&a, &ses, deck, path, format, encoding, cfg, problems);
 	struct console *c = console_new(&a, sock, followers_deck, &err);
 	free(sock);
 	if (!c) {
 		app_free(&a);
 		session_free(&ses);
-		char *shown = text_display(err.what, strlen(err.what));
-		fprintf(stderr, "lectern: %s\n", shown);
-		free(shown);
+		say(err.what);
 		return 3;
 	}
 	struct show s;
@@ -490,9 +494,7 @@ int viewer_follow(const char *socket, const struct config *cfg)
 		struct lt_error err;
 		path = channel_path_for(socket, false, &err);
 		if (!path) {
-			char *shown = text_display(err.what, strlen(err.what));
-			fprintf(stderr, "lectern: %s\n", shown);
-			free(shown);
+			say(err.what);
 			return 3;
 		}
 	}

@@ -29,25 +29,6 @@ static bool start(struct vt *t, int cols, int rows, const char *deck)
 	return ok && vt_wait_for(t, "/", 3000); /* the footer's n/N */
 }
 
-static bool footer_has(struct vt *t, const char *s)
-{
-	char *f = vt_row(t, t->rows - 1);
-	bool r = strstr(f, s) != NULL;
-	free(f);
-	return r;
-}
-
-static bool go(struct vt *t, const char *keys, const char *pos)
-{
-	vt_send(t, keys);
-	for (int i = 0; i < 150; i++) {
-		vt_pump(t, 20, 10);
-		if (footer_has(t, pos))
-			return true;
-	}
-	return false;
-}
-
 /* The cell where text first shows on screen; false when it does not. */
 static bool find(struct vt *t, const char *text, int *row, int *col)
 {
@@ -94,7 +75,7 @@ static void test_tour(void)
 	vt_send(&t, "v");
 	CHECK(vt_wait_gone(&t, "Welcome everyone", 2000), "v hides them again");
 
-	CHECK(go(&t, "   ", "4/10"), "slide 4 by Space");
+	CHECK(vt_go(&t, "   ", "4/10"), "slide 4 by Space");
 	CHECK(vt_wait_for(&t, "Keys · 按键", 2000), "the first block");
 	CHECK(!vt_contains(&t, "中文 · Chinese"), "the block after the pause "
 	      "waits");
@@ -106,13 +87,13 @@ static void test_tour(void)
 	      "`Enter` is code, in a colour");
 	vt_send(&t, " ");
 	CHECK(vt_wait_for(&t, "中文 · Chinese", 2000), "Space reveals the rest");
-	CHECK(footer_has(&t, "4/10"), "on the same slide");
+	CHECK(vt_footer_has(&t, "4/10"), "on the same slide");
 	vt_send(&t, "v");
 	CHECK(vt_wait_for(&t, "the second block appears", 2000),
 	      "the step's notes in the pane");
 	CHECK(vt_contains(&t, "Keys · 按键"), "the slide above the pane");
 
-	CHECK(go(&t, "7\r", "7/10"), "slide 7");
+	CHECK(vt_go(&t, "7\r", "7/10"), "slide 7");
 	vt_send(&t, "v");
 	CHECK(vt_wait_gone(&t, "Notes ─", 2000), "pane closed");
 	c = cell_of(&t, "emphasis and", &found);
@@ -120,7 +101,7 @@ static void test_tour(void)
 
 	/* a narrow terminal: the code block's long line is cut with ↩ and
 	 * nothing reaches past the edge */
-	CHECK(go(&t, "8\r", "8/10"), "slide 8");
+	CHECK(vt_go(&t, "8\r", "8/10"), "slide 8");
 	vt_resize(&t, 30, 16);
 	CHECK(vt_wait_for(&t, "talk.txt", 2000), "the slide at 30 columns");
 	int r, col;
@@ -164,10 +145,10 @@ static void test_broken(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "G", "6/6"), "the last slide");
+	CHECK(vt_go(&t, "G", "6/6"), "the last slide");
 	CHECK(vt_wait_for(&t, "Lost?", 2000), "a heading after an unclosed "
 	      "comment is still a slide");
-	CHECK(go(&t, "k", "5/6"), "back one");
+	CHECK(vt_go(&t, "k", "5/6"), "back one");
 	CHECK(vt_wait_for(&t, "Second slide", 2000), "presents after the "
 	      "mistakes");
 	CHECK(vt_contains(&t, "never closed"), "an unclosed comment's line is "
@@ -188,12 +169,12 @@ static void test_reload(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "G", "4/4"), "the last slide");
+	CHECK(vt_go(&t, "G", "4/4"), "the last slide");
 	write_text(path, "---\ntitle: \"Talk\"\n---\n\n## One\n\n- first\n\n"
 		   "---\n\n## Two, corrected\n\n- second\n");
 	vt_send(&t, "r");
 	CHECK(vt_wait_for(&t, "Two, corrected", 2000), "reload shows the edit");
-	CHECK(footer_has(&t, "4/4"), "in the same place");
+	CHECK(vt_footer_has(&t, "4/4"), "in the same place");
 	vt_send(&t, "q");
 	CHECK(vt_wait_exit(&t, 3000) == 0, "quits");
 	vt_close(&t);

@@ -41,20 +41,12 @@ static bool follower(struct vt *t, int cols, int rows)
 	return spawn(t, cols, rows, argv, NULL);
 }
 
-static bool footer_has(struct vt *t, const char *s)
-{
-	char *f = vt_row(t, t->rows - 1);
-	bool r = strstr(f, s) != NULL;
-	free(f);
-	return r;
-}
-
 /* Waits until the follower's footer shows s. */
 static bool shows(struct vt *t, const char *s, int ms)
 {
 	for (int waited = 0; waited < ms; waited += 20) {
 		vt_pump(t, 20, 10);
-		if (footer_has(t, s) || vt_contains(t, s))
+		if (vt_footer_has(t, s) || vt_contains(t, s))
 			return true;
 	}
 	char *f = vt_screen(t);
@@ -112,7 +104,7 @@ static void test_followers(void)
 	      "the slide comes back");
 	/* a follower's own keys never move the presenter */
 	keys(&a, "G");
-	CHECK(shows(&p, "5/10", 1000) && !footer_has(&a, "10/10"),
+	CHECK(shows(&p, "5/10", 1000) && !vt_footer_has(&a, "10/10"),
 	      "a follower's keys do not move anything");
 	/* a second presenter is refused */
 	struct vt q;

@@ -35,26 +35,6 @@ static char *footer(struct vt *t)
 	return vt_row(t, t->rows - 1);
 }
 
-static bool footer_has(struct vt *t, const char *s)
-{
-	char *f = footer(t);
-	bool r = strstr(f, s) != NULL;
-	free(f);
-	return r;
-}
-
-/* Sends keys and waits until the footer shows `pos` ("4/24"). */
-static bool go(struct vt *t, const char *keys, const char *pos)
-{
-	vt_send(t, keys);
-	for (int i = 0; i < 150; i++) {
-		vt_pump(t, 20, 10);
-		if (footer_has(t, pos))
-			return true;
-	}
-	return false;
-}
-
 static void squeeze(char *s)
 {
 	char *w = s;
@@ -85,7 +65,7 @@ static void test_sizes(void)
 		}
 		CHECK(vt_contains(&t, "神经可塑性与抑郁"), "%dx%d: title page", w, h);
 		CHECK(t.altscreen, "%dx%d: alternate screen in use", w, h);
-		CHECK(go(&t, "4\r", "4/24"), "%dx%d: go to 4", w, h);
+		CHECK(vt_go(&t, "4\r", "4/24"), "%dx%d: go to 4", w, h);
 		CHECK(vt_contains(&t, "神经可塑性概述"), "%dx%d: header", w, h);
 		CHECK(vt_contains(&t, "神经可塑性的定义与概念"), "%dx%d: block 1", w, h);
 		/* the second block: on this screen or a continuation */
@@ -129,7 +109,7 @@ static void test_all_text(void)
 		squeeze(s);
 		sb_puts(&all, s);
 		free(s);
-		if (footer_has(&t, "24/24")) {
+		if (vt_footer_has(&t, "24/24")) {
 			/* the last slide's last screen */
 			char *f = footer(&t);
 			bool last = !strstr(f, "(") || strstr(f, "(2/2)") ||
@@ -197,7 +177,7 @@ static void test_cells(void)
 		sb_free(&ex);
 		return;
 	}
-	CHECK(go(&t, "4\r", "4/24"), "go to 4");
+	CHECK(vt_go(&t, "4\r", "4/24"), "go to 4");
 	char *end = strchr(slide, '\f');
 	if (end)
 		*end = '\0';
@@ -303,12 +283,12 @@ static void test_keys(void)
 	vt_pump(&t, 200, 50);
 	CHECK(vt_wait_exit(&t, 100) == -1, "Esc does not quit");
 	/* go to */
-	CHECK(go(&t, "12\r", "12/24"), "12 Enter goes to slide 12");
-	CHECK(go(&t, "5G", "5/24"), "5G goes to slide 5");
-	CHECK(go(&t, "G", "24/24"), "G goes to the end");
-	CHECK(go(&t, "g", "1/24"), "g goes to the start");
-	CHECK(go(&t, "\x1b[6~", "2/24"), "PgDn (a clicker) goes on");
-	CHECK(go(&t, "\x1b[5~", "1/24"), "PgUp goes back");
+	CHECK(vt_go(&t, "12\r", "12/24"), "12 Enter goes to slide 12");
+	CHECK(vt_go(&t, "5G", "5/24"), "5G goes to slide 5");
+	CHECK(vt_go(&t, "G", "24/24"), "G goes to the end");
+	CHECK(vt_go(&t, "g", "1/24"), "g goes to the start");
+	CHECK(vt_go(&t, "\x1b[6~", "2/24"), "PgDn (a clicker) goes on");
+	CHECK(vt_go(&t, "\x1b[5~", "1/24"), "PgUp goes back");
 	/* contents, then a digit: that section's cover */
 	vt_send(&t, "t");
 	CHECK(vt_wait_for(&t, "不同脑区在抑郁中的可塑性作用", 2000), "contents");
@@ -316,7 +296,7 @@ static void test_keys(void)
 	CHECK(entry_bold(&t, "神经可塑性概述") == 1 &&
 	      entry_bold(&t, "不同脑区在抑郁中的可塑性作用") == 0,
 	      "an entry with no section is marked quietly: not bold, dimmed");
-	CHECK(go(&t, "3", "11/24"), "t 3 jumps to section 3");
+	CHECK(vt_go(&t, "3", "11/24"), "t 3 jumps to section 3");
 	CHECK(vt_contains(&t, "03"), "the cover shows its number");
 	vt_send(&t, "t7");
 	/* the status line says so (the contents page no longer does) */
@@ -327,7 +307,7 @@ static void test_keys(void)
 	vt_send(&t, "o");
 	CHECK(vt_wait_for(&t, "overview", 2000), "overview opens");
 	vt_send(&t, "jjj");
-	CHECK(go(&t, "\r", "4/24"), "overview: Enter opens slide 4");
+	CHECK(vt_go(&t, "\r", "4/24"), "overview: Enter opens slide 4");
 	/* search, highlighted, n/N */
 	vt_send(&t, "/突触");
 	CHECK(vt_wait_for(&t, "/突触", 2000), "search prompt echoes");
@@ -377,14 +357,14 @@ static void test_resize(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "10\r", "10/24"), "slide 10");
+	CHECK(vt_go(&t, "10\r", "10/24"), "slide 10");
 	vt_resize(&t, 60, 20);
 	vt_pump(&t, 400, 50);
-	CHECK(footer_has(&t, "10/24"), "resize keeps the slide");
+	CHECK(vt_footer_has(&t, "10/24"), "resize keeps the slide");
 	CHECK(vt_contains(&t, "脑区功能障碍与抑郁症"), "relaid out");
 	vt_resize(&t, 40, 12);
 	vt_pump(&t, 400, 50);
-	CHECK(footer_has(&t, "10/24"), "second resize keeps the slide");
+	CHECK(vt_footer_has(&t, "10/24"), "second resize keeps the slide");
 	vt_send(&t, "q");
 	vt_wait_exit(&t, 3000);
 	vt_close(&t);
@@ -418,7 +398,7 @@ static void test_reload(void)
 		sb_free(&orig);
 		return;
 	}
-	CHECK(go(&t, "5\r", "5/24"), "slide 5");
+	CHECK(vt_go(&t, "5\r", "5/24"), "slide 5");
 	/* a changed deck: a block title renamed */
 	struct strbuf changed = STRBUF_INIT;
 	const char *old = "神经可塑性在抑郁中的作用";
@@ -429,7 +409,7 @@ static void test_reload(void)
 	write_file(path, changed.data, changed.len);
 	vt_send(&t, "r");
 	CHECK(vt_wait_for(&t, "可塑性在抑郁中的新作用", 2000), "reload shows the change");
-	CHECK(footer_has(&t, "5/24"), "reload keeps the position");
+	CHECK(vt_footer_has(&t, "5/24"), "reload keeps the position");
 	/* a broken deck: the old one stays, the error in the footer */
 	write_file(path, "\xff not a deck", 12);
 	vt_send(&t, "r");
@@ -544,7 +524,7 @@ static void test_terminal_checks(void)
 	char *sh[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
 	vt_spawn(&t, 80, 24, "xterm-256color", sh);
 	CHECK(vt_wait_for(&t, "1/24", 3000), "deck from stdin shown");
-	CHECK(go(&t, " ", "2/24"), "keys read from the terminal");
+	CHECK(vt_go(&t, " ", "2/24"), "keys read from the terminal");
 	vt_send(&t, "q");
 	CHECK(vt_wait_for(&t, "RC=0", 3000), "q exits 0");
 	vt_close(&t);
@@ -599,10 +579,10 @@ static void test_config(void)
 	if (start_sh(&t, 80, 24, "", args, demo)) {
 		vt_send(&t, " ");
 		vt_pump(&t, 300, 50);
-		CHECK(footer_has(&t, "1/24"), "Space no longer turns the page");
-		CHECK(go(&t, "x", "2/24"), "x is next");
-		CHECK(go(&t, "z", "1/24"), "z is prev");
-		CHECK(go(&t, "4\r", "4/24"), "go to still works");
+		CHECK(vt_footer_has(&t, "1/24"), "Space no longer turns the page");
+		CHECK(vt_go(&t, "x", "2/24"), "x is next");
+		CHECK(vt_go(&t, "z", "1/24"), "z is prev");
+		CHECK(vt_go(&t, "4\r", "4/24"), "go to still works");
 		CHECK(vt_contains(&t, "1) "), "numbering = paren");
 		vt_send(&t, "q");
 		CHECK(vt_wait_exit(&t, 3000) == 0, "quit");
@@ -635,7 +615,7 @@ static void test_config(void)
 			vt_close(&t);
 			continue;
 		}
-		CHECK(go(&t, "4\r", "4/24"), "theme %zu: slide 4", i);
+		CHECK(vt_go(&t, "4\r", "4/24"), "theme %zu: slide 4", i);
 		char *row = vt_row(&t, 0);
 		int col = 0;
 		while (row[col] == ' ')
@@ -672,7 +652,7 @@ static void test_config(void)
 		CHECK(vt_wait_for(&t, "next slide", 2000), "the key list below them");
 		vt_send(&t, "q");
 		CHECK(vt_wait_gone(&t, "The config file has", 2000), "q closes it");
-		CHECK(go(&t, " ", "2/24"), "broken config: defaults kept");
+		CHECK(vt_go(&t, " ", "2/24"), "broken config: defaults kept");
 		vt_send(&t, "q");
 		CHECK(vt_wait_exit(&t, 3000) == 0, "broken config: quit");
 		char *s = vt_screen(&t);
@@ -837,7 +817,7 @@ static void test_edges(void)
 		vt_send(&t, "   jjk?\x1bo\x1b/x\r\x1b");
 		vt_pump(&t, 300, 50);
 		if (w >= 20 && h >= 6)
-			CHECK(footer_has(&t, "/24"), "%dx%d: slides shown", w, h);
+			CHECK(vt_footer_has(&t, "/24"), "%dx%d: slides shown", w, h);
 		vt_send(&t, "q");
 		CHECK(vt_wait_exit(&t, 3000) == 0, "%dx%d: no crash, q exits 0", w, h);
 		vt_close(&t);
@@ -854,7 +834,7 @@ static void test_edges(void)
 		}
 		vt_resize(&t, 80, 24);
 		vt_pump(&t, 300, 50);
-		CHECK(go(&t, "7\r", "7/24"), "after 200 resizes: go to 7");
+		CHECK(vt_go(&t, "7\r", "7/24"), "after 200 resizes: go to 7");
 		CHECK(vt_contains(&t, "抑郁症的神经生物学基础"), "after 200 resizes: drawn");
 		vt_send(&t, "q");
 		CHECK(vt_wait_exit(&t, 3000) == 0, "after 200 resizes: q");
@@ -866,12 +846,12 @@ static void test_edges(void)
 		char burst[128];
 		memset(burst, 'j', 100);
 		burst[100] = '\0';
-		CHECK(go(&t, burst, "24/24"), "100 j in one burst: the last slide");
+		CHECK(vt_go(&t, burst, "24/24"), "100 j in one burst: the last slide");
 		vt_send(&t, "g");
 		vt_pump(&t, 100, 20);
 		memset(burst, ' ', 10);
 		burst[10] = '\0';
-		CHECK(go(&t, burst, "11/24"), "10 Space in one burst: slide 11");
+		CHECK(vt_go(&t, burst, "11/24"), "10 Space in one burst: slide 11");
 		vt_send(&t, "q");
 		vt_wait_exit(&t, 3000);
 	}

@@ -48,25 +48,6 @@ static int pid_of_lectern(void)
 	return pid;
 }
 
-static bool footer_has(struct vt *t, const char *s)
-{
-	char *f = vt_row(t, t->rows - 1);
-	bool r = strstr(f, s) != NULL;
-	free(f);
-	return r;
-}
-
-static bool go(struct vt *t, const char *keys, const char *pos)
-{
-	vt_send(t, keys);
-	for (int i = 0; i < 150; i++) {
-		vt_pump(t, 20, 10);
-		if (footer_has(t, pos))
-			return true;
-	}
-	return false;
-}
-
 static void test_resume(void)
 {
 	struct vt t;
@@ -75,8 +56,8 @@ static void test_resume(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "45:00"), "the countdown before the first turn");
-	CHECK(go(&t, "7\r", "7/24"), "go to slide 7");
+	CHECK(vt_footer_has(&t, "45:00"), "the countdown before the first turn");
+	CHECK(vt_go(&t, "7\r", "7/24"), "go to slide 7");
 	CHECK(vt_wait_for(&t, "44:59", 3000), "the countdown runs");
 	int pid = pid_of_lectern();
 	CHECK(pid > 0, "pid");
@@ -96,13 +77,13 @@ static void test_resume(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "7/24"), "reopened at slide 7");
+	CHECK(vt_footer_has(&t, "7/24"), "reopened at slide 7");
 	CHECK(vt_contains(&t, "resumed at slide 7 with the rehearsal; g goes to "
 			  "slide 1"), "the notice names the key");
 	char *f = vt_row(&t, t.rows - 1);
 	CHECK(strstr(f, "44:5"), "the countdown goes on from where it was: %s", f);
 	free(f);
-	CHECK(go(&t, " ", "8/24"), "a page turn");
+	CHECK(vt_go(&t, " ", "8/24"), "a page turn");
 	vt_send(&t, "q");
 	CHECK(vt_wait_for(&t, "DONE", 3000), "quit");
 	CHECK(vt_contains(&t, "RC=0"), "exit 0");
@@ -116,9 +97,9 @@ static void test_resume(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "1/24"), "after a quit: slide 1");
+	CHECK(vt_footer_has(&t, "1/24"), "after a quit: slide 1");
 	CHECK(!vt_contains(&t, "resumed"), "no notice");
-	CHECK(go(&t, "5\r", "5/24"), "go to slide 5");
+	CHECK(vt_go(&t, "5\r", "5/24"), "go to slide 5");
 	vt_send(&t, "q");
 	CHECK(vt_wait_for(&t, "DONE", 3000), "quit");
 	vt_close(&t);
@@ -127,8 +108,8 @@ static void test_resume(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "5/24"), "--resume: slide 5");
-	CHECK(go(&t, "g", "1/24"), "g: slide 1");
+	CHECK(vt_footer_has(&t, "5/24"), "--resume: slide 5");
+	CHECK(vt_go(&t, "g", "1/24"), "g: slide 1");
 	vt_send(&t, "q");
 	vt_wait_for(&t, "DONE", 3000);
 	vt_close(&t);
@@ -137,7 +118,7 @@ static void test_resume(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "12/24"), "--start 12");
+	CHECK(vt_footer_has(&t, "12/24"), "--start 12");
 	vt_send(&t, "q");
 	vt_wait_for(&t, "DONE", 3000);
 	vt_close(&t);
@@ -155,7 +136,7 @@ static void test_corrupt(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(footer_has(&t, "1/24"), "started at slide 1");
+	CHECK(vt_footer_has(&t, "1/24"), "started at slide 1");
 	CHECK(vt_contains(&t, ":3: deck:"), "a warning with the line");
 	vt_send(&t, "q");
 	CHECK(vt_wait_for(&t, "DONE", 3000), "quit");

@@ -34,29 +34,6 @@ static bool start(struct vt *t, int cols, int rows, const char *path)
 	return start_with(t, cols, rows, "xterm-256color", path);
 }
 
-static bool footer_has(struct vt *t, const char *s)
-{
-	char *f = vt_row(t, t->rows - 1);
-	bool r = strstr(f, s) != NULL;
-	free(f);
-	return r;
-}
-
-/* Sends keys and waits until the footer shows s. */
-static bool go(struct vt *t, const char *keys, const char *s)
-{
-	vt_send(t, keys);
-	for (int i = 0; i < 150; i++) {
-		vt_pump(t, 20, 10);
-		if (footer_has(t, s))
-			return true;
-	}
-	char *f = vt_row(t, t->rows - 1);
-	fprintf(stderr, "  footer: '%s' (waiting for '%s')\n", f, s);
-	free(f);
-	return false;
-}
-
 /* Sends keys and lets the screen settle. */
 static void send(struct vt *t, const char *keys)
 {
@@ -93,22 +70,22 @@ static void test_overlays(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "5\r", "5/10"), "slide 5");
+	CHECK(vt_go(&t, "5\r", "5/10"), "slide 5");
 	send(&t, "?");
 	CHECK(vt_contains(&t, "lectern keys"), "help opens");
 	send(&t, "q");
 	CHECK(still_running(&t), "q in help does not quit");
-	CHECK(!vt_contains(&t, "lectern keys") && footer_has(&t, "5/10"),
+	CHECK(!vt_contains(&t, "lectern keys") && vt_footer_has(&t, "5/10"),
 	      "q closes help");
 	send(&t, "o");
 	CHECK(vt_contains(&t, "overview"), "overview opens");
 	send(&t, "q");
-	CHECK(still_running(&t) && footer_has(&t, "5/10"), "q closes the overview");
+	CHECK(still_running(&t) && vt_footer_has(&t, "5/10"), "q closes the overview");
 	/* contents reached with t: Esc and q go back to where t was pressed */
-	CHECK(go(&t, "t", "2/10"), "t shows the contents");
-	CHECK(go(&t, "\x1b", "5/10"), "Esc in the contents goes back");
-	CHECK(go(&t, "t", "2/10"), "t again");
-	CHECK(go(&t, "q", "5/10"), "q in the contents goes back");
+	CHECK(vt_go(&t, "t", "2/10"), "t shows the contents");
+	CHECK(vt_go(&t, "\x1b", "5/10"), "Esc in the contents goes back");
+	CHECK(vt_go(&t, "t", "2/10"), "t again");
+	CHECK(vt_go(&t, "q", "5/10"), "q in the contents goes back");
 	CHECK(still_running(&t), "...without quitting");
 	vt_send(&t, "q");
 	CHECK(vt_wait_exit(&t, 3000) == 0, "q on a slide quits");
@@ -124,21 +101,21 @@ static void test_counts_and_back(void)
 		return;
 	}
 	send(&t, "12");
-	CHECK(footer_has(&t, "go to 12"), "typed digits show");
+	CHECK(vt_footer_has(&t, "go to 12"), "typed digits show");
 	send(&t, "\x7f");
-	CHECK(footer_has(&t, "go to 1") && !footer_has(&t, "go to 12"),
+	CHECK(vt_footer_has(&t, "go to 1") && !vt_footer_has(&t, "go to 12"),
 	      "Backspace takes the last digit back");
-	CHECK(footer_has(&t, "1/10"), "...and does not move");
+	CHECK(vt_footer_has(&t, "1/10"), "...and does not move");
 	send(&t, "\x1b");
-	CHECK(!footer_has(&t, "go to"), "Esc clears the count");
-	CHECK(go(&t, "99\r", "10/10"), "99 Enter goes to the last slide");
+	CHECK(!vt_footer_has(&t, "go to"), "Esc clears the count");
+	CHECK(vt_go(&t, "99\r", "10/10"), "99 Enter goes to the last slide");
 	CHECK(vt_contains(&t, "there are 10 slides"), "...and says so");
-	CHECK(go(&t, "3\r", "3/10"), "3 Enter");
-	CHECK(go(&t, "'", "10/10"), "' goes back to before the jump");
-	CHECK(go(&t, "'", "3/10"), "' again returns");
+	CHECK(vt_go(&t, "3\r", "3/10"), "3 Enter");
+	CHECK(vt_go(&t, "'", "10/10"), "' goes back to before the jump");
+	CHECK(vt_go(&t, "'", "3/10"), "' again returns");
 	send(&t, "o");
-	CHECK(go(&t, "G\r", "10/10"), "the overview opens slide 10");
-	CHECK(go(&t, "\x0f", "3/10"), "C-o goes back from the overview's jump");
+	CHECK(vt_go(&t, "G\r", "10/10"), "the overview opens slide 10");
+	CHECK(vt_go(&t, "\x0f", "3/10"), "C-o goes back from the overview's jump");
 	quit(&t);
 }
 
@@ -151,22 +128,22 @@ static void test_search(void)
 		return;
 	}
 	send(&t, "/steel\r");
-	CHECK(footer_has(&t, "/steel") && footer_has(&t, "match 1 of 4"),
+	CHECK(vt_footer_has(&t, "/steel") && vt_footer_has(&t, "match 1 of 4"),
 	      "the status line shows the query and the match");
-	CHECK(go(&t, "n", "match 2 of 4"), "n: the next match");
-	CHECK(go(&t, "NN", "match 4 of 4"), "N past the first wraps");
+	CHECK(vt_go(&t, "n", "match 2 of 4"), "n: the next match");
+	CHECK(vt_go(&t, "NN", "match 4 of 4"), "N past the first wraps");
 	CHECK(vt_contains(&t, "search wrapped"), "...and says so");
 	send(&t, "\x1b");
-	CHECK(!footer_has(&t, "/steel"), "Esc clears the search");
+	CHECK(!vt_footer_has(&t, "/steel"), "Esc clears the search");
 	/* smart case: a capital makes it exact */
 	send(&t, "g/STEEL\r");
 	CHECK(vt_contains(&t, "not found: STEEL"), "STEEL is not in the deck");
-	CHECK(!footer_has(&t, "/STEEL"), "a failed search clears");
+	CHECK(!vt_footer_has(&t, "/STEEL"), "a failed search clears");
 	send(&t, "/Steel\r");
-	CHECK(footer_has(&t, "match 1 of 4"), "Steel matches as written");
+	CHECK(vt_footer_has(&t, "match 1 of 4"), "Steel matches as written");
 	/* the contents page's label is searched too */
 	send(&t, "\x1bg/目录\r");
-	CHECK(footer_has(&t, "2/10") && footer_has(&t, "match 1 of 1"),
+	CHECK(vt_footer_has(&t, "2/10") && vt_footer_has(&t, "match 1 of 1"),
 	      "the contents label is found");
 	quit(&t);
 }
@@ -179,9 +156,9 @@ static void test_continuation(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "5\r", "5/10"), "slide 5, six points in one block");
-	CHECK(footer_has(&t, "(1/"), "the footer shows the screen");
-	CHECK(go(&t, " ", "(2/"), "the second screen");
+	CHECK(vt_go(&t, "5\r", "5/10"), "slide 5, six points in one block");
+	CHECK(vt_footer_has(&t, "(1/"), "the footer shows the screen");
+	CHECK(vt_go(&t, " ", "(2/"), "the second screen");
 	CHECK(vt_contains(&t, "Six Classic Forms (continued)"),
 	      "the block's title is repeated, marked continued");
 	quit(&t);
@@ -192,8 +169,8 @@ static void test_continuation(void)
 			vt_close(&t);
 			continue;
 		}
-		go(&t, "4\r", "4/10");
-		for (int k = 0; k < 12 && footer_has(&t, "4/10"); k++) {
+		vt_go(&t, "4\r", "4/10");
+		for (int k = 0; k < 12 && vt_footer_has(&t, "4/10"); k++) {
 			char *last = vt_row(&t, t.rows - 2);
 			const char *titles[] = { "Load Paths", "Dead and Live Loads",
 						 "Key Terms" };
@@ -227,10 +204,10 @@ static void test_huge_slide(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "4\r", "4/4"), "the huge slide");
+	CHECK(vt_go(&t, "4\r", "4/4"), "the huge slide");
 	/* past the last screen and back: its last screen */
-	CHECK(go(&t, " ", "4/4"), "a screen on");
-	CHECK(go(&t, "G", "4/4"), "G");
+	CHECK(vt_go(&t, " ", "4/4"), "a screen on");
+	CHECK(vt_go(&t, "G", "4/4"), "G");
 	char *f = vt_row(&t, t.rows - 1);
 	CHECK(strstr(f, "/4"), "on the slide: %s", f);
 	free(f);
@@ -273,7 +250,7 @@ static void test_sizes(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "4\r", "4/10"), "slide 4 at 200x50");
+	CHECK(vt_go(&t, "4\r", "4/10"), "slide 4 at 200x50");
 	int header_row = -1, header_col = -1;
 	for (int r = 0; r < 49 && header_row < 0; r++) {
 		char *row = vt_row(&t, r);
@@ -310,10 +287,10 @@ static void test_reload(void)
 		vt_close(&t);
 		return;
 	}
-	CHECK(go(&t, "8\r", "8/8"), "Gamma's slide");
+	CHECK(vt_go(&t, "8\r", "8/8"), "Gamma's slide");
 	CHECK(vt_contains(&t, "First G"), "shows First G");
 	write_file(path, two);
-	CHECK(go(&t, "r", "6/6"), "reload: Gamma's slide is now 6");
+	CHECK(vt_go(&t, "r", "6/6"), "reload: Gamma's slide is now 6");
 	CHECK(vt_contains(&t, "First G"), "the same slide after Alpha went");
 	quit(&t);
 }
@@ -347,15 +324,15 @@ static void test_niceties(void)
 	vt_cell(&t, 10, 30, &cell);
 	CHECK(!VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) || cell.attrs.reverse,
 	      "w: a white screen");
-	CHECK(go(&t, "x", "1/10"), "any key ends it");
-	CHECK(go(&t, "G", "10/10"), "the last slide");
+	CHECK(vt_go(&t, "x", "1/10"), "any key ends it");
+	CHECK(vt_go(&t, "G", "10/10"), "the last slide");
 	send(&t, " ");
 	CHECK(vt_contains(&t, "End of the slides"), "a click past the end says so");
 	send(&t, " ");
 	CHECK(vt_contains(&t, "End of the slides") && still_running(&t),
 	      "another click stays there");
 	vt_send(&t, "\x1bOD");
-	CHECK(vt_wait_gone(&t, "End of the slides", 2000) && footer_has(&t, "10/10"),
+	CHECK(vt_wait_gone(&t, "End of the slides", 2000) && vt_footer_has(&t, "10/10"),
 	      "Left goes back to the last slide");
 	/* a message too long for the status line is there in full */
 	char path[600];

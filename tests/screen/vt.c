@@ -179,6 +179,28 @@ char *vt_screen(struct vt *t)
 	return all;
 }
 
+bool vt_footer_has(struct vt *t, const char *s)
+{
+	char *f = vt_row(t, t->rows - 1);
+	bool r = strstr(f, s) != NULL;
+	free(f);
+	return r;
+}
+
+bool vt_go(struct vt *t, const char *keys, const char *s)
+{
+	vt_send(t, keys);
+	for (int i = 0; i < 150; i++) {
+		vt_pump(t, 20, 10);
+		if (vt_footer_has(t, s))
+			return true;
+	}
+	char *f = vt_row(t, t->rows - 1);
+	fprintf(stderr, "  the status line reads '%s', not '%s'\n", f, s);
+	free(f);
+	return false;
+}
+
 bool vt_contains(struct vt *t, const char *needle)
 {
 	char *s = vt_screen(t);

@@ -56,6 +56,13 @@ char *vt_row(struct vt *t, int row);
 char *vt_screen(struct vt *t);
 bool vt_contains(struct vt *t, const char *needle);
 
+/* Whether the last row (a status line) holds s. */
+bool vt_footer_has(struct vt *t, const char *s);
+
+/* Sends keys, then pumps until the last row holds s ("4/24"); false
+ * (after printing the row) when it has not within 3 s. */
+bool vt_go(struct vt *t, const char *keys, const char *s);
+
 /* The cell at row, col. */
 bool vt_cell(struct vt *t, int row, int col, VTermScreenCell *cell);
 
