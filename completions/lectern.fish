@@ -1,0 +1,29 @@
+# fish completion for lectern.
+#
+# Export formats and themes are listed once, in the two lines below, and
+# each option once in a complete line; tests/tools/completions.py fails
+# when `lectern --help` names one that is missing here.
+
+set -l formats text json
+set -l themes dark light mono
+
+# The deck: directories, files lectern reads, and - for stdin.
+function __lectern_decks
+    set -l token (commandline -ct)
+    complete -C "__fish_command_without_completions $token" |
+        string match -r -- '^.*(?:/|\.txt|\.md|\.markdown)$'
+    printf '%s\t%s\n' - 'standard input'
+end
+
+complete -c lectern -f
+complete -c lectern -s e -l export -x -a "$formats" -d 'Write the deck as FORMAT'
+complete -c lectern -s w -l width -x -d 'Columns for the text export'
+complete -c lectern -s o -l output -r -F -d 'Write the export to FILE'
+complete -c lectern -s c -l check -d 'List where the importer had to guess'
+complete -c lectern -l config -r -F -d 'Read settings from FILE'
+complete -c lectern -l no-config -d 'Read no config file'
+complete -c lectern -l theme -x -a "$themes" -d 'Use a built-in theme'
+complete -c lectern -l check-config -d 'Report problems in the config file and exit'
+complete -c lectern -s h -l help -d 'Show the help and exit'
+complete -c lectern -s V -l version -d 'Show the version and exit'
+complete -c lectern -k -a '(__lectern_decks)'
