@@ -7,7 +7,8 @@
 _lectern()
 {
     local options='-e --export -w --width -o --output -c --check --config
-        --no-config --theme --check-config -h --help -V --version'
+        --no-config --theme --check-config --present --socket --follow
+        -h --help -V --version'
     local formats='text json'
     local themes='dark light mono'
 
@@ -23,6 +24,11 @@ _lectern()
         prev=${cur%%=*} prefix=${cur%%=*}= cur=${cur#*=}
     fi
 
+    # File names are matched against the word as the shell will read it:
+    # with\ space/ is "with space/" (read without -r drops the backslashes)
+    local word
+    IFS= read word <<<"${cur#[\"\']}"
+
     COMPREPLY=()
     case $prev in
     -e | --export)
@@ -36,9 +42,9 @@ _lectern()
     -w | --width)
         return
         ;;
-    -o | --output | --config)
+    -o | --output | --config | --socket)
         compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -P "$prefix" -f -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -P "$prefix" -f -- "$word")
         return
         ;;
     esac
@@ -49,9 +55,23 @@ _lectern()
         return 0
     fi
 
-    # The deck: directories, files lectern reads, and - for stdin.
     compopt -o filenames 2>/dev/null
     local f
+    # After --follow: the presenters running (their sockets' names), or a
+    # socket's path.
+    if [[ " ${COMP_WORDS[*]} " == *" --follow "* ]]; then
+        local dir=${XDG_RUNTIME_DIR:+$XDG_RUNTIME_DIR/lectern}
+        dir=${dir:-/tmp/lectern-$EUID}
+        for f in "$dir"/*.sock; do
+            [[ -S $f ]] || continue
+            f=${f##*/}
+            [[ $f == "$word"* ]] && COMPREPLY+=("${f%.sock}")
+        done
+        mapfile -t -O ${#COMPREPLY[@]} COMPREPLY < <(compgen -f -- "$word")
+        return 0
+    fi
+
+    # The deck: directories, files lectern reads, and - for stdin.
     while IFS= read -r f; do
         if [[ -d $f ]]; then
             COMPREPLY+=("$f")
@@ -60,7 +80,7 @@ _lectern()
             *.txt | *.md | *.markdown) COMPREPLY+=("$f") ;;
             esac
         fi
-    done < <(compgen -f -- "$cur")
+    done < <(compgen -f -- "$word")
     [[ -z $cur ]] && COMPREPLY+=(-)
     return 0
 }

@@ -7,12 +7,22 @@
 set -l formats text json
 set -l themes dark light mono
 
-# The deck: directories, files lectern reads, and - for stdin.
+# The deck: directories, files lectern reads, and - for stdin; after
+# --follow, the presenters running (their sockets' names) or a socket.
 function __lectern_decks
     set -l token (commandline -ct)
-    complete -C "__fish_command_without_completions $token" |
-        string match -r -- '^.*(?:/|\.txt|\.md|\.markdown)$'
-    printf '%s\t%s\n' - 'standard input'
+    set -l files (complete -C "__fish_command_without_completions $token")
+    if __fish_contains_opt follow
+        set -l dir /tmp/lectern-(id -u)
+        set -q XDG_RUNTIME_DIR[1]; and set dir $XDG_RUNTIME_DIR/lectern
+        for s in $dir/*.sock
+            test -S $s; and printf '%s\t%s\n' (basename $s .sock) presenter
+        end
+        printf '%s\n' $files
+    else
+        string match -r -- '^.*(?:/|\.txt|\.md|\.markdown)$' $files
+        printf '%s\t%s\n' - 'standard input'
+    end
 end
 
 complete -c lectern -f
@@ -24,6 +34,9 @@ complete -c lectern -l config -r -F -d 'Read settings from FILE'
 complete -c lectern -l no-config -d 'Read no config file'
 complete -c lectern -l theme -x -a "$themes" -d 'Use a built-in theme'
 complete -c lectern -l check-config -d 'Report problems in the config file and exit'
+complete -c lectern -l present -d 'Present with a console; publish the position to followers'
+complete -c lectern -l socket -r -F -d "The presenter's socket"
+complete -c lectern -l follow -d 'Show what a presenter shows'
 complete -c lectern -s h -l help -d 'Show the help and exit'
 complete -c lectern -s V -l version -d 'Show the version and exit'
 complete -c lectern -k -a '(__lectern_decks)'

@@ -17,6 +17,7 @@ themes, so that what the shell offers, not just the file's text, follows
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -154,20 +155,28 @@ def sync(lectern, compdir, demo):
 # ------------------------------------------------------- shells at work
 
 def make_tree():
-    """A directory of decks and other files to complete in."""
+    """A directory of decks and other files to complete in, and a runtime
+    directory (XDG_RUNTIME_DIR) where a presenter "talk" is running."""
     tmp = tempfile.mkdtemp(prefix="lectern-comp-")
     for name in ["talk.txt", "slides.md", "notes.markdown", "data.json",
                  "theme.ini", "with space/inner.txt", "sub/deck.txt"]:
         path = os.path.join(tmp, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         open(path, "w").close()
-    return tmp
+    run = tempfile.mkdtemp(prefix="lectern-comp-run-")
+    os.mkdir(os.path.join(run, "lectern"), 0o700)
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(os.path.join(run, "lectern", "talk.sock"))
+    open(os.path.join(run, "lectern", "stale.sock"), "w").close()  # no socket
+    return tmp, run
 
 
 # What completing each line must give, from --help; "dir/" marks a
 # directory, whatever the shell's way of showing one.
 def cases(longs, formats, themes):
     decks = ["-", "notes.markdown", "slides.md", "sub/", "talk.txt", "with space/"]
+    files = ["data.json", "notes.markdown", "slides.md", "sub/", "talk.txt",
+             "theme.ini", "with space/"]
     return [
         ("lectern ", decks),
         ("lectern --export text ", decks),
@@ -178,8 +187,10 @@ def cases(longs, formats, themes):
         ("lectern --export=", formats),
         ("lectern --", ["--" + o for o in longs]),
         ("lectern --th", ["--" + o for o in longs if o.startswith("th")]),
-        ("lectern -o ", ["data.json", "notes.markdown", "slides.md", "sub/",
-                         "talk.txt", "theme.ini", "with space/"]),
+        ("lectern -o ", files),
+        ("lectern --socket ", files),
+        ("lectern --follow ", ["talk"] + files),
+        ("lectern --follow t", ["talk", "talk.txt", "theme.ini"]),
         ("lectern --config th", ["theme.ini"]),
         ("lectern --width ", []),
         ("lectern wi", ["with space/"]),
@@ -204,7 +215,8 @@ def normalise(words, tree):
 def run_cases(shell, complete, longs, formats, themes, batch=None):
     """Completes each case's line, with complete(line, tree), or all at
     once with batch(lines, tree), a list of candidate lists."""
-    tree = make_tree()
+    tree, run = make_tree()
+    os.environ["XDG_RUNTIME_DIR"] = run
     try:
         todo = cases(longs, formats, themes)
         lines = [line for line, _ in todo]
@@ -215,6 +227,7 @@ def run_cases(shell, complete, longs, formats, themes, batch=None):
                   % (shell, line, got, sorted(want)))
     finally:
         shutil.rmtree(tree)
+        shutil.rmtree(run)
 
 
 def bash_words(line):
@@ -240,10 +253,9 @@ def test_bash(compdir, longs, formats, themes):
                 'COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); '
                 'COMP_LINE="${COMP_WORDS[*]}"; COMPREPLY=(); _lectern; '
                 'printf "%s\\n" "${COMPREPLY[@]}"')
-        # the shell's own words are unquoted: "with\ space/" is one word
-        words = [w.replace("\\ ", " ") for w in words]
         r = subprocess.run(["bash", "--norc", "--noprofile", "-c", body, "-", script]
-                           + words, capture_output=True, text=True, cwd=tree, env=env)
+                           + words, capture_output=True, text=True, cwd=tree,
+                           env=dict(os.environ, HOME="/nonexistent"))
         check(r.returncode == 0 and not r.stderr, "bash: %r: %r" % (line, r.stderr))
         return [w for w in r.stdout.split("\n") if w]
     run_cases("bash", complete, longs, formats, themes)
