@@ -1,16 +1,20 @@
 # bash completion for lectern                              -*- shell-script -*-
 #
-# Options, export formats and themes are listed once, in the three lines
-# below; tests/tools/completions.py fails when `lectern --help` names one
+# Options, export formats and themes are listed once, in the first lines
+# of _lectern; tests/tools/completions.py fails when `lectern --help` names one
 # that is missing here. Works with or without the bash-completion package.
 
 _lectern()
 {
-    local options='-e --export -w --width -o --output -c --check --config
-        --no-config --theme --check-config --present --socket --follow
-        -h --help -V --version'
+    local options='-e --export -w --width --columns -o --output -c --check
+        --encoding --config --no-config --theme --check-config --present
+        --socket --follow --duration --end --plan --main-end --rehearse
+        --rehearsals --start --resume -h --help -V --version'
     local formats='text json'
     local themes='dark light mono'
+    # a few of iconv's names; lectern takes any
+    local encodings='UTF-8 UTF-16 UTF-16LE UTF-16BE UTF-32 GB18030 GBK BIG5
+        SHIFT_JIS EUC-JP EUC-KR ISO-8859-1 WINDOWS-1252'
 
     local cur=${COMP_WORDS[COMP_CWORD]} prev='' prefix=''
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -39,12 +43,22 @@ _lectern()
         mapfile -t COMPREPLY < <(compgen -P "$prefix" -W "$themes" -- "$cur")
         return
         ;;
-    -w | --width)
+    --encoding)
+        mapfile -t COMPREPLY < <(compgen -P "$prefix" -W "$encodings" -- "$cur")
+        return
+        ;;
+    -w | --width | --columns | --duration | --end | --main-end | --start)
         return
         ;;
     -o | --output | --config | --socket)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -P "$prefix" -f -- "$word")
+        return
+        ;;
+    --plan)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -P "$prefix" -W last -- "$cur")
+        mapfile -t -O ${#COMPREPLY[@]} COMPREPLY < <(compgen -P "$prefix" -f -- "$word")
         return
         ;;
     esac

@@ -193,6 +193,9 @@ def cases(longs, formats, themes):
         ("lectern --follow t", ["talk", "talk.txt", "theme.ini"]),
         ("lectern --config th", ["theme.ini"]),
         ("lectern --width ", []),
+        ("lectern --duration ", []),
+        ("lectern --encoding GB", ["GB18030", "GBK"]),
+        ("lectern --plan ", ["last"] + files),
         ("lectern wi", ["with space/"]),
         ("lectern with\\ space/", ["with space/inner.txt"]),
     ]
