@@ -1,16 +1,18 @@
 # bash completion for lectern                              -*- shell-script -*-
 #
-# Options, export formats and themes are listed once, in the first lines
+# Options, export and deck formats and themes are listed once, in the first lines
 # of _lectern; tests/tools/completions.py fails when `lectern --help` names one
 # that is missing here. Works with or without the bash-completion package.
 
 _lectern()
 {
-    local options='-e --export -w --width --columns -o --output -c --check
-        --encoding --config --no-config --theme --check-config --present
-        --socket --follow --duration --end --plan --main-end --rehearse
-        --rehearsals --start --resume -h --help -V --version'
-    local formats='text json'
+    local options='-e --export -f --format -w --width --columns --notes
+        -o --output -c --check --encoding --config --no-config --theme
+        --check-config --present --socket --follow --duration --end --plan
+        --main-end --rehearse --rehearsals --start --resume -h --help
+        -V --version'
+    local formats='text json markdown'
+    local deck_formats='outline markdown'
     local themes='dark light mono'
     # a few of iconv's names; lectern takes any
     local encodings='UTF-8 UTF-16 UTF-16LE UTF-16BE UTF-32 GB18030 GBK BIG5
@@ -37,6 +39,10 @@ _lectern()
     case $prev in
     -e | --export)
         mapfile -t COMPREPLY < <(compgen -P "$prefix" -W "$formats" -- "$cur")
+        return
+        ;;
+    -f | --format)
+        mapfile -t COMPREPLY < <(compgen -P "$prefix" -W "$deck_formats" -- "$cur")
         return
         ;;
     --theme)

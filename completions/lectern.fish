@@ -1,10 +1,11 @@
 # fish completion for lectern.
 #
-# Export formats and themes are listed once, in the two lines below, and
+# Export and deck formats and themes are listed once, in the lines below, and
 # each option once in a complete line; tests/tools/completions.py fails
 # when `lectern --help` names one that is missing here.
 
-set -l formats text json
+set -l formats text json markdown
+set -l deck_formats outline markdown
 set -l themes dark light mono
 # a few of iconv's names; lectern takes any
 set -l encodings UTF-8 UTF-16 UTF-16LE UTF-16BE UTF-32 GB18030 GBK BIG5 SHIFT_JIS EUC-JP EUC-KR ISO-8859-1 WINDOWS-1252
@@ -29,8 +30,10 @@ end
 
 complete -c lectern -f
 complete -c lectern -s e -l export -x -a "$formats" -d 'Write the deck as FORMAT'
+complete -c lectern -s f -l format -x -a "$deck_formats" -d 'Read DECK as NAME, whatever its name'
 complete -c lectern -s w -l width -x -d 'Columns for the text export'
 complete -c lectern -l columns -x -d 'At most N blocks side by side in the text export'
+complete -c lectern -l notes -d "Each slide's speaker notes in the text export"
 complete -c lectern -s o -l output -r -F -d 'Write the export to FILE'
 complete -c lectern -s c -l check -d 'List where the importer had to guess'
 complete -c lectern -l encoding -x -a "$encodings" -d 'Read the deck as NAME'

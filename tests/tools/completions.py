@@ -3,17 +3,17 @@
 
 usage: completions.py LECTERN COMPLETIONS_DIR sync|bash|zsh|fish DEMO_DECK
 
-sync   every option, export format and theme that --help names is in the
-       bash, zsh and fish files, and the files name nothing else; the
-       formats and themes read from --help are ones lectern accepts
+sync   every option, export format, deck format and theme that --help
+       names is in the bash, zsh and fish files, and the files name nothing
+       else; the names read from --help are ones lectern accepts
 bash   sources the file in `bash --norc`, checks `complete -p lectern` and
        calls the completion function with COMP_WORDS and COMP_CWORD set
 zsh    completes through a real interactive zsh (zpty, zsh_complete.zsh)
 fish   completes with `fish --no-config -c 'complete -C...'`
 
-The shell modes also complete every long option and the export formats and
-themes, so that what the shell offers, not just the file's text, follows
---help. A shell that is not installed skips (exit 77)."""
+The shell modes also complete every long option, the export and deck
+formats and the themes, so that what the shell offers, not just the
+file's text, follows --help. A shell that is not installed skips (exit 77)."""
 import os
 import re
 import shutil
@@ -72,19 +72,19 @@ def names_in(description, what):
 
 def lectern_accepts(lectern, option, value, demo):
     """lectern takes VALUE for OPTION: no "unknown ..." usage error."""
-    args = [lectern, "--no-config", option, value]
-    args += [demo] if option == "--export" else ["--check-config"]
-    r = subprocess.run(args, capture_output=True, text=True)
-    return r.returncode == 0
+    r = subprocess.run([lectern, "--no-config", option, value, "--check", demo],
+                       capture_output=True, text=True)
+    return "unknown" not in r.stderr
 
 
 def from_help(lectern):
     shorts, longs, text = read_help(lectern)
     if not longs:
         sys.exit("no options found in lectern --help")
-    formats = names_in(text.get("export"), "export formats")
-    themes = names_in(text.get("theme"), "themes")
-    return shorts, longs, formats, themes
+    names = {"formats": names_in(text.get("export"), "export formats"),
+             "deck_formats": names_in(text.get("format"), "deck formats"),
+             "themes": names_in(text.get("theme"), "themes")}
+    return shorts, longs, names
 
 
 # ---------------------------------------------------------------- sync
@@ -103,31 +103,32 @@ def options_of(bash_source):
     return m.group(1) if m else ""
 
 
-def sync(lectern, compdir, demo):
-    shorts, longs, formats, themes = from_help(lectern)
-    for f in formats:
-        check(lectern_accepts(lectern, "--export", f, demo),
-              "--help names export format %r, which lectern refuses" % f)
-    for t in themes:
-        check(lectern_accepts(lectern, "--theme", t, demo),
-              "--help names theme %r, which lectern refuses" % t)
+# The option whose value each list of names is, and how each file spells
+# an option and a list of names.
+OPTION_OF = {"formats": "--export", "deck_formats": "--format", "themes": "--theme"}
+FILES = {
+    "lectern.bash": (
+        lambda s: set(re.findall(r"(?<![\w-])--([a-z0-9][a-z0-9-]*)", options_of(s))),
+        lambda s: set(re.findall(r"(?<![\w-])-([A-Za-z0-9])(?![\w-])", options_of(s))),
+        r"^\s*local %s=('[^']*')"),
+    "_lectern": (
+        lambda s: set(re.findall(r"[{,'\")]--([a-z0-9][a-z0-9-]*)[=\[,}]", s)),
+        lambda s: set(re.findall(r"[{,'\")]-([A-Za-z0-9])[+\[,}]", s)),
+        r"^local -a %s=\(([^)]*)\)"),
+    "lectern.fish": (
+        lambda s: set(re.findall(r"^complete -c lectern .*-l ([a-z0-9-]+)", s, re.M)),
+        lambda s: set(re.findall(r"^complete -c lectern .*-s ([A-Za-z0-9])", s, re.M)),
+        r"^set -l %s (.*)$"),
+}
 
-    # How each file spells an option, and where it lists the names.
-    files = {
-        "lectern.bash": (
-            lambda s: set(re.findall(r"(?<![\w-])--([a-z0-9][a-z0-9-]*)", options_of(s))),
-            lambda s: set(re.findall(r"(?<![\w-])-([A-Za-z0-9])(?![\w-])", options_of(s))),
-            r"^\s*local formats=('[^']*')", r"^\s*local themes=('[^']*')"),
-        "_lectern": (
-            lambda s: set(re.findall(r"[{,'\")]--([a-z0-9][a-z0-9-]*)[=\[,}]", s)),
-            lambda s: set(re.findall(r"[{,'\")]-([A-Za-z0-9])[+\[,}]", s)),
-            r"^local -a formats=\(([^)]*)\)", r"^local -a themes=\(([^)]*)\)"),
-        "lectern.fish": (
-            lambda s: set(re.findall(r"^complete -c lectern .*-l ([a-z0-9-]+)", s, re.M)),
-            lambda s: set(re.findall(r"^complete -c lectern .*-s ([A-Za-z0-9])", s, re.M)),
-            r"^set -l formats (.*)$", r"^set -l themes (.*)$"),
-    }
-    for name, (long_re, short_re, formats_re, themes_re) in files.items():
+
+def sync(lectern, compdir, demo):
+    shorts, longs, names = from_help(lectern)
+    for what, values in names.items():
+        for v in values:
+            check(lectern_accepts(lectern, OPTION_OF[what], v, demo),
+                  "--help names %s %r, which lectern refuses" % (what, v))
+    for name, (long_re, short_re, list_re) in FILES.items():
         path = os.path.join(compdir, name)
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -142,14 +143,13 @@ def sync(lectern, compdir, demo):
             check(o in have, "%s: -%s (in lectern --help) is missing" % (name, o))
         for o in sorted(have - shorts):
             check(False, "%s: -%s is not in lectern --help" % (name, o))
-        have = listed(code, formats_re, "export formats", name)
-        check(have == formats, "%s: export formats %s, lectern --help says %s"
-              % (name, have, formats))
-        have = listed(code, themes_re, "themes", name)
-        check(have == themes, "%s: themes %s, lectern --help says %s"
-              % (name, have, themes))
-    print("%d long options, %d short, formats %s, themes %s"
-          % (len(longs), len(shorts), " ".join(formats), " ".join(themes)))
+        for what, values in names.items():
+            have = listed(code, list_re % what, what, name)
+            check(have == values, "%s: %s %s, lectern --help says %s"
+                  % (name, what, have, values))
+    print("%d long options, %d short; %s"
+          % (len(longs), len(shorts),
+             "; ".join("%s %s" % (k, " ".join(v)) for k, v in names.items())))
 
 
 # ------------------------------------------------------- shells at work
@@ -173,18 +173,20 @@ def make_tree():
 
 # What completing each line must give, from --help; "dir/" marks a
 # directory, whatever the shell's way of showing one.
-def cases(longs, formats, themes):
+def cases(longs, names):
     decks = ["-", "notes.markdown", "slides.md", "sub/", "talk.txt", "with space/"]
     files = ["data.json", "notes.markdown", "slides.md", "sub/", "talk.txt",
              "theme.ini", "with space/"]
     return [
         ("lectern ", decks),
         ("lectern --export text ", decks),
-        ("lectern --theme ", themes),
-        ("lectern --theme=", themes),
-        ("lectern --export ", formats),
-        ("lectern -e ", formats),
-        ("lectern --export=", formats),
+        ("lectern --theme ", names["themes"]),
+        ("lectern --theme=", names["themes"]),
+        ("lectern --export ", names["formats"]),
+        ("lectern -e ", names["formats"]),
+        ("lectern --export=", names["formats"]),
+        ("lectern --format ", names["deck_formats"]),
+        ("lectern -f ", names["deck_formats"]),
         ("lectern --", ["--" + o for o in longs]),
         ("lectern --th", ["--" + o for o in longs if o.startswith("th")]),
         ("lectern -o ", files),
@@ -215,13 +217,13 @@ def normalise(words, tree):
     return sorted(out)
 
 
-def run_cases(shell, complete, longs, formats, themes, batch=None):
+def run_cases(shell, complete, longs, names, batch=None):
     """Completes each case's line, with complete(line, tree), or all at
     once with batch(lines, tree), a list of candidate lists."""
     tree, run = make_tree()
     os.environ["XDG_RUNTIME_DIR"] = run
     try:
-        todo = cases(longs, formats, themes)
+        todo = cases(longs, names)
         lines = [line for line, _ in todo]
         results = batch(lines, tree) if batch else [complete(l, tree) for l in lines]
         for (line, want), got in zip(todo, results):
@@ -241,7 +243,7 @@ def bash_words(line):
     return words
 
 
-def test_bash(compdir, longs, formats, themes):
+def test_bash(compdir, longs, names):
     script = os.path.join(compdir, "lectern.bash")
     env = dict(os.environ, HOME="/nonexistent")
     r = subprocess.run(["bash", "--norc", "--noprofile", "-c",
@@ -261,10 +263,10 @@ def test_bash(compdir, longs, formats, themes):
                            env=dict(os.environ, HOME="/nonexistent"))
         check(r.returncode == 0 and not r.stderr, "bash: %r: %r" % (line, r.stderr))
         return [w for w in r.stdout.split("\n") if w]
-    run_cases("bash", complete, longs, formats, themes)
+    run_cases("bash", complete, longs, names)
 
 
-def test_zsh(compdir, longs, formats, themes):
+def test_zsh(compdir, longs, names):
     capture = os.path.join(HERE, "zsh_complete.zsh")
 
     def batch(lines, tree):
@@ -279,10 +281,10 @@ def test_zsh(compdir, longs, formats, themes):
         check(len(results) == len(lines), "zsh completed %d lines of %d: %r"
               % (len(results), len(lines), r.stdout))
         return [results.get(line, []) for line in lines]
-    run_cases("zsh", None, longs, formats, themes, batch)
+    run_cases("zsh", None, longs, names, batch)
 
 
-def test_fish(compdir, longs, formats, themes):
+def test_fish(compdir, longs, names):
     script = os.path.join(compdir, "lectern.fish")
     home = tempfile.mkdtemp(prefix="lectern-fish-home-")
 
@@ -295,7 +297,7 @@ def test_fish(compdir, longs, formats, themes):
         check(r.returncode == 0 and not r.stderr, "fish: %r: %r" % (line, r.stderr))
         return [w for w in r.stdout.split("\n") if w]
     try:
-        run_cases("fish", complete, longs, formats, themes)
+        run_cases("fish", complete, longs, names)
     finally:
         shutil.rmtree(home)
 
@@ -311,9 +313,9 @@ def main(argv):
         if not shutil.which(mode):
             print("%s is not installed: skipped" % mode)
             return SKIP
-        _, longs, formats, themes = from_help(lectern)
+        _, longs, names = from_help(lectern)
         {"bash": test_bash, "zsh": test_zsh, "fish": test_fish}[mode](
-            compdir, longs, formats, themes)
+            compdir, longs, names)
     if failed:
         print("%d failed" % failed)
         return 1
