@@ -5,16 +5,21 @@ words up in, from jieba's dictionary (Debian's python3-jieba ships it as
 
 usage: gen_words.py DICT.txt OUT.c
 
-Kept: every single Han character, and the words of 2 to 4 Han characters
-seen at least MIN_FREQ times (below that the list is mostly names and
-phrases added without counts: 170,000 of its words have a frequency of 3
-or 4). Each is stored as a 32-bit fingerprint in an open-addressing table
-(linear probing; the slot from the hash's high half, the fingerprint from
-its low half), with one byte beside it: the word's cost, -ln(frequency /
-total) in steps of 1/COST_SCALE nats, and in bit 7 whether it is a verb
-(tags v vd vg vi vq; vn, the verbal noun, counts as a noun). The hash is
+Kept: the single characters of U+4E00..U+9FFF, and the words of 2 to 4
+Han characters seen at least MIN_FREQ times (below that the list is
+mostly names and phrases added without counts: 170,000 of its words have
+a frequency of 3 or 4). A word's cost is -ln(frequency / total) in steps
+of 1/COST_SCALE nats (NOT_A_WORD: none). Single characters are a dense
+array of costs (20,992 bytes). Words are 31-bit fingerprints in an
+open-addressing table (linear probing; the slot from the hash's high
+half, the fingerprint from its low half, bit 0 of the stored key saying
+that longer words start with these two characters), with one byte beside
+each: the cost, and in bit 7 whether the word is a verb (tags v vd vg vi
+vq; vn, the verbal noun, counts as a noun). The first two characters of
+every longer word have an entry, a word or not, so that a lookup of three
+or four characters is made only where one can succeed. The hash is
 words.c's: FNV-1a over the code points, then a 64-bit finaliser. Every
-kept word is looked up once here, as words.c would, so that a fingerprint
+entry is looked up once here, as words.c would, so that a fingerprint
 clash can never hide one. Nothing of any deck is read; the output depends
 on the dictionary alone.
 """
@@ -25,6 +30,8 @@ MIN_FREQ = 10
 MAX_LEN = 4
 LOAD = 0.7
 COST_SCALE = 7
+NOT_A_WORD = 127
+SINGLE_FIRST, SINGLE_LAST = 0x4E00, 0x9FFF
 M64 = (1 << 64) - 1
 
 
@@ -50,7 +57,7 @@ def slot_of(h, nslots):
 
 
 def fingerprint(h):
-    return (h & 0xFFFFFFFF) or 1
+    return (h & 0xFFFFFFFE) or 2
 
 
 def main(argv):
@@ -78,24 +85,38 @@ def main(argv):
         sys.exit("%s: no words" % argv[1])
 
     def cost(freq):
-        return min(127, round(-math.log(freq / total) * COST_SCALE))
+        return min(NOT_A_WORD - 1, round(-math.log(freq / total) * COST_SCALE))
 
-    nslots = int(len(words) / LOAD) + 1
+    single = [cost(1)] * (SINGLE_LAST - SINGLE_FIRST + 1)
+    entries = {}  # word or prefix -> (info byte, starts longer words)
+    for w, (freq, verb) in words.items():
+        if len(w) == 1:
+            if SINGLE_FIRST <= ord(w) <= SINGLE_LAST:
+                single[ord(w) - SINGLE_FIRST] = cost(freq)
+            continue
+        entries[w] = (cost(freq) | (0x80 if verb else 0),
+                      entries.get(w, (0, False))[1])
+    for w in words:
+        if len(w) > 2:
+            info, _ = entries.get(w[:2], (NOT_A_WORD, False))
+            entries[w[:2]] = (info, True)
+
+    nslots = int(len(entries) / LOAD) + 1
     keys = [0] * nslots
     info = [0] * nslots
-    for w, (freq, verb) in words.items():
+    for w, (byte, prefix) in entries.items():
         h = word_hash(w)
         i = slot_of(h, nslots)
         while keys[i]:
             i = i + 1 if i + 1 < nslots else 0
-        keys[i] = fingerprint(h)
-        info[i] = cost(freq) | (0x80 if verb else 0)
-    for w in words:  # as words.c looks: the first matching fingerprint
+        keys[i] = fingerprint(h) | prefix
+        info[i] = byte
+    for w, (byte, prefix) in entries.items():  # as words.c looks
         h = word_hash(w)
         i = slot_of(h, nslots)
-        while keys[i] != fingerprint(h):
+        while keys[i] & ~1 != fingerprint(h):
             i = i + 1 if i + 1 < nslots else 0
-        if info[i] & 0x7F != cost(words[w][0]):
+        if info[i] != byte or keys[i] & 1 != prefix:
             sys.exit("gen_words.py: a fingerprint clash hides %s" % w)
 
     with open(argv[2], "w", encoding="ascii") as out:
@@ -105,6 +126,10 @@ def main(argv):
         out.write("const uint32_t words_nslots = %d;\n" % nslots)
         out.write("const unsigned char words_unknown = %d;\n" % cost(1))
         out.write("const unsigned words_cost_scale = %d;\n" % COST_SCALE)
+        out.write("const unsigned char words_single[%d] = {\n" % len(single))
+        for i in range(0, len(single), 24):
+            out.write("\t" + ",".join("%d" % k for k in single[i:i + 24]) + ",\n")
+        out.write("};\n")
         out.write("const uint32_t words_key[%d] = {\n" % nslots)
         for i in range(0, nslots, 8):
             out.write("\t" + ",".join("0x%x" % k for k in keys[i:i + 8]) + ",\n")
