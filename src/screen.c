@@ -11,11 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lectern/keys.h"
 #include "lectern/strbuf.h"
+#include "lectern/termbg.h"
 
 struct screen {
 	SCREEN *scr;
@@ -31,6 +34,12 @@ struct screen {
 	char **rows;  /* the last frame's rows, serialised, for the diff */
 	int nrows;
 	struct strbuf out;
+	struct termbg_answer bg;       /* what the terminal said, if asked */
+	struct termbg_filter replies;  /* keeps late replies out of the keys */
+	int early[32];                 /* keys typed while asking, to come */
+	int nearly, earlypos;
+	bool read_first;               /* curses may hold keys: read before
+					* the next poll */
 };
 
 static struct screen *active; /* for the emergency restore */
@@ -121,9 +130,24 @@ static void setup_styles(struct screen *s, const struct style *colour_styles,
 	}
 }
 
-struct screen *screen_open(const struct style *colour_styles,
-			   const struct style *mono_styles, bool direct,
-			   char *err, size_t errlen)
+static void ask_background(struct screen *s);
+
+void screen_set_styles(struct screen *s, const struct style *colour_styles,
+		       const struct style *mono_styles)
+{
+	setup_styles(s, colour_styles, mono_styles);
+}
+
+/* Whether fd is the terminal stdout writes to: a reply to a query on
+ * stdout comes in there and nowhere else. */
+static bool same_terminal(int fd)
+{
+	struct stat a, b;
+	return isatty(fd) && isatty(STDOUT_FILENO) && fstat(fd, &a) == 0 &&
+	       fstat(STDOUT_FILENO, &b) == 0 && a.st_rdev == b.st_rdev;
+}
+
+struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 {
 	const char *term = getenv("TERM");
 	if (!term || !*term) {
@@ -180,7 +204,9 @@ struct screen *screen_open(const struct style *colour_styles,
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
-	setup_styles(s, colour_styles, mono_styles);
+	termbg_filter_init(&s->replies);
+	if (ask_bg)
+		ask_background(s);
 	s->direct = direct;
 	if (direct) {
 		/* a clear start; from here on, frames bypass curses' model */
@@ -256,24 +282,128 @@ static int map_key(int code)
 	return -1;
 }
 
+const struct termbg_answer *screen_background(const struct screen *s)
+{
+	return &s->bg;
+}
+
 int screen_input_fd(const struct screen *s)
 {
 	return fileno(s->in);
 }
 
-int screen_read_key(struct screen *s, int timeout_ms)
+/* The next key from curses as a lectern key: -1 when none came within
+ * timeout_ms, -2 for a key lectern has no code for. */
+static int curses_key(int timeout_ms)
 {
-	(void)s;
 	wtimeout(stdscr, timeout_ms);
 	wint_t wch;
 	int r = wget_wch(stdscr, &wch);
 	if (r == ERR)
 		return -1;
-	if (r == KEY_CODE_YES)
-		return map_key((int)wch);
+	if (r == KEY_CODE_YES) {
+		int k = map_key((int)wch);
+		return k < 0 ? -2 : k;
+	}
 	if (wch == '\n')
 		return '\r';
 	return (int)wch;
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The next key through the reply filter, waiting at most timeout_ms: a
+ * reply to the background query arrives as keys (ESC, ], 1, 1, ;, ...),
+ * and after the wait (a slow link) must not act as them. asking: the
+ * wait is the query's, and ends as soon as the DA1 answer has come. */
+static int next_key(struct screen *s, int timeout_ms, bool asking)
+{
+	int64_t end = monotonic_ms() + timeout_ms;
+	for (;;) {
+		int k = termbg_filter_get(&s->replies);
+		if (k >= 0)
+			return k;
+		if (asking && s->replies.answer.da1)
+			return -1;
+		int wait = timeout_ms;
+		if (asking) {
+			int64_t left = end - monotonic_ms();
+			wait = left > 0 ? (int)left : 0;
+		}
+		int hold = termbg_filter_hold_ms(&s->replies);
+		k = curses_key(hold >= 0 ? hold : wait);
+		if (k == -2)
+			continue;
+		if (k == -1) {
+			if (hold < 0) {
+				if (!asking)
+					s->read_first = false; /* curses has none */
+				return -1;
+			}
+			termbg_filter_flush(&s->replies);
+			continue;
+		}
+		termbg_filter_put(&s->replies, k, monotonic_ms());
+	}
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Asks for the background colour before anything is drawn, with the
+ * terminal in curses' modes (no echo: the answer never shows), and reads
+ * the answer as keys through the filter, which takes it out: curses
+ * decodes whatever else comes meanwhile (keys typed, a PgDn), to be read
+ * later in order. Waits at most TERMBG_WAIT_MS, less as soon as the DA1
+ * answer has come. */
+static void ask_background(struct screen *s)
+{
+	/* only where colours will be used (NO_COLOR: no-color.org) */
+	const char *no_colour = getenv("NO_COLOR");
+	if (!has_colors() || (no_colour && *no_colour) ||
+	    !same_terminal(fileno(s->in)))
+		return;
+	static const char query[] = TERMBG_QUERY;
+	fflush(stdout);
+	if (!write_all(STDOUT_FILENO, query, sizeof query - 1))
+		return;
+	int64_t deadline = monotonic_ms() + TERMBG_WAIT_MS;
+	while (!s->replies.answer.da1) {
+		int64_t left = deadline - monotonic_ms();
+		if (left <= 0)
+			break;
+		int k = next_key(s, (int)left, true);
+		if (k >= 0 && s->nearly < (int)(sizeof s->early / sizeof *s->early))
+			s->early[s->nearly++] = k;
+	}
+	s->bg = s->replies.answer;
+	s->read_first = true;
+}
+
+int screen_read_key(struct screen *s, int timeout_ms)
+{
+	if (s->earlypos < s->nearly)
+		return s->early[s->earlypos++];
+	return next_key(s, timeout_ms, false);
+}
+
+bool screen_keys_held(const struct screen *s)
+{
+	return s->earlypos < s->nearly || s->read_first;
 }
 
 static struct strbuf *out_buf;

@@ -176,12 +176,17 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 		fprintf(stderr, "lectern: cannot make a pipe: %s\n", strerror(errno));
 		return 3;
 	}
-	struct screen *scr = screen_open(cfg->styles, mono.styles,
-					 cfg->ambiguous == 2, err, sizeof err);
+	struct screen *scr = screen_open(cfg->ambiguous == 2,
+					 config_theme_is_auto(cfg), err, sizeof err);
 	if (!scr) {
 		say(err);
 		return 3;
 	}
+	/* theme auto: light or dark after the terminal's background */
+	struct config themed = *cfg;
+	config_theme_resolve(&themed, termbg_decide(screen_background(scr),
+						    getenv("COLORFGBG")));
+	screen_set_styles(scr, themed.styles, mono.styles);
 	int w, h;
 	screen_size(scr, &w, &h);
 	s->resize(s->ctx, w, h);
@@ -198,8 +203,11 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 		fds[0] = (struct pollfd){ .fd = screen_input_fd(scr), .events = POLLIN };
 		fds[1] = (struct pollfd){ .fd = wake_fds[0], .events = POLLIN };
 		size_t nshow = s->pollfds ? s->pollfds(s->ctx, fds + 2, MAX_SHOW_FDS) : 0;
-		int r = poll(fds, 2 + nshow, wait < 0 ? -1 : wait > INT_MAX ?
-			     INT_MAX : (int)wait + 1);
+		/* keys curses holds already (typed while the terminal was
+		 * asked its background) wake no poll */
+		bool held = screen_keys_held(scr);
+		int r = poll(fds, 2 + nshow, held ? 0 : wait < 0 ? -1 :
+			     wait > INT_MAX ? INT_MAX : (int)wait + 1);
 		if (r < 0 && errno != EINTR)
 			break;
 		if (r > 0 && fds[1].revents)
@@ -218,7 +226,7 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 			screen_forget(scr);
 			dirty = true;
 		}
-		if (r > 0 && fds[0].revents) {
+		if ((r > 0 && fds[0].revents) || held) {
 			int key, got = 0;
 			while (!s->quit(s->ctx) && (key = screen_read_key(scr, 0)) >= 0) {
 				got++;

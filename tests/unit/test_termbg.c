@@ -1,12 +1,14 @@
 /* test_termbg.c — the background query's parts without a terminal: OSC
  * 11 colours, luminance and the light/dark line, COLORFGBG, the filter
  * that keeps replies out of the keys (whole, split, late, cut off, too
- * long). The query itself is tested in a terminal. */
+ * long), and theme auto in the config. The query itself is tested in a
+ * terminal: tests/screen/test_background.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "lectern/config.h"
 #include "lectern/keys.h"
 #include "lectern/termbg.h"
 
@@ -278,6 +280,58 @@ static void test_filter(void)
 	      "a long body: %zu keys after the cut", strlen(out));
 }
 
+/* ---- config ---------------------------------------------------------- */
+
+static void test_config_auto(void)
+{
+	struct config c, light;
+	config_default(&c);
+	CHECK(config_theme_is_auto(&c), "auto is the default");
+	CHECK(config_theme_known("auto"), "auto is a theme name");
+	char names[128];
+	config_theme_names(names, sizeof names);
+	CHECK(strstr(names, "auto") != NULL, "and listed: %s", names);
+	/* no yellow (3, 11) or cyan (6, 14) text on the default background */
+	for (int i = 0; i < FS_COUNT; i++) {
+		short fg = c.styles[i].fg;
+		CHECK(c.styles[i].bg != COLOR_NONE ||
+		      !(fg == 3 || fg == 6 || fg == 11 || fg == 14),
+		      "auto: %s is not yellow or cyan", config_element_name(i));
+	}
+	/* every element the dark theme styles, auto styles too */
+	struct config dark;
+	config_default(&dark);
+	config_set_theme(&dark, "dark");
+	for (int i = 0; i < FS_COUNT; i++) {
+		const struct style *a = &c.styles[i], *d = &dark.styles[i];
+		bool styled = a->fg != COLOR_NONE || a->bg != COLOR_NONE || a->attr;
+		bool dark_styled = d->fg != COLOR_NONE || d->bg != COLOR_NONE || d->attr;
+		CHECK(styled || !dark_styled, "auto: %s has a style",
+		      config_element_name(i));
+	}
+	config_theme_resolve(&c, TERMBG_UNKNOWN);
+	CHECK(config_theme_is_auto(&c), "unknown: still auto");
+	config_theme_resolve(&c, TERMBG_LIGHT);
+	config_default(&light);
+	config_set_theme(&light, "light");
+	CHECK(strcmp(c.theme, "light") == 0 &&
+	      memcmp(c.styles, light.styles, sizeof c.styles) == 0, "light");
+	config_theme_resolve(&c, TERMBG_DARK);
+	CHECK(strcmp(c.theme, "light") == 0, "resolved once: no longer auto");
+	/* an explicit theme stays; overrides stay */
+	config_default(&c);
+	config_set_theme(&c, "mono");
+	config_theme_resolve(&c, TERMBG_LIGHT);
+	CHECK(strcmp(c.theme, "mono") == 0, "mono stays mono");
+	struct config_diags d = { 0 };
+	config_default(&c);
+	config_load_string(&c, "t.ini", "[theme]\nheader = bold 214\n", &d);
+	config_theme_resolve(&c, TERMBG_DARK);
+	CHECK(strcmp(c.theme, "dark") == 0 && c.styles[LS_HEADER].fg == 214,
+	      "an override survives");
+	config_diags_free(&d);
+}
+
 int main(int argc, char **argv)
 {
 	check_wrap(argc, argv);
@@ -285,5 +339,6 @@ int main(int argc, char **argv)
 	test_luminance();
 	test_colorfgbg();
 	test_filter();
+	test_config_auto();
 	return check_done();
 }
