@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,6 +36,10 @@ struct screen {
 	int nrows;
 	struct strbuf out;
 	struct termbg_answer bg;       /* what the terminal said, if asked */
+	int64_t asked_at;              /* when the query went out */
+	struct termios shell_modes;    /* the tty's modes before the query */
+	int modes_fd;                  /* the tty they are of */
+	bool modes_changed;            /* and they are not back yet */
 	struct termbg_filter replies;  /* keeps late replies out of the keys */
 	int early[32];                 /* keys typed while asking, to come */
 	int nearly, earlypos;
@@ -130,7 +135,8 @@ static void setup_styles(struct screen *s, const struct style *colour_styles,
 	}
 }
 
-static void ask_background(struct screen *s);
+static bool send_query(struct screen *s);
+static void read_answers(struct screen *s);
 
 void screen_set_styles(struct screen *s, const struct style *colour_styles,
 		       const struct style *mono_styles)
@@ -166,6 +172,7 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 		return NULL;
 	}
 	bool usable = cursor_address != NULL && !generic_type && !hard_copy;
+	bool colours = max_colors >= 8;
 	del_curterm(cur_term);
 	if (!usable) {
 		snprintf(err, errlen, "TERM=%s cannot place the cursor, so it cannot "
@@ -186,9 +193,15 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 			return NULL;
 		}
 	}
+	/* ask where colours will be used (NO_COLOR: no-color.org) */
+	const char *no_colour = getenv("NO_COLOR");
+	bool asked = ask_bg && colours && !(no_colour && *no_colour) &&
+		     same_terminal(fileno(s->in)) && send_query(s);
 	s->scr = newterm(term, stdout, s->in);
 	if (!s->scr) {
 		snprintf(err, errlen, "cannot start the terminal (TERM=%s)", term);
+		if (s->modes_changed)
+			tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 		if (s->own_in)
 			fclose(s->in);
 		free(s);
@@ -205,8 +218,8 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	termbg_filter_init(&s->replies);
-	if (ask_bg)
-		ask_background(s);
+	if (asked)
+		read_answers(s);
 	s->direct = direct;
 	if (direct) {
 		/* a clear start; from here on, frames bypass curses' model */
@@ -241,8 +254,11 @@ void screen_close(struct screen *s)
 
 void screen_emergency_restore(void)
 {
-	if (active)
-		endwin();
+	if (!active)
+		return;
+	endwin();
+	if (active->modes_changed) /* still asking: endwin set send_query's */
+		tcsetattr(active->modes_fd, TCSANOW, &active->shell_modes);
 }
 
 void screen_size(struct screen *s, int *width, int *height)
@@ -364,24 +380,58 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* Asks for the background colour before anything is drawn, with the
- * terminal in curses' modes (no echo: the answer never shows), and reads
- * the answer as keys through the filter, which takes it out: curses
- * decodes whatever else comes meanwhile (keys typed, a PgDn), to be read
- * later in order. Waits at most TERMBG_WAIT_MS, less as soon as the DA1
- * answer has come. */
-static void ask_background(struct screen *s)
+/* ---- the background query -------------------------------------------
+ * The query goes out before newterm, so that the terminal answers while
+ * curses starts (newterm takes longer than a local terminal's answer).
+ * Till curses has the terminal, echo and line editing are off: the answer
+ * is neither shown nor held back for a newline. newterm records those
+ * modes as the shell's, so once the answers are in, the shell's own are
+ * put back for it to record (def_shell_mode). The answers are read as
+ * keys through the filter, which takes them out: whatever else came
+ * meanwhile (keys typed, a PgDn) curses decodes, to be read in order. */
+
+static bool send_query(struct screen *s)
 {
-	/* only where colours will be used (NO_COLOR: no-color.org) */
-	const char *no_colour = getenv("NO_COLOR");
-	if (!has_colors() || (no_colour && *no_colour) ||
-	    !same_terminal(fileno(s->in)))
-		return;
+	int fd = s->modes_fd = fileno(s->in);
+	if (tcgetattr(fd, &s->shell_modes) != 0)
+		return false;
+	struct termios quiet = s->shell_modes;
+	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON);
+	quiet.c_cc[VMIN] = 1;
+	quiet.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &quiet) != 0)
+		return false;
+	s->modes_changed = true;
 	static const char query[] = TERMBG_QUERY;
-	fflush(stdout);
-	if (!write_all(STDOUT_FILENO, query, sizeof query - 1))
-		return;
-	int64_t deadline = monotonic_ms() + TERMBG_WAIT_MS;
+	s->asked_at = monotonic_ms();
+	if (!write_all(STDOUT_FILENO, query, sizeof query - 1)) {
+		tcsetattr(fd, TCSANOW, &s->shell_modes);
+		s->modes_changed = false;
+		return false;
+	}
+	return true;
+}
+
+/* Gives curses the shell's modes as they were before send_query, keeping
+ * its own in force. For the few microseconds between, echo is on: only an
+ * answer later than DA1's or than the wait could land there. */
+static void restore_shell_modes(struct screen *s)
+{
+	int fd = s->modes_fd;
+	struct termios prog;
+	if (tcgetattr(fd, &prog) == 0 &&
+	    tcsetattr(fd, TCSANOW, &s->shell_modes) == 0) {
+		def_shell_mode();
+		tcsetattr(fd, TCSANOW, &prog);
+	}
+	s->modes_changed = false;
+}
+
+/* Reads the answers, waiting at most TERMBG_WAIT_MS from the query, less
+ * as soon as DA1's answer has come. */
+static void read_answers(struct screen *s)
+{
+	int64_t deadline = s->asked_at + TERMBG_WAIT_MS;
 	while (!s->replies.answer.da1) {
 		int64_t left = deadline - monotonic_ms();
 		if (left <= 0)
@@ -392,6 +442,7 @@ static void ask_background(struct screen *s)
 	}
 	s->bg = s->replies.answer;
 	s->read_first = true;
+	restore_shell_modes(s);
 }
 
 int screen_read_key(struct screen *s, int timeout_ms)

@@ -504,6 +504,55 @@ static void test_choices(void)
 	quit(&t);
 }
 
+static char *slurp(const char *path)
+{
+	static char buf[3][512];
+	static int next;
+	char *b = buf[next++ % 3];
+	b[0] = '\0';
+	FILE *f = fopen(path, "r");
+	if (f) {
+		if (!fgets(b, 512, f))
+			b[0] = '\0';
+		fclose(f);
+	}
+	return b;
+}
+
+/* The terminal's modes after lectern are those before it, whether the
+ * terminal answered, answered only DA1, or said nothing (lectern changes
+ * them to ask, before curses starts). */
+static void test_modes(void)
+{
+	static const struct answers cases[] = {
+		{ "", "", "rgb:ffff/ffff/ffff", NULL, false, false, NULL },
+		{ "", "", NULL, NULL, false, false, NULL },
+		{ "", "", NULL, NULL, false, true, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char script[2048];
+		snprintf(script, sizeof script, "stty -g > %s/before; %s --no-config "
+			 "%s; stty -g > %s/after; echo DONE; sleep 5", tmpdir,
+			 lectern, demo, tmpdir);
+		char *argv[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
+		struct vt t;
+		vt_spawn(&t, 80, 24, "xterm-256color", argv);
+		t.bg_reply = cases[i].bg;
+		t.drop_replies = cases[i].drop;
+		CHECK(vt_wait_for(&t, "/24", 3000), "modes %zu: slides shown", i);
+		vt_send(&t, "q");
+		CHECK(vt_wait_for(&t, "DONE", 3000), "modes %zu: quit", i);
+		char path[300];
+		snprintf(path, sizeof path, "%s/before", tmpdir);
+		char *before = slurp(path);
+		snprintf(path, sizeof path, "%s/after", tmpdir);
+		char *after = slurp(path);
+		CHECK(before[0] && strcmp(before, after) == 0, "modes %zu: the tty's "
+		      "modes restored\n before %s after  %s", i, before, after);
+		vt_close(&t);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -520,6 +569,7 @@ int main(int argc, char **argv)
 	test_late();
 	test_typed_meanwhile();
 	test_choices();
+	test_modes();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
