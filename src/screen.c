@@ -23,6 +23,7 @@
 
 struct screen {
 	SCREEN *scr;
+	WINDOW *keys; /* a pad to read keys through: reading never refreshes */
 	FILE *in;     /* the terminal we read keys from */
 	bool own_in;  /* opened /dev/tty ourselves */
 	attr_t attrs[FS_COUNT];
@@ -35,7 +36,8 @@ struct screen {
 	char **rows;  /* the last frame's rows, serialised, for the diff */
 	int nrows;
 	struct strbuf out;
-	struct termbg_answer bg;       /* what the terminal said, if asked */
+	struct termbg_answer bg;       /* what the terminal said in time */
+	bool asked;
 	int64_t asked_at;              /* when the query went out */
 	struct termios shell_modes;    /* the tty's modes before the query */
 	int modes_fd;                  /* the tty they are of */
@@ -45,6 +47,7 @@ struct screen {
 	int nearly, earlypos;
 	bool read_first;               /* curses may hold keys: read before
 					* the next poll */
+	bool styled;                   /* styles set, a frame maybe drawn */
 };
 
 static struct screen *active; /* for the emergency restore */
@@ -136,12 +139,21 @@ static void setup_styles(struct screen *s, const struct style *colour_styles,
 }
 
 static bool send_query(struct screen *s);
-static void read_answers(struct screen *s);
+static void take_answers(struct screen *s);
 
 void screen_set_styles(struct screen *s, const struct style *colour_styles,
 		       const struct style *mono_styles)
 {
 	setup_styles(s, colour_styles, mono_styles);
+	if (s->styled) {
+		/* the colours of pairs on screen changed: paint it all */
+		for (int i = 0; i < s->nrows; i++) {
+			free(s->rows[i]);
+			s->rows[i] = NULL;
+		}
+		clearok(curscr, TRUE);
+	}
+	s->styled = true;
 }
 
 /* Whether fd is the terminal stdout writes to: a reply to a query on
@@ -212,14 +224,20 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 	raw();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
+	/* keys are read through a pad: wgetch on stdscr would refresh it, and
+	 * reading before the first frame would send curses' start-up output
+	 * (the alternate screen, a clear) on its own */
+	s->keys = newpad(1, 1);
+	if (!s->keys)
+		s->keys = stdscr;
+	keypad(s->keys, TRUE);
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	termbg_filter_init(&s->replies);
 	if (asked)
-		read_answers(s);
+		take_answers(s);
 	s->direct = direct;
 	if (direct) {
 		/* a clear start; from here on, frames bypass curses' model */
@@ -235,12 +253,16 @@ void screen_close(struct screen *s)
 		return;
 	curs_set(1);
 	endwin();
+	if (s->modes_changed) /* DA1's answer never came: see send_query */
+		tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 	/* a terminal with no alternate screen (the Linux console, vt100)
 	 * keeps the last slide under the shell's prompt: clear it */
 	if ((!enter_ca_mode || !*enter_ca_mode) && clear_screen) {
 		putp(clear_screen);
 		fflush(stdout);
 	}
+	if (s->keys != stdscr)
+		delwin(s->keys);
 	delscreen(s->scr);
 	if (s->own_in)
 		fclose(s->in);
@@ -257,7 +279,7 @@ void screen_emergency_restore(void)
 	if (!active)
 		return;
 	endwin();
-	if (active->modes_changed) /* still asking: endwin set send_query's */
+	if (active->modes_changed) /* endwin set send_query's modes */
 		tcsetattr(active->modes_fd, TCSANOW, &active->shell_modes);
 }
 
@@ -310,11 +332,11 @@ int screen_input_fd(const struct screen *s)
 
 /* The next key from curses as a lectern key: -1 when none came within
  * timeout_ms, -2 for a key lectern has no code for. */
-static int curses_key(int timeout_ms)
+static int curses_key(struct screen *s, int timeout_ms)
 {
-	wtimeout(stdscr, timeout_ms);
+	wtimeout(s->keys, timeout_ms);
 	wint_t wch;
-	int r = wget_wch(stdscr, &wch);
+	int r = wget_wch(s->keys, &wch);
 	if (r == ERR)
 		return -1;
 	if (r == KEY_CODE_YES) {
@@ -333,38 +355,33 @@ static int64_t monotonic_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The next key through the reply filter, waiting at most timeout_ms: a
- * reply to the background query arrives as keys (ESC, ], 1, 1, ;, ...),
- * and after the wait (a slow link) must not act as them. asking: the
- * wait is the query's, and ends as soon as the DA1 answer has come. */
-static int next_key(struct screen *s, int timeout_ms, bool asking)
+static void note_answers(struct screen *s);
+
+/* The next key through the reply filter, waiting at most timeout_ms: the
+ * answers to the background query arrive as keys (ESC, ], 1, 1, ;, ...),
+ * the filter takes them out, and note_answers sees what they said.
+ * waiting: a prefix of an answer waits for the rest (TERMBG_PREFIX_MS)
+ * and is then taken as keys; else it stays held for the next call. */
+static int next_key(struct screen *s, int timeout_ms, bool waiting)
 {
-	int64_t end = monotonic_ms() + timeout_ms;
 	for (;;) {
 		int k = termbg_filter_get(&s->replies);
 		if (k >= 0)
 			return k;
-		if (asking && s->replies.answer.da1)
-			return -1;
-		int wait = timeout_ms;
-		if (asking) {
-			int64_t left = end - monotonic_ms();
-			wait = left > 0 ? (int)left : 0;
-		}
 		int hold = termbg_filter_hold_ms(&s->replies);
-		k = curses_key(hold >= 0 ? hold : wait);
+		k = curses_key(s, hold < 0 ? timeout_ms : waiting ? hold : 0);
 		if (k == -2)
 			continue;
 		if (k == -1) {
-			if (hold < 0) {
-				if (!asking)
-					s->read_first = false; /* curses has none */
+			if (hold < 0 || !waiting) {
+				s->read_first = hold >= 0;
 				return -1;
 			}
 			termbg_filter_flush(&s->replies);
 			continue;
 		}
 		termbg_filter_put(&s->replies, k, monotonic_ms());
+		note_answers(s);
 	}
 }
 
@@ -381,14 +398,18 @@ static bool write_all(int fd, const char *p, size_t n)
 }
 
 /* ---- the background query -------------------------------------------
- * The query goes out before newterm, so that the terminal answers while
- * curses starts (newterm takes longer than a local terminal's answer).
- * Till curses has the terminal, echo and line editing are off: the answer
- * is neither shown nor held back for a newline. newterm records those
- * modes as the shell's, so once the answers are in, the shell's own are
- * put back for it to record (def_shell_mode). The answers are read as
- * keys through the filter, which takes them out: whatever else came
- * meanwhile (keys typed, a PgDn) curses decodes, to be read in order. */
+ * The query goes out before newterm, so that the terminal can answer
+ * while curses starts, and nothing waits for the answer: the first frame
+ * takes it if it has come by then, else the viewer restyles when it comes
+ * (screen_background), if within TERMBG_ANSWER_MS of the query; a later
+ * one is only taken out of the input. Until curses has the terminal, echo
+ * and line editing are off, so that the answer is neither shown nor held
+ * back for a newline. newterm records those modes as the shell's; once
+ * DA1's answer, the last, is in, the shell's own are put back for curses
+ * to record (def_shell_mode), and until then every endwin is followed by
+ * them. The answers are read as keys through the filter, which takes them
+ * out: whatever else came meanwhile (keys typed, a PgDn) curses decodes,
+ * to be read in order. */
 
 static bool send_query(struct screen *s)
 {
@@ -403,18 +424,19 @@ static bool send_query(struct screen *s)
 		return false;
 	s->modes_changed = true;
 	static const char query[] = TERMBG_QUERY;
+	s->asked = true;
 	s->asked_at = monotonic_ms();
 	if (!write_all(STDOUT_FILENO, query, sizeof query - 1)) {
 		tcsetattr(fd, TCSANOW, &s->shell_modes);
-		s->modes_changed = false;
+		s->modes_changed = s->asked = false;
 		return false;
 	}
 	return true;
 }
 
 /* Gives curses the shell's modes as they were before send_query, keeping
- * its own in force. For the few microseconds between, echo is on: only an
- * answer later than DA1's or than the wait could land there. */
+ * its own in force. Done once DA1's answer is in: no answer can come in
+ * the microseconds that echo is on. */
 static void restore_shell_modes(struct screen *s)
 {
 	int fd = s->modes_fd;
@@ -427,29 +449,34 @@ static void restore_shell_modes(struct screen *s)
 	s->modes_changed = false;
 }
 
-/* Reads the answers, waiting at most TERMBG_WAIT_MS from the query, less
- * as soon as DA1's answer has come. */
-static void read_answers(struct screen *s)
+/* What the answers that came through the filter said: the background,
+ * if in time, and that DA1's answer, the last, is in. */
+static void note_answers(struct screen *s)
 {
-	int64_t deadline = s->asked_at + TERMBG_WAIT_MS;
-	while (!s->replies.answer.da1) {
-		int64_t left = deadline - monotonic_ms();
-		if (left <= 0)
-			break;
-		int k = next_key(s, (int)left, true);
-		if (k >= 0 && s->nearly < (int)(sizeof s->early / sizeof *s->early))
+	const struct termbg_answer *a = &s->replies.answer;
+	if (s->asked && a->bg_known && !s->bg.bg_known &&
+	    monotonic_ms() - s->asked_at <= TERMBG_ANSWER_MS)
+		s->bg = *a;
+	if (s->modes_changed && a->da1)
+		restore_shell_modes(s);
+}
+
+/* Reads whatever answers have come already, without waiting; keys
+ * typed meanwhile are kept for screen_read_key. */
+static void take_answers(struct screen *s)
+{
+	int k;
+	while ((k = next_key(s, 0, false)) >= 0)
+		if (s->nearly < (int)(sizeof s->early / sizeof *s->early))
 			s->early[s->nearly++] = k;
-	}
-	s->bg = s->replies.answer;
 	s->read_first = true;
-	restore_shell_modes(s);
 }
 
 int screen_read_key(struct screen *s, int timeout_ms)
 {
 	if (s->earlypos < s->nearly)
 		return s->early[s->earlypos++];
-	return next_key(s, timeout_ms, false);
+	return next_key(s, timeout_ms, true);
 }
 
 bool screen_keys_held(const struct screen *s)

@@ -150,6 +150,23 @@ static void draw(struct screen *scr, const struct show *s)
 		s->drawn(s->ctx);
 }
 
+/* Sets the styles for the terminal's background as now known (theme
+ * auto): the first time (*shown is -1) and whenever the shade changes;
+ * true then. */
+static bool restyle(struct screen *scr, const struct config *cfg,
+		    const struct config *mono, int *shown)
+{
+	enum termbg_shade now = termbg_decide(screen_background(scr),
+					      getenv("COLORFGBG"));
+	if ((int)now == *shown)
+		return false;
+	*shown = (int)now;
+	struct config themed = *cfg;
+	config_theme_resolve(&themed, now);
+	screen_set_styles(scr, themed.styles, mono->styles);
+	return true;
+}
+
 /* A terminal that hung up: poll says its descriptor is ready, and reading
  * it gives nothing, for ever. */
 #define EMPTY_READS_MAX 100
@@ -182,11 +199,10 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 		say(err);
 		return 3;
 	}
-	/* theme auto: light or dark after the terminal's background */
-	struct config themed = *cfg;
-	config_theme_resolve(&themed, termbg_decide(screen_background(scr),
-						    getenv("COLORFGBG")));
-	screen_set_styles(scr, themed.styles, mono.styles);
+	/* theme auto: light or dark after the terminal's background, which
+	 * may be known only after the first frame */
+	int shade = -1;
+	restyle(scr, cfg, &mono, &shade);
 	int w, h;
 	screen_size(scr, &w, &h);
 	s->resize(s->ctx, w, h);
@@ -248,6 +264,8 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 				break;
 			}
 		}
+		if (config_theme_is_auto(cfg) && restyle(scr, cfg, &mono, &shade))
+			dirty = true;
 		if (dirty && !s->quit(s->ctx))
 			draw(scr, s);
 	}

@@ -15,8 +15,9 @@
  * A terminal answers in order, so DA1's answer, which nearly every
  * terminal gives, says that OSC 11's has come or never will. */
 #define TERMBG_QUERY "\033]11;?\033\\" "\033[c"
-/* How long a terminal gets to answer before the first frame. */
-#define TERMBG_WAIT_MS 100
+/* How long after the query an answer still sets the colours; nothing
+ * waits for it, and one that comes later is only taken out of the input. */
+#define TERMBG_ANSWER_MS 200
 /* A reply's body ("rgb:ffff/ffff/ffff"; 24 bytes for rgba:) is cut off
  * past this many bytes: it is no reply, and what came is dropped. */
 #define TERMBG_BODY_MAX 48
