@@ -205,9 +205,9 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 			return NULL;
 		}
 	}
-	/* ask where colours will be used (NO_COLOR: no-color.org) */
-	const char *no_colour = getenv("NO_COLOR");
-	bool asked = ask_bg && colours && !(no_colour && *no_colour) &&
+	/* ask where colours will be used (NO_COLOR is main's: it makes the
+	 * theme mono unless one is named) */
+	bool asked = ask_bg && colours &&
 		     same_terminal(fileno(s->in)) && send_query(s);
 	s->scr = newterm(term, stdout, s->in);
 	if (!s->scr) {

@@ -17,11 +17,10 @@ struct screen;
 /* Opens the terminal on stdout. direct: draw each span at its absolute
  * place, for terminals that draw East Asian ambiguous characters two
  * columns wide (curses would count one). ask_bg: ask the terminal for its
- * background colour (OSC 11) when it has colours, NO_COLOR is unset or
- * empty, and keys come from the terminal stdout writes to; nothing waits
- * for the answer. NULL with a one-line reason in err when there is no
- * usable terminal (TERM unset or unknown, no /dev/tty). Caller closes
- * with screen_close. */
+ * background colour (OSC 11) when it has colours and keys come from the
+ * terminal stdout writes to; nothing waits for the answer. NULL with a
+ * one-line reason in err when there is no usable terminal (TERM unset or
+ * unknown, no /dev/tty). Caller closes with screen_close. */
 struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen);
 
 /* What the terminal has said of its background: nothing known until its
@@ -30,9 +29,9 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen);
  * TERMBG_ANSWER_MS. */
 const struct termbg_answer *screen_background(const struct screen *s);
 
-/* The styles to draw with: colour_styles where the terminal has colours
- * (and NO_COLOR is unset), mono_styles elsewhere. Set again (the
- * background came), the next frame repaints the whole screen. */
+/* The styles to draw with: colour_styles where the terminal has colours,
+ * mono_styles elsewhere. Set again (the background came), the next frame
+ * repaints the whole screen. */
 void screen_set_styles(struct screen *s, const struct style *colour_styles,
 		       const struct style *mono_styles);
 
