@@ -5,7 +5,9 @@
  * lectern and mdp can be measured side by side on the same content.
  *
  * usage: bench_screen COLS ROWS TURNS RUNS NEEDLE PROGRAM [ARGS...]
- * NEEDLE is text the first screen shows when it is complete. */
+ * NEEDLE is text the first screen shows when it is complete. BENCH_BG:
+ * the colour the terminal answers the background query with (by default
+ * it answers only DA1). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,9 @@ int main(int argc, char **argv)
 		double t0 = now_ms();
 		if (!vt_spawn(&t, cols, rows, "xterm-256color", argv + 6))
 			return 2;
+		/* the terminal answers OSC 11 with this colour; without it,
+		 * only DA1, as libvterm does */
+		t.bg_reply = getenv("BENCH_BG");
 		const char *wait = getenv("BENCH_WAIT_MS");
 		if (!vt_wait_for(&t, needle, wait ? atoi(wait) : 5000)) {
 			fprintf(stderr, "bench_screen: first screen never showed '%s'\n",

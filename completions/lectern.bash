@@ -13,7 +13,7 @@ _lectern()
         -V --version'
     local formats='text json markdown'
     local deck_formats='outline markdown'
-    local themes='dark light mono'
+    local themes='auto dark light mono'
     # a few of iconv's names; lectern takes any
     local encodings='UTF-8 UTF-16 UTF-16LE UTF-16BE UTF-32 GB18030 GBK BIG5
         SHIFT_JIS EUC-JP EUC-KR ISO-8859-1 WINDOWS-1252'

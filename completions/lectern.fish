@@ -6,7 +6,7 @@
 
 set -l formats text json markdown
 set -l deck_formats outline markdown
-set -l themes dark light mono
+set -l themes auto dark light mono
 # a few of iconv's names; lectern takes any
 set -l encodings UTF-8 UTF-16 UTF-16LE UTF-16BE UTF-32 GB18030 GBK BIG5 SHIFT_JIS EUC-JP EUC-KR ISO-8859-1 WINDOWS-1252
 

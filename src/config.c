@@ -57,7 +57,25 @@ struct theme {
 	const char *spec[FS_COUNT]; /* style values, as a config file has them */
 };
 
+/* auto is the default: until the terminal says what its background is
+ * (config_theme_resolve), a palette readable on light and dark ones alike:
+ * no yellow or cyan text (1.4:1 to 2:1 on white in xterm's palette), no
+ * blue (about 2:1 on black); magenta, which keeps 3:1 or more on black and
+ * on white in xterm's, Tango's and libvterm's palettes, red for code (3.6:1
+ * on black in xterm's), and the default colour made bold. */
 static const struct theme themes[] = {
+	{ "auto", {
+		[LS_DECK_TITLE] = "bold magenta", [LS_HEADER] = "bold magenta",
+		[LS_RULE] = "magenta", [LS_BLOCK_TITLE] = "bold",
+		[LS_LABEL] = "bold magenta", [LS_SECTION] = "bold",
+		[LS_DIM] = "dim", [FS_FOOTER] = "dim", [FS_PROGRESS] = "magenta",
+		[FS_MATCH] = "bold black on yellow", [FS_SELECTED] = "reverse",
+		[FS_NOTICE] = "bold red", [FS_WHITE] = "black on bright-white",
+		[FS_TIMER_WARN] = "magenta", [FS_TIMER_OVER] = "red",
+		[LS_STRONG] = "bold",
+		[LS_EMPH] = "italic", [LS_STRONG_EMPH] = "bold italic",
+		[LS_CODE] = "red", [LS_CODE_BLOCK] = "red",
+	} },
 	{ "dark", {
 		[LS_DECK_TITLE] = "bold yellow", [LS_HEADER] = "bold cyan",
 		[LS_RULE] = "cyan", [LS_BLOCK_TITLE] = "bold yellow",
@@ -220,11 +238,26 @@ bool config_set_theme(struct config *c, const char *name)
 	return true;
 }
 
+bool config_theme_is_auto(const struct config *c)
+{
+	return strcmp(c->theme, "auto") == 0;
+}
+
+void config_theme_resolve(struct config *c, enum termbg_shade shade)
+{
+	static const char *const by_shade[] = {
+		[TERMBG_UNKNOWN] = NULL, [TERMBG_DARK] = "dark",
+		[TERMBG_LIGHT] = "light",
+	};
+	if (config_theme_is_auto(c) && by_shade[shade])
+		config_set_theme(c, by_shade[shade]);
+}
+
 void config_default(struct config *c)
 {
 	memset(c, 0, sizeof *c);
 	keymap_default(&c->keys);
-	config_set_theme(c, "dark");
+	config_set_theme(c, "auto");
 	c->margin = -1;
 	c->side_by_side = 100;
 	c->measure = LAYOUT_MEASURE;

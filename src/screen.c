@@ -11,14 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <term.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lectern/keys.h"
 #include "lectern/strbuf.h"
+#include "lectern/termbg.h"
 
 struct screen {
 	SCREEN *scr;
+	WINDOW *keys; /* a pad to read keys through: reading never refreshes */
 	FILE *in;     /* the terminal we read keys from */
 	bool own_in;  /* opened /dev/tty ourselves */
 	attr_t attrs[FS_COUNT];
@@ -31,6 +36,18 @@ struct screen {
 	char **rows;  /* the last frame's rows, serialised, for the diff */
 	int nrows;
 	struct strbuf out;
+	struct termbg_answer bg;       /* what the terminal said in time */
+	bool asked;
+	int64_t asked_at;              /* when the query went out */
+	struct termios shell_modes;    /* the tty's modes before the query */
+	int modes_fd;                  /* the tty they are of */
+	bool modes_changed;            /* and they are not back yet */
+	struct termbg_filter replies;  /* keeps late replies out of the keys */
+	int early[32];                 /* keys typed while asking, to come */
+	int nearly, earlypos;
+	bool read_first;               /* curses may hold keys: read before
+					* the next poll */
+	bool styled;                   /* styles set, a frame maybe drawn */
 };
 
 static struct screen *active; /* for the emergency restore */
@@ -121,9 +138,34 @@ static void setup_styles(struct screen *s, const struct style *colour_styles,
 	}
 }
 
-struct screen *screen_open(const struct style *colour_styles,
-			   const struct style *mono_styles, bool direct,
-			   char *err, size_t errlen)
+static bool send_query(struct screen *s);
+static void take_answers(struct screen *s);
+
+void screen_set_styles(struct screen *s, const struct style *colour_styles,
+		       const struct style *mono_styles)
+{
+	setup_styles(s, colour_styles, mono_styles);
+	if (s->styled) {
+		/* the colours of pairs on screen changed: paint it all */
+		for (int i = 0; i < s->nrows; i++) {
+			free(s->rows[i]);
+			s->rows[i] = NULL;
+		}
+		clearok(curscr, TRUE);
+	}
+	s->styled = true;
+}
+
+/* Whether fd is the terminal stdout writes to: a reply to a query on
+ * stdout comes in there and nowhere else. */
+static bool same_terminal(int fd)
+{
+	struct stat a, b;
+	return isatty(fd) && isatty(STDOUT_FILENO) && fstat(fd, &a) == 0 &&
+	       fstat(STDOUT_FILENO, &b) == 0 && a.st_rdev == b.st_rdev;
+}
+
+struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 {
 	const char *term = getenv("TERM");
 	if (!term || !*term) {
@@ -142,6 +184,7 @@ struct screen *screen_open(const struct style *colour_styles,
 		return NULL;
 	}
 	bool usable = cursor_address != NULL && !generic_type && !hard_copy;
+	bool colours = max_colors >= 8;
 	del_curterm(cur_term);
 	if (!usable) {
 		snprintf(err, errlen, "TERM=%s cannot place the cursor, so it cannot "
@@ -162,9 +205,15 @@ struct screen *screen_open(const struct style *colour_styles,
 			return NULL;
 		}
 	}
+	/* ask where colours will be used (NO_COLOR is main's: it makes the
+	 * theme mono unless one is named) */
+	bool asked = ask_bg && colours &&
+		     same_terminal(fileno(s->in)) && send_query(s);
 	s->scr = newterm(term, stdout, s->in);
 	if (!s->scr) {
 		snprintf(err, errlen, "cannot start the terminal (TERM=%s)", term);
+		if (s->modes_changed)
+			tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 		if (s->own_in)
 			fclose(s->in);
 		free(s);
@@ -175,12 +224,20 @@ struct screen *screen_open(const struct style *colour_styles,
 	raw();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
+	/* keys are read through a pad: wgetch on stdscr would refresh it, and
+	 * reading before the first frame would send curses' start-up output
+	 * (the alternate screen, a clear) on its own */
+	s->keys = newpad(1, 1);
+	if (!s->keys)
+		s->keys = stdscr;
+	keypad(s->keys, TRUE);
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
-	setup_styles(s, colour_styles, mono_styles);
+	termbg_filter_init(&s->replies);
+	if (asked)
+		take_answers(s);
 	s->direct = direct;
 	if (direct) {
 		/* a clear start; from here on, frames bypass curses' model */
@@ -196,12 +253,16 @@ void screen_close(struct screen *s)
 		return;
 	curs_set(1);
 	endwin();
+	if (s->modes_changed) /* DA1's answer never came: see send_query */
+		tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 	/* a terminal with no alternate screen (the Linux console, vt100)
 	 * keeps the last slide under the shell's prompt: clear it */
 	if ((!enter_ca_mode || !*enter_ca_mode) && clear_screen) {
 		putp(clear_screen);
 		fflush(stdout);
 	}
+	if (s->keys != stdscr)
+		delwin(s->keys);
 	delscreen(s->scr);
 	if (s->own_in)
 		fclose(s->in);
@@ -215,8 +276,11 @@ void screen_close(struct screen *s)
 
 void screen_emergency_restore(void)
 {
-	if (active)
-		endwin();
+	if (!active)
+		return;
+	endwin();
+	if (active->modes_changed) /* endwin set send_query's modes */
+		tcsetattr(active->modes_fd, TCSANOW, &active->shell_modes);
 }
 
 void screen_size(struct screen *s, int *width, int *height)
@@ -256,24 +320,168 @@ static int map_key(int code)
 	return -1;
 }
 
+const struct termbg_answer *screen_background(const struct screen *s)
+{
+	return &s->bg;
+}
+
 int screen_input_fd(const struct screen *s)
 {
 	return fileno(s->in);
 }
 
-int screen_read_key(struct screen *s, int timeout_ms)
+/* The next key from curses as a lectern key: -1 when none came within
+ * timeout_ms, -2 for a key lectern has no code for. */
+static int curses_key(struct screen *s, int timeout_ms)
 {
-	(void)s;
-	wtimeout(stdscr, timeout_ms);
+	wtimeout(s->keys, timeout_ms);
 	wint_t wch;
-	int r = wget_wch(stdscr, &wch);
+	int r = wget_wch(s->keys, &wch);
 	if (r == ERR)
 		return -1;
-	if (r == KEY_CODE_YES)
-		return map_key((int)wch);
+	if (r == KEY_CODE_YES) {
+		int k = map_key((int)wch);
+		return k < 0 ? -2 : k;
+	}
 	if (wch == '\n')
 		return '\r';
 	return (int)wch;
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void note_answers(struct screen *s);
+
+/* The next key through the reply filter, waiting at most timeout_ms: the
+ * answers to the background query arrive as keys (ESC, ], 1, 1, ;, ...),
+ * the filter takes them out, and note_answers sees what they said.
+ * waiting: a prefix of an answer waits for the rest (TERMBG_PREFIX_MS)
+ * and is then taken as keys; else it stays held for the next call. */
+static int next_key(struct screen *s, int timeout_ms, bool waiting)
+{
+	for (;;) {
+		int k = termbg_filter_get(&s->replies);
+		if (k >= 0)
+			return k;
+		int hold = termbg_filter_hold_ms(&s->replies);
+		k = curses_key(s, hold < 0 ? timeout_ms : waiting ? hold : 0);
+		if (k == -2)
+			continue;
+		if (k == -1) {
+			if (hold < 0 || !waiting) {
+				s->read_first = hold >= 0;
+				return -1;
+			}
+			termbg_filter_flush(&s->replies);
+			continue;
+		}
+		termbg_filter_put(&s->replies, k, monotonic_ms());
+		note_answers(s);
+	}
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* ---- the background query -------------------------------------------
+ * The query goes out before newterm, so that the terminal can answer
+ * while curses starts, and nothing waits for the answer: the first frame
+ * takes it if it has come by then, else the viewer restyles when it comes
+ * (screen_background), if within TERMBG_ANSWER_MS of the query; a later
+ * one is only taken out of the input. Until curses has the terminal, echo
+ * and line editing are off, so that the answer is neither shown nor held
+ * back for a newline. newterm records those modes as the shell's; once
+ * DA1's answer, the last, is in, the shell's own are put back for curses
+ * to record (def_shell_mode), and until then every endwin is followed by
+ * them. The answers are read as keys through the filter, which takes them
+ * out: whatever else came meanwhile (keys typed, a PgDn) curses decodes,
+ * to be read in order. */
+
+static bool send_query(struct screen *s)
+{
+	int fd = s->modes_fd = fileno(s->in);
+	if (tcgetattr(fd, &s->shell_modes) != 0)
+		return false;
+	struct termios quiet = s->shell_modes;
+	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON);
+	quiet.c_cc[VMIN] = 1;
+	quiet.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &quiet) != 0)
+		return false;
+	s->modes_changed = true;
+	static const char query[] = TERMBG_QUERY;
+	s->asked = true;
+	s->asked_at = monotonic_ms();
+	if (!write_all(STDOUT_FILENO, query, sizeof query - 1)) {
+		tcsetattr(fd, TCSANOW, &s->shell_modes);
+		s->modes_changed = s->asked = false;
+		return false;
+	}
+	return true;
+}
+
+/* Gives curses the shell's modes as they were before send_query, keeping
+ * its own in force. Done once DA1's answer is in: no answer can come in
+ * the microseconds that echo is on. */
+static void restore_shell_modes(struct screen *s)
+{
+	int fd = s->modes_fd;
+	struct termios prog;
+	if (tcgetattr(fd, &prog) == 0 &&
+	    tcsetattr(fd, TCSANOW, &s->shell_modes) == 0) {
+		def_shell_mode();
+		tcsetattr(fd, TCSANOW, &prog);
+	}
+	s->modes_changed = false;
+}
+
+/* What the answers that came through the filter said: the background,
+ * if in time, and that DA1's answer, the last, is in. */
+static void note_answers(struct screen *s)
+{
+	const struct termbg_answer *a = &s->replies.answer;
+	if (s->asked && a->bg_known && !s->bg.bg_known &&
+	    monotonic_ms() - s->asked_at <= TERMBG_ANSWER_MS)
+		s->bg = *a;
+	if (s->modes_changed && a->da1)
+		restore_shell_modes(s);
+}
+
+/* Reads whatever answers have come already, without waiting; keys
+ * typed meanwhile are kept for screen_read_key. */
+static void take_answers(struct screen *s)
+{
+	int k;
+	while ((k = next_key(s, 0, false)) >= 0)
+		if (s->nearly < (int)(sizeof s->early / sizeof *s->early))
+			s->early[s->nearly++] = k;
+	s->read_first = true;
+}
+
+int screen_read_key(struct screen *s, int timeout_ms)
+{
+	if (s->earlypos < s->nearly)
+		return s->early[s->earlypos++];
+	return next_key(s, timeout_ms, true);
+}
+
+bool screen_keys_held(const struct screen *s)
+{
+	return s->earlypos < s->nearly || s->read_first;
 }
 
 static struct strbuf *out_buf;

@@ -150,6 +150,23 @@ static void draw(struct screen *scr, const struct show *s)
 		s->drawn(s->ctx);
 }
 
+/* Sets the styles for the terminal's background as now known (theme
+ * auto): the first time (*shown is -1) and whenever the shade changes;
+ * true then. */
+static bool restyle(struct screen *scr, const struct config *cfg,
+		    const struct config *mono, int *shown)
+{
+	enum termbg_shade now = termbg_decide(screen_background(scr),
+					      getenv("COLORFGBG"));
+	if ((int)now == *shown)
+		return false;
+	*shown = (int)now;
+	struct config themed = *cfg;
+	config_theme_resolve(&themed, now);
+	screen_set_styles(scr, themed.styles, mono->styles);
+	return true;
+}
+
 /* A terminal that hung up: poll says its descriptor is ready, and reading
  * it gives nothing, for ever. */
 #define EMPTY_READS_MAX 100
@@ -176,12 +193,16 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 		fprintf(stderr, "lectern: cannot make a pipe: %s\n", strerror(errno));
 		return 3;
 	}
-	struct screen *scr = screen_open(cfg->styles, mono.styles,
-					 cfg->ambiguous == 2, err, sizeof err);
+	struct screen *scr = screen_open(cfg->ambiguous == 2,
+					 config_theme_is_auto(cfg), err, sizeof err);
 	if (!scr) {
 		say(err);
 		return 3;
 	}
+	/* theme auto: light or dark after the terminal's background, which
+	 * may be known only after the first frame */
+	int shade = -1;
+	restyle(scr, cfg, &mono, &shade);
 	int w, h;
 	screen_size(scr, &w, &h);
 	s->resize(s->ctx, w, h);
@@ -198,8 +219,11 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 		fds[0] = (struct pollfd){ .fd = screen_input_fd(scr), .events = POLLIN };
 		fds[1] = (struct pollfd){ .fd = wake_fds[0], .events = POLLIN };
 		size_t nshow = s->pollfds ? s->pollfds(s->ctx, fds + 2, MAX_SHOW_FDS) : 0;
-		int r = poll(fds, 2 + nshow, wait < 0 ? -1 : wait > INT_MAX ?
-			     INT_MAX : (int)wait + 1);
+		/* keys curses holds already (typed while the terminal was
+		 * asked its background) wake no poll */
+		bool held = screen_keys_held(scr);
+		int r = poll(fds, 2 + nshow, held ? 0 : wait < 0 ? -1 :
+			     wait > INT_MAX ? INT_MAX : (int)wait + 1);
 		if (r < 0 && errno != EINTR)
 			break;
 		if (r > 0 && fds[1].revents)
@@ -218,7 +242,7 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 			screen_forget(scr);
 			dirty = true;
 		}
-		if (r > 0 && fds[0].revents) {
+		if ((r > 0 && fds[0].revents) || held) {
 			int key, got = 0;
 			while (!s->quit(s->ctx) && (key = screen_read_key(scr, 0)) >= 0) {
 				got++;
@@ -240,6 +264,8 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 				break;
 			}
 		}
+		if (config_theme_is_auto(cfg) && restyle(scr, cfg, &mono, &shade))
+			dirty = true;
 		if (dirty && !s->quit(s->ctx))
 			draw(scr, s);
 	}

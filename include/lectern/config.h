@@ -13,12 +13,13 @@
 #include "lectern/resume.h"
 #include "lectern/style.h"
 #include "lectern/talk.h"
+#include "lectern/termbg.h"
 
 enum numbering { NUM_DECIMAL, NUM_PAREN, NUM_BULLET };
 
 struct config {
 	struct keymap keys;
-	char theme[16];               /* dark, light or mono */
+	char theme[16];               /* auto, dark, light or mono */
 	bool theme_named;             /* [theme] name set it (NO_COLOR yields) */
 	struct style styles[FS_COUNT];
 	bool style_set[FS_COUNT];     /* overridden in [theme] */
@@ -61,7 +62,7 @@ void config_layout_opts(const struct config *c, int width,
  * the one place that turns the config into what talk.c takes. */
 void config_talk_settings(const struct config *c, struct talk_settings *t);
 
-/* The built-in defaults (theme dark). */
+/* The built-in defaults (theme auto). */
 void config_default(struct config *c);
 
 /* Reads an INI file over c. Unknown sections and keys, bad values and
@@ -84,6 +85,13 @@ void config_theme_names(char *buf, size_t size);
 /* Switches to a built-in theme, keeping [theme] overrides. False when the
  * name is unknown. */
 bool config_set_theme(struct config *c, const char *name);
+
+/* Theme auto, the default, has colours readable on light and dark
+ * backgrounds; once the terminal's background is known, resolving it
+ * switches to light or dark (keeping overrides). Any other theme, or an
+ * unknown shade, is left as it is. */
+bool config_theme_is_auto(const struct config *c);
+void config_theme_resolve(struct config *c, enum termbg_shade shade);
 
 /* The names of the themable elements, indexed by frame style. */
 const char *config_element_name(int style);

@@ -169,7 +169,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct config t;
 	config_default(&t);
 	bool known = strcasecmp(text, "dark") == 0 ||
-		     strcasecmp(text, "light") == 0 || strcasecmp(text, "mono") == 0;
+		     strcasecmp(text, "light") == 0 || strcasecmp(text, "mono") == 0 ||
+		     strcasecmp(text, "auto") == 0;
 	FUZZ_CHECK(config_set_theme(&t, text) == known, "theme \"%s\"", text);
 	check_config(&t);
 	free(text);

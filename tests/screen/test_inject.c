@@ -5,7 +5,8 @@
  * controls, device queries, a full reset). Every slide, the contents, the
  * overview, a search and the help are shown, and the test proves that none
  * of it reached the terminal as a control: the byte stream lectern wrote
- * holds none of those sequences (so no query made the terminal answer),
+ * holds none of those sequences (so no query made the terminal answer)
+ * but lectern's own background query, once, before anything is drawn,
  * libvterm saw no title set, no OSC or DCS, no bell, and the alternate
  * screen and hidden cursor stayed as lectern set them until it quit; the
  * sequences are on screen as inert text ("^[", U+FFFD). Runs at 80x24 and
@@ -19,6 +20,7 @@
 
 #include "../unit/check.h"
 #include "lectern/strbuf.h"
+#include "lectern/termbg.h"
 #include "lectern/text.h"
 #include "vt.h"
 
@@ -106,7 +108,7 @@ static char *make_deck(void)
  * vt.c keeps every byte lectern writes (vt_log_start); the callbacks below
  * count what libvterm acted on. */
 
-static int alt_off, cursor_on, title_sets, bells, oscs, dcss;
+static int alt_off, cursor_on, title_sets, bells, oscs, dcss, bg_queries;
 static bool running; /* lectern has drawn and not been told to quit */
 
 /* Up to 40 bytes at s, controls shown as '.', for a message. */
@@ -148,6 +150,10 @@ static int on_bell(void *user)
 static int on_osc(const char *command, size_t len, void *user)
 {
 	(void)user;
+	if (len == 4 && memcmp(command, "11;?", 4) == 0) {
+		bg_queries++; /* lectern's own: what is the background? */
+		return 1;
+	}
 	oscs++;
 	fprintf(stderr, "OSC reached the terminal: %s\n", excerpt(command, len));
 	return 1;
@@ -189,8 +195,24 @@ static const struct {
  * and is valid UTF-8. */
 static void check_stream(struct vt *t, const char *where)
 {
-	const char *s = t->log ? t->log : "";
+	const char *log = t->log ? t->log : "";
 	size_t n = t->loglen;
+	/* lectern's background query, once, before the screen is first
+	 * cleared, then left out of what is searched */
+	static const char query[] = TERMBG_QUERY;
+	char *s = malloc(n + 1);
+	memcpy(s, log, n);
+	char *q = memmem(s, n, query, sizeof query - 1);
+	if (q) {
+		char *clear = memmem(s, n, "\x1b[2J", 4);
+		CHECK(clear && q < clear, "%s: the query came after drawing began",
+		      where);
+		memmove(q, q + sizeof query - 1,
+			n - (size_t)(q - s) - (sizeof query - 1));
+		n -= sizeof query - 1;
+		CHECK(!memmem(s, n, query, sizeof query - 1), "%s: asked twice",
+		      where);
+	}
 	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++) {
 		const char *hit = memmem(s, n, never[i].seq, strlen(never[i].seq));
 		CHECK(!hit, "%s: lectern wrote %s at byte %zu: %s", where, never[i].name,
@@ -207,6 +229,7 @@ static void check_stream(struct vt *t, const char *where)
 	size_t bad = 0;
 	CHECK(text_valid_utf8(s, n, &bad), "%s: the stream is not UTF-8 at byte %zu",
 	      where, bad);
+	free(s);
 }
 
 static void check_state(struct vt *t, const char *where)
@@ -214,6 +237,8 @@ static void check_state(struct vt *t, const char *where)
 	CHECK(title_sets == 0, "%s: the window title was set %d times", where, title_sets);
 	CHECK(oscs == 0 && dcss == 0, "%s: %d OSC and %d DCS reached the terminal",
 	      where, oscs, dcss);
+	CHECK(bg_queries <= 1, "%s: the background asked %d times", where,
+	      bg_queries);
 	CHECK(bells == 0, "%s: the bell rang %d times", where, bells);
 	CHECK(alt_off == 0 && t->altscreen, "%s: left the alternate screen (%d)", where,
 	      alt_off);
@@ -237,7 +262,7 @@ static void present(const char *deck, int cols, int rows, bool check_text)
 {
 	char where[64];
 	snprintf(where, sizeof where, "%dx%d", cols, rows);
-	alt_off = cursor_on = title_sets = bells = oscs = dcss = 0;
+	alt_off = cursor_on = title_sets = bells = oscs = dcss = bg_queries = 0;
 	running = false;
 
 	struct vt t;

@@ -594,12 +594,12 @@ static void test_config(void)
 		const char *env, *args;
 		int fg;
 	} themes[] = {
-		{ "", "--no-config", 6 },              /* dark: cyan */
+		{ "", "--no-config --theme dark", 6 },  /* dark: cyan */
 		{ "", "--no-config --theme light", 4 }, /* light: blue */
 		{ "", "--no-config --theme mono", -1 },
 		{ "NO_COLOR=1", "--no-config", -1 },
 		/* no-color.org: set and not empty; an explicit theme wins */
-		{ "NO_COLOR=", "--no-config", 6 },
+		{ "NO_COLOR=", "--no-config", 5 }, /* auto, no answer: magenta */
 		{ "NO_COLOR=1", "--no-config --theme dark", 6 },
 		{ "NO_COLOR=1", "--config THEME_LIGHT", 4 },
 	};

@@ -31,6 +31,74 @@ static const VTermScreenCallbacks callbacks = {
 	.settermprop = settermprop,
 };
 
+/* An answer from the terminal to the program: at once, or kept back. */
+static void answer(struct vt *t, const char *bytes, size_t n)
+{
+	if (t->drop_replies)
+		return;
+	if (t->hold_replies) {
+		if (t->nheld + n > t->heldcap) {
+			t->heldcap = (t->nheld + n) * 2;
+			t->held = realloc(t->held, t->heldcap);
+		}
+		memcpy(t->held + t->nheld, bytes, n);
+		t->nheld += n;
+		return;
+	}
+	if (write(t->fd, bytes, n) < 0) {
+		/* the program is gone */
+	}
+}
+
+/* libvterm answers DA1 and the like but not OSC 11 (it does not know a
+ * background colour): this terminal answers it with bg_reply. */
+static void osc_query(struct vt *t, const char *body, size_t n)
+{
+	if (n != 4 || memcmp(body, "11;?", 4) != 0)
+		return;
+	t->bg_queries++;
+	if (t->typed_at_query && write(t->fd, t->typed_at_query,
+				       strlen(t->typed_at_query)) < 0)
+		return;
+	if (!t->bg_reply)
+		return;
+	/* sent with the other answers to what this read brought */
+	int len = snprintf(t->pending + t->npending,
+			   sizeof t->pending - t->npending, "\033]11;%s%s",
+			   t->bg_reply, t->bg_end ? t->bg_end : "\033\\");
+	if (len > 0 && (size_t)len < sizeof t->pending - t->npending)
+		t->npending += (size_t)len;
+}
+
+#if VTERM_VERSION_MAJOR == 0 && VTERM_VERSION_MINOR < 2
+static int on_osc(const char *command, size_t cmdlen, void *user)
+{
+	osc_query(user, command, cmdlen);
+	return 1;
+}
+#else
+/* libvterm 0.2 on gives the command's number and its string in pieces */
+static int on_osc(int command, VTermStringFragment frag, void *user)
+{
+	static char buf[64];
+	static size_t n;
+	if (frag.initial)
+		n = 0;
+	for (size_t i = 0; i < frag.len && n < sizeof buf; i++)
+		buf[n++] = frag.str[i];
+	if (frag.final && command == 11) {
+		char body[80];
+		int len = snprintf(body, sizeof body, "11;%.*s", (int)n, buf);
+		osc_query(user, body, (size_t)len);
+	}
+	return 1;
+}
+#endif
+
+static const VTermParserCallbacks fallbacks = {
+	.osc = on_osc,
+};
+
 bool vt_spawn(struct vt *t, int cols, int rows, const char *term,
 	      char *const argv[])
 {
@@ -62,6 +130,7 @@ bool vt_spawn_locale(struct vt *t, int cols, int rows, const char *term,
 			unsetenv("LC_ALL");
 		unsetenv("LC_CTYPE");
 		unsetenv("NO_COLOR");
+		unsetenv("COLORFGBG"); /* the tests' terminal says what it is */
 		execv(argv[0], argv);
 		_exit(127);
 	}
@@ -71,6 +140,7 @@ bool vt_spawn_locale(struct vt *t, int cols, int rows, const char *term,
 	vterm_set_utf8(t->vt, 1);
 	t->vs = vterm_obtain_screen(t->vt);
 	vterm_screen_set_callbacks(t->vs, &callbacks, t);
+	vterm_screen_set_unrecognised_fallbacks(t->vs, &fallbacks, t);
 	vterm_screen_enable_altscreen(t->vs, 1);
 	vterm_screen_reset(t->vs, 1);
 	return true;
@@ -103,13 +173,33 @@ static bool read_some(struct vt *t, int ms)
 		t->loglen += (size_t)n;
 	}
 	vterm_input_write(t->vt, buf, (size_t)n);
-	/* answer the terminal's replies (device attributes and the like) */
-	char out[256];
+	/* answer what it asked (device attributes and the like), all the
+	 * answers to one read at once, in order, as terminals do */
 	size_t o;
-	while ((o = vterm_output_read(t->vt, out, sizeof out)) > 0)
-		if (write(t->fd, out, o) < 0)
-			break;
+	while ((o = vterm_output_read(t->vt, t->pending + t->npending,
+				      sizeof t->pending - t->npending)) > 0)
+		t->npending += o;
+	if (t->npending)
+		answer(t, t->pending, t->npending);
+	t->npending = 0;
 	return true;
+}
+
+void vt_release_replies(struct vt *t, int pieces, int pause_ms)
+{
+	size_t at = 0, n = t->nheld;
+	t->hold_replies = t->drop_replies = false;
+	if (pieces < 1)
+		pieces = 1;
+	for (int i = 0; i < pieces && at < n; i++) {
+		size_t end = i == pieces - 1 ? n : n * (size_t)(i + 1) / (size_t)pieces;
+		if (end > at && write(t->fd, t->held + at, end - at) < 0)
+			break;
+		at = end;
+		if (i < pieces - 1)
+			vt_pump(t, pause_ms, pause_ms);
+	}
+	t->nheld = 0;
 }
 
 void vt_pump(struct vt *t, int ms, int quiet_ms)
@@ -297,6 +387,7 @@ void vt_log_start(struct vt *t)
 void vt_close(struct vt *t)
 {
 	free(t->log);
+	free(t->held);
 	if (t->status < 0 && t->pid > 0) {
 		kill(t->pid, SIGKILL);
 		waitpid(t->pid, NULL, 0);

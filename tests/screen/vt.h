@@ -23,7 +23,28 @@ struct vt {
 	char *log;        /* every byte written, when logging (vt_log_start) */
 	size_t loglen, logcap;
 	bool logging;
+	/* The terminal's answers. Set these after vt_spawn, before the first
+	 * pump: nothing the program writes is read until then. */
+	const char *bg_reply;  /* the colour OSC 11 answers with, as in
+				* "rgb:ffff/ffff/ffff"; NULL: no answer, as
+				* libvterm gives none */
+	const char *bg_end;    /* the answer's terminator: NULL for ST */
+	bool hold_replies;     /* keep every answer back (a slow link) until
+				* vt_release_replies */
+	bool drop_replies;     /* answer nothing at all, not even DA1 */
+	const char *typed_at_query; /* keys the user types as the OSC 11
+				* query arrives, before any answer */
+	int bg_queries;        /* OSC 11 queries the program made */
+	char pending[512];     /* answers to what the last read brought */
+	size_t npending;
+	char *held;            /* answers kept back */
+	size_t nheld, heldcap;
 };
+
+/* Sends the answers kept back by hold_replies (or drop_replies), as they
+ * would have come, in as many pieces as given (1: at once), pausing
+ * pause_ms between pieces. */
+void vt_release_replies(struct vt *t, int pieces, int pause_ms);
 
 /* Starts (or restarts) keeping a copy of every byte the program writes. */
 void vt_log_start(struct vt *t);
