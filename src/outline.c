@@ -1205,6 +1205,42 @@ static bool find_title(struct parser *p, struct lt_error *err)
 	return false;
 }
 
+/* How far from the end of a deck's head everything that decides its
+ * title must lie: the checks look a few bytes past a cover (a separator,
+ * a marker and the digits after it). */
+#define HEAD_MARGIN 64
+
+/* find_title's first reading on the head of a deck, t[0, n): the title
+ * whose cover comes back in the head. The reading is the same whatever
+ * follows the head when all it looked at lies HEAD_MARGIN bytes before
+ * the head's end; the second reading (the plain first box) is taken only
+ * when no cover comes back in the whole text, which a head cannot tell. */
+static bool head_title(struct parser *p)
+{
+	size_t end = 0;
+	while ((end = next_sep(p, end, p->n)) < p->n &&
+	       end + 1 < p->n && p->t[end + sep_at(p, end)] == ' ')
+		end += sep_at(p, end);
+	if (end == 0 || end + HEAD_MARGIN >= p->n)
+		return false;
+	p->title = p->t;
+	p->title_len = end;
+	size_t c = next_cover(p, end + sep_at(p, end));
+	return c != NO_INDEX && c + end + HEAD_MARGIN < p->n;
+}
+
+bool outline_head_title(const struct source *head, char **title)
+{
+	struct parser p = { .src = head };
+	flat_make(&p.flat, head);
+	p.t = p.flat.text;
+	p.n = p.flat.len;
+	bool ok = head_title(&p);
+	*title = ok ? make_text(&p, 0, p.title_len) : NULL;
+	flat_free(&p.flat);
+	return ok;
+}
+
 static size_t count_covers(struct parser *p, size_t from)
 {
 	size_t n = 0;
