@@ -127,6 +127,7 @@ static bool import(const char *name, struct source *src,
 		size_t enc = reading_warnings(src, *out);
 		deck_sort_warnings(*out);
 		locate_warnings(src, *out, enc);
+		deck_shrink(*out);
 	} else if (err->has_offset) {
 		size_t pos = text_pos(src, err->offset);
 		struct source_loc loc;
@@ -194,8 +195,7 @@ struct deck *deck_load_head(const char *path, const struct deck_format *format,
 		source_free(&head);
 		if (known) {
 			struct deck *d = deck_new();
-			free(d->title);
-			d->title = title;
+			d->title = deck_take_str(d, title);
 			return d;
 		}
 		if (whole)
