@@ -528,24 +528,32 @@ void app_reload(struct app *a)
 	bool found = at != NO_INDEX;
 	if (!found)
 		at = a->slide < ix.count ? a->slide : ix.count - 1;
+	deck_index_free(&ix);
+	app_set_deck(a, d, at);
+	a->screen = screen < app_screens(a) ? screen : app_screens(a) - 1;
+	snprintf(a->message, sizeof a->message, "reloaded: %zu slides, %zu "
+		 "warnings%s", a->ix.count, d->nwarnings + d->warnings_not_listed,
+		 found ? "" : "; that section is gone: the nearest slide");
+}
+
+void app_set_deck(struct app *a, struct deck *d, size_t slide)
+{
 	deck_free(a->deck);
 	deck_index_free(&a->ix);
 	a->deck = d;
-	a->ix = ix;
+	deck_index_build(&a->ix, d);
+	a->loading = false;
 	talk_deck_changed(&a->talk, d, &a->ix);
 	drop_page(a);
 	a->has_back = false;
 	a->at_end = false;
-	a->slide = at;
-	a->screen = screen < app_screens(a) ? screen : app_screens(a) - 1;
+	a->slide = slide < a->ix.count ? slide : a->ix.count - 1;
+	a->screen = 0;
 	if (a->search[0]) {
 		char q[sizeof a->search];
 		snprintf(q, sizeof q, "%s", a->search);
 		search_set(a, q);
 	}
-	snprintf(a->message, sizeof a->message, "reloaded: %zu slides, %zu "
-		 "warnings%s", a->ix.count, d->nwarnings + d->warnings_not_listed,
-		 found ? "" : "; that section is gone: the nearest slide");
 }
 
 /* ---- life cycle ------------------------------------------------------ */

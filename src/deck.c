@@ -1,4 +1,5 @@
-/* deck.c — building and freeing the deck model. No parsing here. */
+/* deck.c — building and freeing the deck model: its nodes, and the pool
+ * its strings live in. No parsing here. */
 #include "lectern/deck.h"
 
 #include <stdarg.h>
@@ -9,7 +10,8 @@
 
 /* Capacities live beside the arrays only while building; a finished deck is
  * read-only, so the model keeps just the counts and grows by doubling
- * whenever a count reaches a power of two. */
+ * whenever a count reaches a power of two (a shrunk array, whose count
+ * need not be one, is not grown again). */
 static void *grow_pow2(void *arr, size_t count, size_t size)
 {
 	if (count == 0 || (count & (count - 1)) == 0) {
@@ -19,37 +21,111 @@ static void *grow_pow2(void *arr, size_t count, size_t size)
 	return arr;
 }
 
+/* ---- the string pool ------------------------------------------------
+ * Strings are appended to the newest block; a block is freed only with
+ * the deck. Blocks grow from POOL_FIRST to POOL_MAX bytes, so that a
+ * small deck takes little and a large one few blocks; a string too large
+ * to fit well gets a block of its own, behind the newest. */
+#define POOL_FIRST ((size_t)4096)
+#define POOL_MAX ((size_t)1 << 20)
+
+struct pool_block {
+	struct pool_block *next; /* the older blocks */
+	size_t used, cap;
+	char data[];
+};
+
+struct deck_pool {
+	struct pool_block *head; /* the block strings go to */
+	size_t next_cap;
+};
+
+static char *pool_alloc(struct deck_pool *p, size_t n)
+{
+	struct pool_block *b = p->head;
+	if (b && b->cap - b->used >= n) {
+		char *s = b->data + b->used;
+		b->used += n;
+		return s;
+	}
+	if (n > p->next_cap / 4) {
+		/* large: a block of its own, the newest staying the head */
+		struct pool_block *own = xmalloc(sizeof *own + n);
+		own->used = own->cap = n;
+		if (b) {
+			own->next = b->next;
+			b->next = own;
+		} else {
+			own->next = NULL;
+			p->head = own;
+		}
+		return own->data;
+	}
+	struct pool_block *nb = xmalloc(sizeof *nb + p->next_cap);
+	nb->next = b;
+	nb->used = n;
+	nb->cap = p->next_cap;
+	p->head = nb;
+	if (p->next_cap < POOL_MAX)
+		p->next_cap *= 2;
+	return nb->data;
+}
+
+static void pool_free(struct deck_pool *p)
+{
+	if (!p)
+		return;
+	for (struct pool_block *b = p->head, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(p);
+}
+
+char *deck_strndup(struct deck *d, const char *s, size_t n)
+{
+	char *c = pool_alloc(d->pool, n + 1);
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return c;
+}
+
+char *deck_strdup(struct deck *d, const char *s)
+{
+	return deck_strndup(d, s, strlen(s));
+}
+
+char *deck_take_str(struct deck *d, char *s)
+{
+	char *c = deck_strdup(d, s ? s : "");
+	free(s);
+	return c;
+}
+
+/* ---- nodes ----------------------------------------------------------- */
+
 struct deck *deck_new(void)
 {
 	struct deck *d = xcalloc(1, sizeof *d);
-	d->title = xstrdup("");
+	d->pool = xcalloc(1, sizeof *d->pool);
+	d->pool->next_cap = POOL_FIRST;
+	d->title = deck_strdup(d, "");
 	return d;
 }
 
-static void notes_clear(struct notes *n)
-{
-	for (size_t i = 0; i < n->n; i++)
-		free(n->v[i].text);
-	free(n->v);
-}
-
+/* Node arrays and runs are on the heap; strings are the pool's. */
 static void block_clear(struct block *b)
 {
-	free(b->title);
 	free(b->title_runs.v);
-	for (size_t i = 0; i < b->npoints; i++) {
-		free(b->points[i].text);
+	for (size_t i = 0; i < b->npoints; i++)
 		free(b->points[i].runs.v);
-		free(b->points[i].info);
-	}
 	free(b->points);
 }
 
 static void slide_clear(struct slide *sl)
 {
-	free(sl->header);
 	free(sl->header_runs.v);
-	notes_clear(&sl->notes);
+	free(sl->notes.v);
 	for (size_t i = 0; i < sl->nblocks; i++)
 		block_clear(&sl->blocks[i]);
 	free(sl->blocks);
@@ -57,9 +133,8 @@ static void slide_clear(struct slide *sl)
 
 static void section_clear(struct section *s)
 {
-	free(s->title);
 	free(s->title_runs.v);
-	notes_clear(&s->notes);
+	free(s->notes.v);
 	for (size_t i = 0; i < s->nslides; i++)
 		slide_clear(&s->slides[i]);
 	free(s->slides);
@@ -69,19 +144,61 @@ void deck_free(struct deck *d)
 {
 	if (!d)
 		return;
-	free(d->title);
-	free(d->contents_label);
-	for (size_t i = 0; i < d->ntoc; i++)
-		free(d->toc[i].title);
 	free(d->toc);
 	for (size_t i = 0; i < d->nsections; i++)
 		section_clear(&d->sections[i]);
 	free(d->sections);
-	for (size_t i = 0; i < d->nwarnings; i++)
-		free(d->warnings[i].message);
 	free(d->warnings);
-	notes_clear(&d->notes);
+	free(d->notes.v);
+	pool_free(d->pool);
 	free(d);
+}
+
+/* An array of n elements of size, cut to n (freed when n is 0). */
+static void *exact(void *arr, size_t n, size_t size)
+{
+	if (!arr)
+		return NULL;
+	if (n == 0) {
+		free(arr);
+		return NULL;
+	}
+	return xrealloc(arr, n * size);
+}
+
+static void runs_shrink(struct attr_runs *r)
+{
+	r->v = exact(r->v, r->n, sizeof *r->v);
+}
+
+void slide_shrink(struct slide *sl)
+{
+	runs_shrink(&sl->header_runs);
+	sl->notes.v = exact(sl->notes.v, sl->notes.n, sizeof *sl->notes.v);
+	sl->blocks = exact(sl->blocks, sl->nblocks, sizeof *sl->blocks);
+	for (size_t i = 0; i < sl->nblocks; i++) {
+		struct block *b = &sl->blocks[i];
+		runs_shrink(&b->title_runs);
+		b->points = exact(b->points, b->npoints, sizeof *b->points);
+		for (size_t k = 0; k < b->npoints; k++)
+			runs_shrink(&b->points[k].runs);
+	}
+}
+
+void deck_shrink(struct deck *d)
+{
+	d->toc = exact(d->toc, d->ntoc, sizeof *d->toc);
+	d->sections = exact(d->sections, d->nsections, sizeof *d->sections);
+	d->warnings = exact(d->warnings, d->nwarnings, sizeof *d->warnings);
+	d->notes.v = exact(d->notes.v, d->notes.n, sizeof *d->notes.v);
+	for (size_t i = 0; i < d->nsections; i++) {
+		struct section *s = &d->sections[i];
+		runs_shrink(&s->title_runs);
+		s->notes.v = exact(s->notes.v, s->notes.n, sizeof *s->notes.v);
+		s->slides = exact(s->slides, s->nslides, sizeof *s->slides);
+		for (size_t k = 0; k < s->nslides; k++)
+			slide_shrink(&s->slides[k]);
+	}
 }
 
 struct section *deck_add_section(struct deck *d)
@@ -117,10 +234,10 @@ struct point *block_add_point(struct block *b)
 	return p;
 }
 
-void deck_add_toc(struct deck *d, char *title)
+void deck_add_toc(struct deck *d, const char *title)
 {
 	d->toc = grow_pow2(d->toc, d->ntoc, sizeof *d->toc);
-	d->toc[d->ntoc].title = title;
+	d->toc[d->ntoc].title = deck_strdup(d, title);
 	d->toc[d->ntoc].present = false;
 	d->toc[d->ntoc].src = (struct span){ 0, 0 };
 	d->ntoc++;
@@ -167,7 +284,8 @@ void deck_warn(struct deck *d, size_t offset, size_t section, size_t slide,
 	w->offset = offset;
 	w->section = section;
 	w->slide = slide;
-	w->message = sb_take(&sb);
+	w->message = deck_strndup(d, sb.data ? sb.data : "", sb.len);
+	sb_free(&sb);
 	w->seq = d->nwarnings - 1;
 	w->line = w->column = w->number = 0;
 }

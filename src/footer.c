@@ -30,7 +30,10 @@ static void f_n(struct strbuf *v, const struct footer_info *in)
 
 static void f_total(struct strbuf *v, const struct footer_info *in)
 {
-	sb_printf(v, "%zu", in->total);
+	if (in->total)
+		sb_printf(v, "%zu", in->total);
+	else
+		sb_puts(v, "\xE2\x80\xA6"); /* "…": still loading */
 }
 
 static void f_screen(struct strbuf *v, const struct footer_info *in)
@@ -49,7 +52,7 @@ static void f_clock(struct strbuf *v, const struct footer_info *in)
 
 static void f_progress(struct strbuf *v, const struct footer_info *in)
 {
-	if (in->bar <= 0)
+	if (in->bar <= 0 || !in->total)
 		return;
 	size_t last = in->total > 1 ? in->total - 1 : 1;
 	size_t at = in->n ? in->n - 1 : 0;

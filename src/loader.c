@@ -21,8 +21,8 @@ static const char *const outline_ext[] = { ".txt", NULL };
 static const char *const markdown_ext[] = { ".md", ".markdown", NULL };
 
 const struct deck_format deck_formats[] = {
-	{ "outline", outline_ext, outline_import },
-	{ "markdown", markdown_ext, markdown_import },
+	{ "outline", outline_ext, outline_import, outline_head_title },
+	{ "markdown", markdown_ext, markdown_import, NULL },
 };
 const size_t deck_nformats = sizeof deck_formats / sizeof *deck_formats;
 
@@ -127,6 +127,7 @@ static bool import(const char *name, struct source *src,
 		size_t enc = reading_warnings(src, *out);
 		deck_sort_warnings(*out);
 		locate_warnings(src, *out, enc);
+		deck_shrink(*out);
 	} else if (err->has_offset) {
 		size_t pos = text_pos(src, err->offset);
 		struct source_loc loc;
@@ -166,4 +167,39 @@ bool deck_load_bytes(const char *name, const char *bytes, size_t n,
 	if (!source_from_bytes(name, bytes, n, NULL, &src, err))
 		return false;
 	return import(name, &src, format, out, err);
+}
+
+/* The head grows fourfold from here until it tells the title. */
+#define HEAD_FIRST ((size_t)64 * 1024)
+
+struct deck *deck_load_head(const char *path, const struct deck_format *format,
+			    const char *encoding)
+{
+	if (strcmp(path, "-") == 0)
+		return NULL;
+	if (!format)
+		format = deck_format_for(path);
+	if (!format->head_title)
+		return NULL;
+	for (size_t max = HEAD_FIRST; max <= DECK_HEAD_MAX; max *= 4) {
+		struct source head;
+		struct lt_error err;
+		bool whole;
+		if (!source_read_head(path, encoding, max, &head, &whole, &err))
+			return NULL;
+		/* UTF-8 (by its bytes or its BOM), as the whole file must be
+		 * for the title to be the same */
+		char *title = NULL;
+		bool known = !head.encoding && !head.guessed &&
+			     format->head_title(&head, &title);
+		source_free(&head);
+		if (known) {
+			struct deck *d = deck_new();
+			d->title = deck_take_str(d, title);
+			return d;
+		}
+		if (whole)
+			return NULL;
+	}
+	return NULL;
 }

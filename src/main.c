@@ -299,6 +299,16 @@ int main(int argc, char **argv)
 		print_problems(&diags);
 		return rc;
 	}
+	if (c.action == CLI_VIEW && strcmp(c.deck, "-") != 0) {
+		/* a large deck is read while its title page is up */
+		struct lt_error lerr;
+		int rc = viewer_run_file(c.deck, c.deck_format, c.encoding, &cfg,
+					 &diags, &lerr);
+		if (rc == EXIT_BAD)
+			print_error(c.deck, &lerr);
+		print_problems(&diags);
+		return rc;
+	}
 	struct deck *d = load(c.deck, c.deck_format, c.encoding);
 	int rc = EXIT_BAD;
 	if (full_screen) {

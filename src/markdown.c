@@ -322,11 +322,13 @@ static void take_pending(struct md *m, struct notes *to)
 	m->pending = (struct notes){ NULL, 0 };
 }
 
+/* The open_ and add_ functions take heap strings (titles, texts) and put
+ * them in the deck's pool. */
 static void open_section(struct md *m, char *title, struct attr_runs runs,
 			 struct span src, bool no_cover)
 {
 	struct section *s = deck_add_section(m->d);
-	s->title = title;
+	s->title = deck_take_str(m->d, title);
 	s->title_runs = runs;
 	s->src = src;
 	s->no_cover = no_cover;
@@ -344,7 +346,7 @@ static void open_slide(struct md *m, char *header, struct attr_runs runs,
 		open_section(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src,
 			     true);
 	struct slide *sl = section_add_slide(cur_section(m));
-	sl->header = header;
+	sl->header = deck_take_str(m->d, header);
 	sl->header_runs = runs;
 	sl->src = src;
 	m->owner = OWN_SLIDE;
@@ -366,7 +368,7 @@ static void open_block(struct md *m, char *title, struct attr_runs runs,
 {
 	ensure_slide(m, src);
 	struct block *b = slide_add_block(cur_slide(m));
-	b->title = title;
+	b->title = deck_take_str(m->d, title);
 	b->title_runs = runs;
 	b->src = src;
 	b->step = m->step;
@@ -383,7 +385,7 @@ static struct point *add_point(struct md *m, uint8_t kind, char *text,
 	struct block *b = cur_block(m);
 	struct point *p = block_add_point(b);
 	p->kind = kind;
-	p->text = text;
+	p->text = deck_take_str(m->d, text);
 	p->runs = runs;
 	p->src = src;
 	p->step = m->step;
@@ -393,12 +395,9 @@ static struct point *add_point(struct md *m, uint8_t kind, char *text,
 	return p;
 }
 
-static void add_note(struct md *m, char *text, struct span src)
+/* A note, its text in the deck's pool. */
+static void put_note(struct md *m, char *text, struct span src)
 {
-	if (!text[0]) {
-		free(text); /* an empty note says nothing */
-		return;
-	}
 	if (m->pending_break) {
 		notes_add(&m->pending, text, 0, src);
 		return;
@@ -414,6 +413,16 @@ static void add_note(struct md *m, char *text, struct span src)
 		notes_add(&m->d->notes, text, 0, src);
 		break;
 	}
+}
+
+/* A note from the heap string text. */
+static void add_note(struct md *m, char *text, struct span src)
+{
+	if (!text[0]) {
+		free(text); /* an empty note says nothing */
+		return;
+	}
+	put_note(m, deck_take_str(m->d, text), src);
 }
 
 static void pause(struct md *m, cmark_node *nd)
@@ -1043,17 +1052,17 @@ static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
 		struct point *p = &cur_block(m)->points[cur_block(m)->npoints - 1];
 		size_t off = strlen(p->text);
 		if (off) {
+			/* the pool keeps the shorter text too: a list item
+			 * of several paragraphs is rare */
 			struct strbuf sb = STRBUF_INIT;
 			sb_puts(&sb, p->text);
 			sb_putc(&sb, '\n');
 			sb_puts(&sb, text);
-			free(p->text);
 			free(text);
-			p->text = sb_take(&sb);
+			p->text = deck_take_str(m->d, sb_take(&sb));
 			off++;
 		} else {
-			free(p->text);
-			p->text = text;
+			p->text = deck_take_str(m->d, text);
 		}
 		for (size_t i = 0; i < runs.n; i++)
 			runs_add(&p->runs, runs.v[i].start + off,
@@ -1079,7 +1088,7 @@ static void code_block(struct md *m, cmark_node *nd)
 		size_t k = strlen(info);
 		const char *i = trim(info, &k);
 		if (k)
-			p->info = text_inert(i, k);
+			p->info = deck_take_str(m->d, text_inert(i, k));
 	}
 }
 
@@ -1159,7 +1168,7 @@ static void html_block(struct md *m, cmark_node *nd)
 	warn(m, at, "raw HTML: shown as plain text");
 	struct point *pt = add_point(m, POINT_CODE, code_text(p),
 				     (struct attr_runs){ NULL, 0 }, node_span(m, nd));
-	pt->info = xstrdup("html");
+	pt->info = deck_strdup(m->d, "html");
 }
 
 static void list_enter(struct md *m, cmark_node *nd)
@@ -1312,7 +1321,7 @@ static void finish(struct md *m, struct frontmatter *fm)
 	/* notes after the last slide's end belong to it */
 	m->pending_break = false;
 	for (size_t i = 0; i < m->pending.n; i++)
-		add_note(m, m->pending.v[i].text, m->pending.v[i].src);
+		put_note(m, m->pending.v[i].text, m->pending.v[i].src);
 	free(m->pending.v);
 	m->pending = (struct notes){ NULL, 0 };
 	for (size_t s = 0; s < d->nsections; s++)
@@ -1320,25 +1329,22 @@ static void finish(struct md *m, struct frontmatter *fm)
 			struct slide *sl = &d->sections[s].slides[l];
 			if (!sl->nblocks) {
 				struct block *b = slide_add_block(sl);
-				b->title = xstrdup("");
+				b->title = deck_strdup(d, "");
 				b->src = (struct span){ sl->src.start, sl->src.start };
 			}
 		}
 	if (fm->title) {
-		free(d->title);
-		d->title = fm->title;
-		fm->title = NULL;
+		d->title = deck_strdup(d, fm->title);
 	} else {
 		deck_warn(d, source_offset(m->src, 0), 0, 0, "no title: the "
 			  "front matter (---, title: …, ---) gives the title "
 			  "page its text");
 	}
-	d->contents_label = fm->contents_label;
-	fm->contents_label = NULL;
+	if (fm->contents_label)
+		d->contents_label = deck_strdup(d, fm->contents_label);
 	d->truncated = fm->truncated;
 	for (size_t i = 0; i < fm->ncontents; i++) {
 		deck_add_toc(d, fm->contents[i]);
-		fm->contents[i] = NULL;
 		size_t at = source_offset(m->src, fm->contents_at[i]);
 		d->toc[i].src = (struct span){ at, at };
 	}

@@ -40,6 +40,8 @@ struct flat {
 	size_t len;
 	struct gap *gaps;
 	size_t ngaps;
+	bool own;   /* text is a copy; else it is the source's, which had
+		     * no line break to take out */
 };
 
 struct strmap {
@@ -425,6 +427,14 @@ static void flat_make(struct flat *f, const struct source *src)
 {
 	size_t cap = 0, removed = 0, w = 0;
 	memset(f, 0, sizeof *f);
+	if (!memchr(src->text, '\n', src->len) &&
+	    !memchr(src->text, '\r', src->len)) {
+		/* one line, as generated decks are: no copy */
+		f->text = src->text;
+		f->len = src->len;
+		return;
+	}
+	f->own = true;
 	f->text = xmalloc(src->len + 1);
 	for (size_t r = 0; r < src->len; r++) {
 		char c = src->text[r];
@@ -446,7 +456,8 @@ static void flat_make(struct flat *f, const struct source *src)
 
 static void flat_free(struct flat *f)
 {
-	free(f->text);
+	if (f->own)
+		free(f->text);
 	free(f->gaps);
 }
 
@@ -514,6 +525,21 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 	return inert;
 }
 
+/* The same, as a string of the deck's pool. Most texts need nothing but
+ * the trimming: they are copied straight from the text. */
+static char *deck_text(const struct parser *p, size_t start, size_t end)
+{
+	while (start < end && (p->t[start] == ' ' || p->t[start] == '\t'))
+		start++;
+	while (end > start && (p->t[end - 1] == ' ' || p->t[end - 1] == '\t'))
+		end--;
+	size_t g = gap_after(&p->flat, start);
+	bool no_break = g >= p->flat.ngaps || p->flat.gaps[g].pos >= end;
+	if (no_break && text_inert_span(p->t + start, end - start) == end - start)
+		return deck_strndup(p->deck, p->t + start, end - start);
+	return deck_take_str(p->deck, make_text(p, start, end));
+}
+
 /* The offset in the file as read of flat position pos. */
 static size_t off(const struct parser *p, size_t pos)
 {
@@ -524,7 +550,9 @@ static size_t off(const struct parser *p, size_t pos)
 /* A contents entry: the title at [start, end), and where it is. */
 static void add_toc(struct parser *p, size_t start, size_t end)
 {
-	deck_add_toc(p->deck, make_text(p, start, end));
+	char *title = make_text(p, start, end);
+	deck_add_toc(p->deck, title);
+	free(title);
 	p->deck->toc[p->deck->ntoc - 1].src =
 		(struct span){ off(p, start), off(p, end) };
 }
@@ -976,7 +1004,7 @@ static void add_points(struct parser *p, struct block *b,
 		size_t s = rb->marks[m].text;
 		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
 		struct point *pt = block_add_point(b);
-		pt->text = make_text(p, s, e);
+		pt->text = deck_text(p, s, e);
 		pt->src.start = off(p, rb->marks[m].at);
 		pt->src.end = off(p, e);
 		if (!pt->text[0])
@@ -1001,14 +1029,14 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	size_t nb = rs->nblocks;
 	if (start >= end) {
 		struct block *b = slide_add_block(sl);
-		b->title = xstrdup("");
+		b->title = deck_strdup(p->deck, "");
 		deck_warn(p->deck, off(p, rs->head), p->sec_no, p->slide_no,
 			  "slide has a header and nothing else");
 		return;
 	}
 	if (nb == 0) {
 		struct block *b = slide_add_block(sl);
-		b->title = make_text(p, start, end);
+		b->title = deck_text(p, start, end);
 		b->src.start = off(p, start);
 		b->src.end = off(p, end);
 		deck_warn(p->deck, off(p, start), p->sec_no, p->slide_no,
@@ -1034,7 +1062,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
 		b->src.start = off(p, k == 0 ? start : rb[k].start);
 		if (k == 0) {
-			b->title = make_text(p, start,
+			b->title = deck_text(p, start,
 					     rb[k].start > start ? title_end : start);
 		} else {
 			/* title glued to the last point of block k-1 */
@@ -1043,7 +1071,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			size_t cut = cut_title(p, from, title_end, rb[k].start,
 					       rb[k].end, sibling_chars,
 					       "block title");
-			b->title = make_text(p, cut, title_end);
+			b->title = deck_text(p, cut, title_end);
 			add_points(p, &sl->blocks[k - 1], prev, cut);
 			sl->blocks[k - 1].src.end = off(p, cut);
 		}
@@ -1062,8 +1090,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 					"out-of-order block title");
 		if (untitled != NO_INDEX && cut < dangling_end) {
 			struct block *ub = &sl->blocks[untitled];
-			free(ub->title);
-			ub->title = make_text(p, cut, dangling_end);
+			ub->title = deck_text(p, cut, dangling_end);
 			ub->title_after_points = true;
 			deck_warn(p->deck, off(p, cut), p->sec_no, p->slide_no,
 				  "block title \"%s\" found after the slide's "
@@ -1205,6 +1232,42 @@ static bool find_title(struct parser *p, struct lt_error *err)
 	return false;
 }
 
+/* How far from the end of a deck's head everything that decides its
+ * title must lie: the checks look a few bytes past a cover (a separator,
+ * a marker and the digits after it). */
+#define HEAD_MARGIN 64
+
+/* find_title's first reading on the head of a deck, t[0, n): the title
+ * whose cover comes back in the head. The reading is the same whatever
+ * follows the head when all it looked at lies HEAD_MARGIN bytes before
+ * the head's end; the second reading (the plain first box) is taken only
+ * when no cover comes back in the whole text, which a head cannot tell. */
+static bool head_title(struct parser *p)
+{
+	size_t end = 0;
+	while ((end = next_sep(p, end, p->n)) < p->n &&
+	       end + 1 < p->n && p->t[end + sep_at(p, end)] == ' ')
+		end += sep_at(p, end);
+	if (end == 0 || end + HEAD_MARGIN >= p->n)
+		return false;
+	p->title = p->t;
+	p->title_len = end;
+	size_t c = next_cover(p, end + sep_at(p, end));
+	return c != NO_INDEX && c + end + HEAD_MARGIN < p->n;
+}
+
+bool outline_head_title(const struct source *head, char **title)
+{
+	struct parser p = { .src = head };
+	flat_make(&p.flat, head);
+	p.t = p.flat.text;
+	p.n = p.flat.len;
+	bool ok = head_title(&p);
+	*title = ok ? make_text(&p, 0, p.title_len) : NULL;
+	flat_free(&p.flat);
+	return ok;
+}
+
 static size_t count_covers(struct parser *p, size_t from)
 {
 	size_t n = 0;
@@ -1320,7 +1383,7 @@ static void read_contents(struct parser *p)
 			break;
 	}
 	if (lab.len)
-		p->deck->contents_label = sb_take(&lab);
+		p->deck->contents_label = deck_take_str(p->deck, sb_take(&lab));
 	sb_free(&lab);
 }
 
@@ -1397,7 +1460,7 @@ static void build_section(struct parser *p, size_t k)
 	const struct cover *cv = &p->cov[k];
 	p->sec_no = k + 1;
 	p->slide_no = 0;
-	sec->title = make_text(p, cv->title_start, cv->title_end);
+	sec->title = deck_text(p, cv->title_start, cv->title_end);
 	sec->src.start = off(p, cv->title_start);
 	sec->src.end = off(p, body_end(p, k));
 	struct toc_query tq = { p->deck, sec->title, strlen(sec->title) };
@@ -1419,12 +1482,13 @@ static void build_section(struct parser *p, size_t k)
 		struct rawslide *rs = &p->slides[k][i];
 		p->slide_no = i + 1;
 		struct slide *sl = section_add_slide(sec);
-		sl->header = make_text(p, rs->head, rs->head +
+		sl->header = deck_text(p, rs->head, rs->head +
 				       (rs->body > rs->head ? rs->body - rs->head -
 					sep_before(p, rs->body) : 0));
 		sl->src.start = off(p, rs->head);
 		sl->src.end = off(p, rs->end);
 		parse_slide(p, sl, rs);
+		slide_shrink(sl); /* its blocks and points: no spare room */
 		rawblocks_free(rs->blocks, rs->nblocks);
 		rs->blocks = NULL;
 		rs->nblocks = 0;
@@ -1446,8 +1510,7 @@ bool outline_import(const struct source *src, struct deck **out,
 		return false;
 	}
 	p.deck = deck_new();
-	free(p.deck->title);
-	p.deck->title = make_text(&p, 0, p.title_len);
+	p.deck->title = deck_text(&p, 0, p.title_len);
 	p.head_end = p.title_len + sep_at(&p, p.title_len);
 
 	find_covers(&p);

@@ -860,6 +860,34 @@ struct seam_once {
 	unsigned char flags[CHUNK_MAX + 1];
 };
 
+/* How many of the first characters (at most 12) of the title cps[i..n)
+ * occur together in its block's points: the longest of its prefixes that
+ * occurs there, found in one pass over them (a prefix occurs when some
+ * place in them starts with at least its bytes). */
+static size_t own_prefix(const struct seam_context *cx, const char *t,
+			 const struct chunk *c, size_t i)
+{
+	size_t kmax = c->n - i < 12 ? c->n - i : 12;
+	const char *title = t + c->at[i];
+	size_t most = c->at[i + kmax] - c->at[i], longest = 0;
+	const char *own = cx->own, *end = cx->own + cx->own_len;
+	size_t first = c->at[i + 1] - c->at[i]; /* its first character */
+	for (const char *q = own; q < end && longest < most; q++) {
+		q = memmem(q, (size_t)(end - q), title, first);
+		if (!q)
+			break;
+		size_t room = (size_t)(end - q), l = first;
+		while (l < most && l < room && q[l] == title[l])
+			l++;
+		if (l > longest)
+			longest = l;
+	}
+	size_t k = 0;
+	while (k < kmax && c->at[i + k + 1] - c->at[i] <= longest)
+		k++;
+	return k;
+}
+
 /* The features of the cut before cps[i], into f[F_COUNT]. */
 static void features(const struct seam_stats *st, const struct chunk *c,
 		     const struct lookups *lk, const char *t, size_t i,
@@ -877,13 +905,7 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	double z = (log_len - st->mu) / st->sd;
 	f[F_LEN_PRIOR] = -0.5 * z * z;
 
-	size_t op = 0;
-	for (size_t k = 1; k <= 12 && i + k <= c->n; k++) {
-		if (!memmem(cx->own, cx->own_len, t + c->at[i],
-			    c->at[i + k] - c->at[i]))
-			break;
-		op = k;
-	}
+	size_t op = own_prefix(cx, t, c, i);
 	f[F_OWN] = log((double)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;

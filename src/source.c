@@ -544,6 +544,36 @@ bool source_read(const char *path, const char *encoding, struct source *out,
 	return normalise(path, buf, len, encoding, out, err);
 }
 
+bool source_read_head(const char *path, const char *encoding, size_t max,
+		      struct source *out, bool *whole, struct lt_error *err)
+{
+	memset(out, 0, sizeof *out);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		lt_error_set(err, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	char *buf = xmalloc(max + 1);
+	size_t n = 0;
+	while (n < max) {
+		ssize_t r = read(fd, buf + n, max - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	/* one byte more says whether the file goes on */
+	char more;
+	ssize_t r;
+	do
+		r = read(fd, &more, 1);
+	while (r < 0 && errno == EINTR);
+	*whole = r == 0;
+	close(fd);
+	return normalise(path, buf, n, encoding, out, err);
+}
+
 void source_free(struct source *s)
 {
 	if (!s)

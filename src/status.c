@@ -28,7 +28,7 @@ void app_footer_info(struct app *a, int bar, struct footer_info *in)
 	in->section = k == PAGE_COVER || k == PAGE_CONTENT ?
 			      a->deck->sections[sec].title : NULL;
 	in->n = a->slide + 1;
-	in->total = a->ix.count;
+	in->total = a->loading ? 0 : a->ix.count;
 	in->screen = a->screen;
 	in->screens = app_screens(a);
 	in->now_ms = a->now_ms;

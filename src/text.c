@@ -67,10 +67,45 @@ static bool is_noncharacter(uint32_t cp)
 	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
+/* Would text_inert change the character at s[i]? Its length in *len. */
+static bool needs_inert(const char *s, size_t n, size_t i, int *len,
+			uint32_t *cp)
+{
+	*len = text_decode(s + i, n - i, cp);
+	uint32_t c = *cp;
+	return c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x80 && c < 0xA0) || is_noncharacter(c);
+}
+
+size_t text_inert_span(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		int len;
+		uint32_t cp;
+		if (needs_inert(s, n, i, &len, &cp))
+			return i;
+		i += (size_t)len;
+	}
+	return n;
+}
+
 char *text_inert(const char *s, size_t n)
 {
+	size_t i = text_inert_span(s, n);
+	if (i == n) {
+		/* nothing to change: one exact copy */
+		char *c = xmalloc(n + 1);
+		memcpy(c, s, n);
+		c[n] = '\0';
+		return c;
+	}
 	struct strbuf sb = STRBUF_INIT;
-	size_t i = 0, run = 0; /* s[run, i) is copied as it is */
+	size_t run = 0; /* s[run, i) is copied as it is */
 	while (i < n) {
 		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
 			i++; /* printable ASCII: the common case */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@
 #include "lectern/console.h"
 #include "lectern/export.h"
 #include "lectern/layout.h"
+#include "lectern/opening.h"
 #include "lectern/screen.h"
 #include "lectern/session.h"
 #include "lectern/show.h"
@@ -461,6 +463,72 @@ int viewer_run(struct deck *deck, const char *path,
 	end_talk(&a, &ses, cfg, rc);
 	app_free(&a);
 	session_free(&ses);
+	return rc;
+}
+
+/* ---- a large deck, read while its title page is up ------------------- */
+
+/* Decks up to this size are read before the first screen, as every
+ * deck was: that takes a few milliseconds, and a deck that cannot be
+ * read is reported before the terminal is taken. */
+#define READ_FIRST_MAX ((off_t)128 * 1024)
+
+struct arrival {
+	struct app *a;
+	const struct config *cfg;
+	struct session ses;
+	bool begun; /* the deck is in and the talk has begun */
+};
+
+/* The deck is in: the session decides where to start (--start, or where
+ * the talk was left), and the talk begins as viewer_run begins it. */
+static void deck_arrived(void *ctx, struct deck *d)
+{
+	struct arrival *ar = ctx;
+	unsigned long start = begin_session(&ar->ses, d, ar->cfg);
+	app_set_deck(ar->a, d, start > 1 ? start - 1 : 0);
+	begin_talk(ar->a, &ar->ses);
+	ar->begun = true;
+}
+
+int viewer_run_file(const char *path, const struct deck_format *format,
+		    const char *encoding, const struct config *cfg,
+		    const struct config_diags *problems, struct lt_error *err)
+{
+	struct stat st;
+	if (!isatty(STDOUT_FILENO) || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size <= READ_FIRST_MAX) {
+		struct deck *d;
+		if (!deck_load_encoded(path, format, encoding, &d, err))
+			return 2;
+		return viewer_run(d, path, format, encoding, cfg, problems);
+	}
+	struct deck *head = deck_load_head(path, format, encoding);
+	if (!head)
+		head = deck_new(); /* nothing certain: an empty title page */
+	struct layout_opts lo;
+	config_layout_opts(cfg, 80, &lo);
+	struct talk_settings ts;
+	config_talk_settings(cfg, &ts);
+	struct app_settings set;
+	app_settings_of(cfg, format, encoding, problems, 0, &ts, &set);
+	struct app a;
+	app_init(&a, head, path, &lo, &cfg->keys, &set);
+	struct arrival ar = { .a = &a, .cfg = cfg };
+	struct show inner, s;
+	viewer_app_show(&a, &inner);
+	struct opening *o = opening_new(&inner, &a, path, format, encoding,
+					deck_arrived, &ar);
+	opening_show(o, &s);
+	int rc = viewer_loop(&s, cfg);
+	if (opening_failed(o, err))
+		rc = 2;
+	opening_free(o);
+	if (ar.begun) {
+		end_talk(&a, &ar.ses, cfg, rc);
+		session_free(&ar.ses);
+	}
+	app_free(&a);
 	return rc;
 }
 

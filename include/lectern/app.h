@@ -77,6 +77,8 @@ struct app {
 				* in a Markdown deck); UINT32_MAX: all */
 	bool notes;            /* the speaker notes pane is open */
 	struct page *notes_page; /* its layout, cached like page */
+	bool loading;          /* the deck is still being read: it holds
+				* only what its head told (loading.h) */
 	bool quit;             /* the loop ends */
 	bool suspend;          /* the loop hands the terminal to the shell */
 };
@@ -118,6 +120,11 @@ int64_t app_next_change(const struct app *a);
 /* Re-reads the deck through the loader; on failure keeps the old deck and
  * puts the error in the status line. */
 void app_reload(struct app *a);
+
+/* Swaps in deck d (takes ownership; the old one is freed) at slide (0-based,
+ * clamped), as a reload or a deck read in the background does; the
+ * search, if any, is run again on it. */
+void app_set_deck(struct app *a, struct deck *d, size_t slide);
 
 /* Where the audience is, in terms that hold at any size: the slide, what
  * covers it, how much of it is revealed, and the first point on the

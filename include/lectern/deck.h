@@ -123,6 +123,9 @@ struct toc_entry {
 	struct span src; /* the entry in the contents box */
 };
 
+/* The deck's strings, in large blocks freed all at once (deck.c). */
+struct deck_pool;
+
 struct deck {
 	char *title;
 	char *contents_label; /* the head's labels ("Contents Page / 目录页") */
@@ -137,24 +140,42 @@ struct deck {
 	uint64_t content_hash; /* hash_bytes of the text as read (loader.c):
 				* keys rehearsal records and resume state */
 	struct notes notes; /* for the title page */
+	struct deck_pool *pool; /* every string above and below is in it */
 };
 
-/* An empty deck. Caller frees with deck_free. */
+/* An empty deck (its title ""). Caller frees with deck_free. */
 struct deck *deck_new(void);
 /* Frees the deck and everything in it; accepts NULL. */
 void deck_free(struct deck *d);
+
+/* Strings. Every string a deck holds (titles, headers, points, notes, a
+ * code block's info, labels, warnings) is in its pool, owned by the deck:
+ * appended to large blocks that deck_free frees whole, never one by one,
+ * so that a deck of a million one-letter points costs no million
+ * allocations. Put a string in a node only from these. */
+/* A NUL-terminated copy of s[0, n) in d's pool. */
+char *deck_strndup(struct deck *d, const char *s, size_t n);
+char *deck_strdup(struct deck *d, const char *s);
+/* Copies the heap string s (NULL: "") into d's pool and frees s. */
+char *deck_take_str(struct deck *d, char *s);
 
 /* Appends an empty node and returns it (owned by its parent). */
 struct section *deck_add_section(struct deck *d);
 struct slide *section_add_slide(struct section *s);
 struct block *slide_add_block(struct slide *sl);
 struct point *block_add_point(struct block *b);
-void deck_add_toc(struct deck *d, char *title); /* takes ownership */
+void deck_add_toc(struct deck *d, const char *title); /* copied */
+
+/* Node arrays grow by doubling while a deck is built; these cut them to
+ * their counts, for a slide once its blocks are all in, and for the whole
+ * deck once it is read (the loader does: importers need not). */
+void slide_shrink(struct slide *sl);
+void deck_shrink(struct deck *d);
 
 /* Appends a run of attr over [start, end) (after the last one; merged
  * with it when they touch with the same attributes). */
 void runs_add(struct attr_runs *r, size_t start, size_t end, uint32_t attr);
-/* Appends a note (takes ownership of text). */
+/* Appends a note; text is a string of the deck's pool (deck_strdup). */
 void notes_add(struct notes *n, char *text, uint32_t step, struct span src);
 
 /* Reveal steps of a slide: at least 1. */

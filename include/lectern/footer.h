@@ -20,7 +20,8 @@ struct footer_info {
 	const char *title;   /* the deck's */
 	const char *section; /* the current section's; NULL on the title and
 			      * contents pages */
-	size_t n, total;     /* 1-based slide number, slide count */
+	size_t n, total;     /* 1-based slide number, slide count (0:
+			      * not known yet, the deck still loading) */
 	size_t screen, screens; /* 0-based continuation screen, their count */
 	int64_t now_ms;      /* wall clock, ms since the epoch */
 	int bar;             /* progress bar cells; 0: no bar */

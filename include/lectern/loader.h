@@ -21,6 +21,10 @@ struct deck_format {
 	 * returns false with *err saying what and where. */
 	bool (*import)(const struct source *src, struct deck **out,
 		       struct lt_error *err);
+	/* The title the import will give, from the head of the file alone
+	 * (true, *title for the caller to free), when the head tells it for
+	 * certain; NULL when the format has no such rule. */
+	bool (*head_title)(const struct source *head, char **title);
 };
 
 /* The formats, the default first. */
@@ -52,5 +56,20 @@ bool deck_load_encoded(const char *path, const struct deck_format *format,
 bool deck_load_bytes(const char *name, const char *bytes, size_t n,
 		     const struct deck_format *format, struct deck **out,
 		     struct lt_error *err);
+
+/* The first bytes of a deck that deck_load_head reads at most: enough
+ * for the contents of 100,000 sections before the first cover. */
+#define DECK_HEAD_MAX ((size_t)8 * 1024 * 1024)
+
+/* The deck's title page before the deck is read: a new deck holding only
+ * the title that deck_load_encoded will give (caller frees with
+ * deck_free), read from the head of the file (at most DECK_HEAD_MAX
+ * bytes, fewer when they tell); NULL when the head does not tell it for
+ * certain: standard input, a format with no head rule, a head that is
+ * not UTF-8, a title not confirmed within the head. The title is certain
+ * given that the whole file is UTF-8 as its head is; a file that turns
+ * out broken past its head is the full import's to report. */
+struct deck *deck_load_head(const char *path, const struct deck_format *format,
+			    const char *encoding);
 
 #endif

@@ -14,4 +14,11 @@
 bool outline_import(const struct source *src, struct deck **out,
 		    struct lt_error *err);
 
+/* The deck title that outline_import would give, from head, the first
+ * bytes of the deck only (source_read_head): true with *title (caller
+ * frees) when the head holds the title and the section cover that
+ * confirms it, so that no text after the head can change it; false when
+ * only more of the text could tell. */
+bool outline_head_title(const struct source *head, char **title);
+
 #endif

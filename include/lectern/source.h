@@ -42,6 +42,15 @@ bool source_from_bytes(const char *name, const char *bytes, size_t n,
 		       const char *encoding, struct source *out,
 		       struct lt_error *err);
 
+/* Reads at most the first max bytes of the file at path into *out, with
+ * the same checks as source_read: the head of a deck, for what it tells
+ * before the rest is read (loader.h). *whole is set when the file ends
+ * within them. A character cut at the end counts as a file cut short
+ * (out->cut), and the encoding found may be one that the whole file
+ * would not have. Caller frees with source_free. */
+bool source_read_head(const char *path, const char *encoding, size_t max,
+		      struct source *out, bool *whole, struct lt_error *err);
+
 void source_free(struct source *s);
 
 /* The position importers give: base plus the position pos in text. For a

@@ -28,6 +28,9 @@ int text_encode(uint32_t cp, char *out);
  * noncharacters become U+FFFD, tabs and Unicode line separators a space.
  * Caller frees. */
 char *text_inert(const char *s, size_t n);
+/* How many bytes from the start of s[0, n) text_inert leaves as they are
+ * (n: all of them). */
+size_t text_inert_span(const char *s, size_t n);
 
 /* Any bytes, made fit for a message on a terminal: valid UTF-8 made inert
  * as text_inert does, bytes that are not UTF-8 written as \xNN. For file

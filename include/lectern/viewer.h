@@ -9,6 +9,7 @@
 
 #include "lectern/config.h"
 #include "lectern/deck.h"
+#include "lectern/error.h"
 #include "lectern/loader.h"
 
 /* Presents deck (takes ownership) read from path as format (NULL: by its
@@ -21,6 +22,15 @@
 int viewer_run(struct deck *deck, const char *path,
 	       const struct deck_format *format, const char *encoding,
 	       const struct config *cfg, const struct config_diags *problems);
+
+/* Presents the deck at path (a file, not "-") as viewer_run does. A
+ * large deck is read in the background (opening.h): its title page, from
+ * the head of the file, comes first, and the rest once read; a small one
+ * is read first. Returns viewer_run's exit status, or 2 with *err set
+ * when the deck cannot be read (the terminal restored first). */
+int viewer_run_file(const char *path, const struct deck_format *format,
+		    const char *encoding, const struct config *cfg,
+		    const struct config_diags *problems, struct lt_error *err);
 
 struct app;
 struct show;

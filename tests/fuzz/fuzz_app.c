@@ -72,33 +72,32 @@ static const struct deck *demo(void)
 static struct deck *deck_copy(const struct deck *d)
 {
 	struct deck *c = deck_new();
-	free(c->title);
-	c->title = xstrdup(d->title);
-	c->contents_label = d->contents_label ? xstrdup(d->contents_label) : NULL;
+	c->title = deck_strdup(c, d->title);
+	c->contents_label = d->contents_label ? deck_strdup(c, d->contents_label) : NULL;
 	for (size_t i = 0; i < d->ntoc; i++) {
-		deck_add_toc(c, xstrdup(d->toc[i].title));
+		deck_add_toc(c, d->toc[i].title);
 		c->toc[i].present = d->toc[i].present;
 	}
 	for (size_t s = 0; s < d->nsections; s++) {
 		const struct section *ss = &d->sections[s];
 		struct section *cs = deck_add_section(c);
-		cs->title = xstrdup(ss->title);
+		cs->title = deck_strdup(c, ss->title);
 		cs->src = ss->src;
 		cs->toc_index = ss->toc_index;
 		for (size_t l = 0; l < ss->nslides; l++) {
 			const struct slide *sl = &ss->slides[l];
 			struct slide *cl = section_add_slide(cs);
-			cl->header = xstrdup(sl->header);
+			cl->header = deck_strdup(c, sl->header);
 			cl->src = sl->src;
 			for (size_t b = 0; b < sl->nblocks; b++) {
 				const struct block *bk = &sl->blocks[b];
 				struct block *cb = slide_add_block(cl);
-				cb->title = xstrdup(bk->title);
+				cb->title = deck_strdup(c, bk->title);
 				cb->src = bk->src;
 				cb->title_after_points = bk->title_after_points;
 				for (size_t p = 0; p < bk->npoints; p++) {
 					struct point *cp = block_add_point(cb);
-					cp->text = xstrdup(bk->points[p].text);
+					cp->text = deck_strdup(c, bk->points[p].text);
 					cp->src = bk->points[p].src;
 				}
 			}

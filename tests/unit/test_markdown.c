@@ -268,26 +268,25 @@ static char *export_md(const struct deck *d)
 static void test_escaping(void)
 {
 	struct deck *d = deck_new();
-	free(d->title);
-	d->title = xstrdup("Title: \"quoted\" \\ and \xEF\xBB\xBF");
-	deck_add_toc(d, xstrdup("# not a heading"));
+	d->title = deck_strdup(d, "Title: \"quoted\" \\ and \xEF\xBB\xBF");
+	deck_add_toc(d, "# not a heading");
 	struct section *s = deck_add_section(d);
-	s->title = xstrdup("# not a heading");
+	s->title = deck_strdup(d, "# not a heading");
 	struct slide *sl = section_add_slide(s);
-	sl->header = xstrdup("## Header {with braces}");
+	sl->header = deck_strdup(d, "## Header {with braces}");
 	size_t n = sizeof tricky / sizeof *tricky;
 	for (size_t i = 0; i < n; i++) {
 		struct block *b = slide_add_block(sl);
-		b->title = xstrdup(tricky[i]);
+		b->title = deck_strdup(d, tricky[i]);
 		struct point *p = block_add_point(b);
-		p->text = xstrdup(tricky[i]);
+		p->text = deck_strdup(d, tricky[i]);
 		p = block_add_point(b);
 		p->kind = POINT_PARAGRAPH;
-		p->text = xstrdup(tricky[i][0] ? tricky[i] : "x");
+		p->text = deck_strdup(d, tricky[i][0] ? tricky[i] : "x");
 	}
 	/* runs where CommonMark's flanking rules need care */
 	struct block *b = slide_add_block(sl);
-	b->title = xstrdup("runs");
+	b->title = deck_strdup(d, "runs");
 	static const struct { const char *text; size_t start, end; uint32_t attr; }
 	r[] = {
 		{ "x(y)z", 1, 4, RUN_EMPH },      /* emphasis opening on '(' */
@@ -299,17 +298,17 @@ static void test_escaping(void)
 	};
 	for (size_t i = 0; i < sizeof r / sizeof *r; i++) {
 		struct point *p = block_add_point(b);
-		p->text = xstrdup(r[i].text);
+		p->text = deck_strdup(d, r[i].text);
 		runs_add(&p->runs, r[i].start, r[i].end, r[i].attr);
 	}
 	struct point *p = block_add_point(b);
-	p->text = xstrdup("strong then emphasis");
+	p->text = deck_strdup(d, "strong then emphasis");
 	runs_add(&p->runs, 0, 6, RUN_STRONG);
 	runs_add(&p->runs, 6, 11, RUN_STRONG | RUN_EMPH);
 	runs_add(&p->runs, 11, 20, RUN_EMPH);
 	p = block_add_point(b);
 	p->kind = POINT_PARAGRAPH;
-	p->text = xstrdup("a line\n  and another\n- not a list");
+	p->text = deck_strdup(d, "a line\n  and another\n- not a list");
 
 	char *m1 = export_md(d);
 	struct deck *e = md(m1);
