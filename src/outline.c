@@ -1056,6 +1056,19 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	size_t sibling_chars = 0;
 	for (size_t i = start; i < rb[0].start - sep_before(p, rb[0].start); i++)
 		sibling_chars += ((unsigned char)p->t[i] & 0xC0) != 0x80;
+	/* Block k's title is glued to the last point of block k-1. The seams
+	 * are decided from the last back, so that each title's own block
+	 * (evidence: titles reuse their points' words) ends where the next
+	 * title was cut, not with that title still glued to it. */
+	size_t *cuts = xcalloc(nb, sizeof *cuts); /* freed below */
+	for (size_t k = nb - 1; k > 0; k--) {
+		struct rawblock *prev = &rb[k - 1];
+		size_t from = prev->marks[prev->nmarks - 1].text;
+		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
+		size_t own_end = k + 1 < nb ? cuts[k + 1] : rb[k].end;
+		cuts[k] = cut_title(p, from, title_end, rb[k].start, own_end,
+				    sibling_chars, "block title");
+	}
 	size_t untitled = NO_INDEX;
 	for (size_t k = 0; k < nb; k++) {
 		struct block *b = slide_add_block(sl);
@@ -1065,12 +1078,8 @@ static void parse_slide(struct parser *p, struct slide *sl,
 			b->title = deck_text(p, start,
 					     rb[k].start > start ? title_end : start);
 		} else {
-			/* title glued to the last point of block k-1 */
 			struct rawblock *prev = &rb[k - 1];
-			size_t from = prev->marks[prev->nmarks - 1].text;
-			size_t cut = cut_title(p, from, title_end, rb[k].start,
-					       rb[k].end, sibling_chars,
-					       "block title");
+			size_t cut = cuts[k];
 			b->title = deck_text(p, cut, title_end);
 			add_points(p, &sl->blocks[k - 1], prev, cut);
 			sl->blocks[k - 1].src.end = off(p, cut);
@@ -1086,8 +1095,9 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		size_t cut = dangling_end;
 		if (untitled != NO_INDEX)
 			cut = cut_title(p, from, dangling_end, rb[untitled].start,
-					rb[untitled].end, 0,
-					"out-of-order block title");
+					untitled + 1 < nb ? cuts[untitled + 1]
+							  : rb[untitled].end,
+					0, "out-of-order block title");
 		if (untitled != NO_INDEX && cut < dangling_end) {
 			struct block *ub = &sl->blocks[untitled];
 			ub->title = deck_text(p, cut, dangling_end);
@@ -1106,6 +1116,7 @@ static void parse_slide(struct parser *p, struct slide *sl,
 		}
 	}
 	add_points(p, &sl->blocks[last], &rb[last], last_end);
+	free(cuts);
 	sl->blocks[last].src.end = off(p, last_end);
 	for (size_t k = 0; k < nb; k++)
 		if (!sl->blocks[k].title[0])
