@@ -608,9 +608,6 @@ int main(int argc, char **argv)
 	test_typed_meanwhile();
 	test_choices();
 	test_modes();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

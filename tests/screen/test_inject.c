@@ -381,7 +381,6 @@ int main(int argc, char **argv)
 	present(path, 80, 24, true);
 	present(path, 40, 12, false);
 
-	unlink(path);
-	rmdir(tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -140,9 +140,6 @@ int main(int argc, char **argv)
 	test_title_then_deck(big);
 	test_quit_while_loading(big);
 	test_broken_past_head(broken);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -238,9 +238,6 @@ int main(int argc, char **argv)
 	test_broken();
 	test_reload();
 	test_present();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -201,9 +201,6 @@ int main(int argc, char **argv)
 	char tour[600];
 	snprintf(tour, sizeof tour, "%s/../../decks/tour.md", argv[2]);
 	test_notes(tour);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -486,10 +486,10 @@ static void test_signals(void)
 /* Removes lectern's state files (XDG_STATE_HOME). */
 static void forget_state(void)
 {
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf %s/state", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s/state\n", tmpdir);
+	char state[400];
+	snprintf(state, sizeof state, "%s/state", tmpdir);
+	if (access(state, F_OK) == 0)
+		check_rmtree(state);
 }
 
 static void test_terminal_checks(void)
@@ -920,9 +920,6 @@ int main(int argc, char **argv)
 	test_config();
 	test_ambiguous();
 	test_edges();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

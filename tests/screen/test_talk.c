@@ -203,9 +203,6 @@ int main(int argc, char **argv)
 	test_resume();
 	test_history();
 	test_corrupt();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -129,9 +129,7 @@ def check_config(lectern, tmp, make):
         check(name in keys_par, "key name %s in lectern.ini(5)" % name)
 
 
-def main(argv):
-    lectern, demo = argv[1], argv[2]
-    tmp = tempfile.mkdtemp(prefix="lectern-cli-")
+def checks(lectern, demo, tmp):
     def make(name, data):
         p = os.path.join(tmp, name)
         with open(p, "wb") as f:
@@ -277,6 +275,11 @@ def main(argv):
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
+
+
+def main(argv):
+    with tempfile.TemporaryDirectory(prefix="lectern-cli-") as tmp:
+        return checks(argv[1], argv[2], tmp)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #ifndef LECTERN_CHECK_H
 #define LECTERN_CHECK_H
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,23 @@ static inline void check_wrap(int argc, char **argv)
 	args[n] = NULL;
 	execvp(args[0], args);
 	perror("check_wrap");
+}
+
+static inline int check_rm_one(const char *path, const struct stat *st,
+			       int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes a test's temporary directory and all in it (depth first, links
+ * not followed); says so on stderr when it cannot. */
+static inline void check_rmtree(const char *dir)
+{
+	if (nftw(dir, check_rm_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
 }
 
 static inline int check_done(void)

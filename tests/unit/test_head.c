@@ -197,9 +197,6 @@ int main(int argc, char **argv)
 	char path[400];
 	snprintf(path, sizeof path, "%s/made-1.txt", tmpdir);
 	test_thread(path);
-	char cmd[500];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	check_rmtree(tmpdir);
 	return check_done();
 }

@@ -388,9 +388,6 @@ int main(int argc, char **argv)
 	test_broken_state();
 	test_records();
 	test_atomic();
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	check_rmtree(dir);
 	return check_done();
 }

@@ -408,9 +408,6 @@ int main(int argc, char **argv)
 	test_presenter();
 	test_bad_followers();
 	test_channel();
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	check_rmtree(dir);
 	return check_done();
 }
