@@ -3,6 +3,8 @@
 #ifndef LECTERN_BENCH_H
 #define LECTERN_BENCH_H
 
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -38,6 +40,44 @@ static inline double median(double *v, int n)
 		return 0;
 	qsort(v, (size_t)n, sizeof *v, cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static inline int bench_rm_one(const char *path, const struct stat *st,
+			       int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+
+/* The state directory of bench_private_xdg, removed at exit. */
+static char bench_xdg_dir[] = "/tmp/lectern-bench-XXXXXX";
+
+static inline void bench_xdg_remove(void)
+{
+	nftw(bench_xdg_dir, bench_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Keeps the programs a benchmark starts out of the user's files: no
+ * personal config, and state (resume points, rehearsal records, the
+ * presenter's socket) in a directory of the benchmark's own, removed at
+ * exit. Without it a launch that was killed leaves a resume point, and
+ * the next launch of the deck opens there instead of on its title. Sets
+ * XDG_STATE_HOME and XDG_RUNTIME_DIR to it and XDG_CONFIG_HOME to a
+ * directory that does not exist. False when the directory cannot be
+ * made. */
+static inline int bench_private_xdg(void)
+{
+	if (!mkdtemp(bench_xdg_dir)) {
+		perror("bench: mkdtemp");
+		return 0;
+	}
+	atexit(bench_xdg_remove);
+	setenv("XDG_STATE_HOME", bench_xdg_dir, 1);
+	setenv("XDG_RUNTIME_DIR", bench_xdg_dir, 1);
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	return 1;
 }
 
 #endif

@@ -39,11 +39,8 @@ int main(int argc, char **argv)
 	int nf = atoi(argv[3]), turns = atoi(argv[4]);
 	if (nf < 0 || nf > 200 || turns < 2 || turns > 2000)
 		return 2;
-	char dir[] = "/tmp/lectern-bench-XXXXXX";
-	if (!mkdtemp(dir))
+	if (!bench_private_xdg())
 		return 2;
-	setenv("XDG_RUNTIME_DIR", dir, 1);
-	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
 	struct vt *t = calloc((size_t)nf + 1, sizeof *t);
 	char *pargv[] = { argv[1], (char *)"--present", argv[2], NULL };
 	if (!vt_spawn(&t[0], 120, 40, "xterm-256color", pargv) ||
@@ -106,10 +103,6 @@ int main(int argc, char **argv)
 		vt_wait_exit(&t[i], 2000);
 		vt_close(&t[i]);
 	}
-	char cmd[100];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		return 1;
 	free(t);
 	free(self);
 	free(last);

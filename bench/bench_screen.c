@@ -47,6 +47,8 @@ int main(int argc, char **argv)
 	size_t total_sent = 0, total_visible = 0;
 	if (runs > 64)
 		runs = 64;
+	if (!bench_private_xdg())
+		return 2;
 	for (int run = 0; run < runs; run++) {
 		struct vt t;
 		double t0 = now_ms();

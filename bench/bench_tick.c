@@ -43,6 +43,8 @@ int main(int argc, char **argv)
 	int cols = atoi(argv[1]), rows = atoi(argv[2]);
 	double seconds = atof(argv[3]);
 	const char *keys = argv[4];
+	if (!bench_private_xdg())
+		return 2;
 	struct vt t;
 	if (!vt_spawn(&t, cols, rows, "xterm-256color", argv + 5))
 		return 2;
