@@ -3,10 +3,11 @@
 #ifndef LECTERN_BENCH_H
 #define LECTERN_BENCH_H
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include "../tests/unit/rmtree.h"
 
 static inline double now_ms(void)
 {
@@ -42,21 +43,12 @@ static inline double median(double *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static inline int bench_rm_one(const char *path, const struct stat *st,
-			       int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 /* The state directory of bench_private_xdg, removed at exit. */
 static char bench_xdg_dir[] = "/tmp/lectern-bench-XXXXXX";
 
 static inline void bench_xdg_remove(void)
 {
-	nftw(bench_xdg_dir, bench_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rmtree(bench_xdg_dir);
 }
 
 /* Keeps the programs a benchmark starts out of the user's files: no

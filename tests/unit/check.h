@@ -3,11 +3,12 @@
 #ifndef LECTERN_CHECK_H
 #define LECTERN_CHECK_H
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "rmtree.h"
 
 static int check_passed, check_failed;
 
@@ -45,20 +46,11 @@ static inline void check_wrap(int argc, char **argv)
 	perror("check_wrap");
 }
 
-static inline int check_rm_one(const char *path, const struct stat *st,
-			       int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 /* Removes a test's temporary directory and all in it (depth first, links
  * not followed); says so on stderr when it cannot. */
 static inline void check_rmtree(const char *dir)
 {
-	if (nftw(dir, check_rm_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+	if (rmtree(dir) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
 }
 
