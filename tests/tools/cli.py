@@ -7,24 +7,11 @@ import json
 import os
 import re
 import subprocess
-import shlex
 import sys
 import tempfile
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-# meson test --setup valgrind runs lectern inside the wrapper
-WRAP = shlex.split(os.environ.get("LECTERN_WRAP", ""))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import WRAP, check, done  # noqa: E402
 
 
 def run(args, stdin=None):
@@ -273,8 +260,7 @@ def checks(lectern, demo, tmp):
     check_config(lectern, tmp, make)
     handout(lectern, demo, tmp, make)
 
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return done()
 
 
 def main(argv):

@@ -16,19 +16,8 @@ import subprocess
 import sys
 import tempfile
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-WRAP = shlex.split(os.environ.get("LECTERN_WRAP", ""))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import WRAP, check, done  # noqa: E402
 
 
 def run(args):
@@ -184,8 +173,7 @@ def main(argv):
           "GB18030 cut inside a character: %d %r" % (rc, err))
 
     shutil.rmtree(tmp, ignore_errors=True)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return done()
 
 
 if __name__ == "__main__":

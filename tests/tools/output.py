@@ -9,7 +9,6 @@ touched (the device nodes are made there with mknod when run as root).
 usage: output.py LECTERN DEMO_DECK"""
 import os
 import resource
-import shlex
 import shutil
 import signal
 import socket
@@ -19,19 +18,8 @@ import sys
 import tempfile
 import threading
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-WRAP = shlex.split(os.environ.get("LECTERN_WRAP", ""))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import WRAP, check, done  # noqa: E402
 
 
 def run(args, cwd=None, preexec=None, timeout=120):
@@ -241,8 +229,7 @@ def main(argv):
     check(read(deck) == read(demo) and os.path.islink(path("deck-link.txt")), "the deck is untouched")
 
     shutil.rmtree(tmp, ignore_errors=True)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return done()
 
 
 if __name__ == "__main__":
