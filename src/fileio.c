@@ -232,9 +232,10 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
-bool file_tmp_commit(struct file_tmp *t, struct lt_error *err)
+bool file_tmp_commit(struct file_tmp *t, const void *data, size_t n,
+		     struct lt_error *err)
 {
-	if (fsync(t->fd) != 0) {
+	if (!file_write_all(t->fd, data, n) || fsync(t->fd) != 0) {
 		lt_error_set(err, "cannot write: %s", strerror(errno));
 		file_tmp_abort(t);
 		return false;
@@ -360,10 +361,5 @@ bool file_write(const char *path, const void *data, size_t n,
 	sigemptyset(&t.held);
 	if (!tmp_open_resolved(&t, real, err))
 		return false;
-	if (!file_write_all(t.fd, data, n)) {
-		lt_error_set(err, "cannot write: %s", strerror(errno));
-		file_tmp_abort(&t);
-		return false;
-	}
-	return file_tmp_commit(&t, err);
+	return file_tmp_commit(&t, data, n, err);
 }

@@ -56,12 +56,7 @@ bool statefile_write(const char *path, const void *data, size_t n,
 	struct file_tmp t;
 	if (!file_tmp_open(&t, path, err))
 		return false;
-	if (!file_write_all(t.fd, data, n)) {
-		lt_error_set(err, "cannot write: %s", strerror(errno));
-		file_tmp_abort(&t);
-		return false;
-	}
-	return file_tmp_commit(&t, err);
+	return file_tmp_commit(&t, data, n, err);
 }
 
 int statefile_read(const char *path, char **data, size_t *n,

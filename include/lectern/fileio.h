@@ -35,7 +35,7 @@ bool file_write(const char *path, const void *data, size_t n,
  * are held back, so that an interrupt cannot leave the temporary file
  * behind; they arrive once the file is in place or gone. */
 struct file_tmp {
-	int fd;       /* write the new contents here */
+	int fd;       /* the temporary file, open for writing */
 	char *path;   /* the file to replace, symlinks resolved */
 	char *tmp;    /* the temporary file beside it */
 	sigset_t held; /* the signal mask before file_tmp_open */
@@ -46,10 +46,11 @@ struct file_tmp {
  * it cannot. Finish with file_tmp_commit or file_tmp_abort. */
 bool file_tmp_open(struct file_tmp *t, const char *path, struct lt_error *err);
 
-/* Flushes the temporary file to disk and renames it over the target. On
- * failure the temporary file is removed and the target left as it was.
- * Either way t is finished. */
-bool file_tmp_commit(struct file_tmp *t, struct lt_error *err);
+/* Writes data[0, n) to the temporary file, flushes it to disk and renames
+ * it over the target. On failure the temporary file is removed and the
+ * target left as it was. Either way t is finished. */
+bool file_tmp_commit(struct file_tmp *t, const void *data, size_t n,
+		     struct lt_error *err);
 
 /* Removes the temporary file and leaves the target as it was. */
 void file_tmp_abort(struct file_tmp *t);
