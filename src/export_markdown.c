@@ -249,6 +249,28 @@ static enum cls before(const struct writer *w)
 	return cls_of(cp);
 }
 
+/* Opens the delimiters of `want` not open yet on the stack, strong before
+ * emphasis, pushing each; writes them to w unless w is NULL (planning).
+ * Returns how many were opened. */
+static int open_missing(uint32_t *stack, int *depth, uint32_t want,
+			struct writer *w)
+{
+	static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
+	int opened = 0;
+	for (size_t o = 0; o < 2; o++) {
+		bool on = false;
+		for (int d = 0; d < *depth; d++)
+			on |= stack[d] == order[o];
+		if ((want & order[o]) && !on) {
+			stack[(*depth)++] = order[o];
+			opened++;
+			if (w)
+				puts_(w, order[o] == RUN_STRONG ? "**" : "*");
+		}
+	}
+	return opened;
+}
+
 struct seg {
 	size_t a, e;   /* bytes of the text */
 	uint32_t attr; /* its runs' attributes; a '\n' segment has none */
@@ -315,18 +337,7 @@ static void put_text(struct writer *w, const char *s,
 			keep++;
 		g[i].close = depth - keep;
 		depth = keep;
-		int opened = 0;
-		static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
-		for (size_t o = 0; o < 2; o++) {
-			bool on = false;
-			for (int d = 0; d < depth; d++)
-				on |= stack[d] == order[o];
-			if ((want & order[o]) && !on) {
-				stack[depth++] = order[o];
-				opened++;
-			}
-		}
-		g[i].open = opened;
+		g[i].open = open_missing(stack, &depth, want, NULL);
 	}
 	/* writing, with the stack again */
 	depth = 0;
@@ -358,17 +369,8 @@ static void put_text(struct writer *w, const char *s,
 			enum cls nx = first_out(s, &g[i], true, at_start && !depth);
 			if (nx != CL_OTHER && p == CL_OTHER)
 				puts_(w, "<!-- -->");
-			uint32_t want = g[i].attr & (RUN_STRONG | RUN_EMPH);
-			static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
-			for (size_t o = 0; o < 2; o++) {
-				bool on = false;
-				for (int d = 0; d < depth; d++)
-					on |= stack[d] == order[o];
-				if ((want & order[o]) && !on) {
-					stack[depth++] = order[o];
-					puts_(w, order[o] == RUN_STRONG ? "**" : "*");
-				}
-			}
+			open_missing(stack, &depth,
+				     g[i].attr & (RUN_STRONG | RUN_EMPH), w);
 		}
 		bool edge_close = i + 1 <= ng && g[i + 1].close > 0;
 		bool line_ends = i + 1 == ng || g[i + 1].nl;
