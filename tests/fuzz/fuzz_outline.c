@@ -15,6 +15,8 @@
 #include "fuzz.h"
 #include "lectern/export.h"
 #include "lectern/layout.h"
+#include "lectern/outline.h"
+#include "lectern/source.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
 
@@ -208,12 +210,48 @@ static void check_text(const struct deck *d, int width)
 	sb_free(&sb);
 }
 
+/* UTF-8 (by its bytes or a BOM), as deck_load_head requires. */
+static bool utf8_source(const uint8_t *data, size_t n, struct source *src)
+{
+	struct lt_error err;
+	if (!source_from_bytes("fuzz", (const char *)data, n, NULL, src, &err))
+		return false;
+	if (!src->encoding && !src->guessed)
+		return true;
+	source_free(src);
+	return false;
+}
+
+/* The promise a large deck's title page rests on (deck_load_head): a
+ * title the head of a UTF-8 deck tells is the full import's title. The
+ * head is a prefix whose length the input's last byte chooses. */
+static void check_head(const uint8_t *data, size_t size, const struct deck *d)
+{
+	if (size < 2)
+		return;
+	size_t k = size - 1 - (size_t)data[size - 1] * (size - 1) / 256;
+	struct source whole, head;
+	if (!utf8_source(data, size, &whole))
+		return;
+	source_free(&whole);
+	if (!utf8_source(data, k, &head))
+		return;
+	char *title = NULL;
+	if (outline_head_title(&head, &title))
+		FUZZ_CHECK(strcmp(title, d->title) == 0,
+			   "the head of %zu bytes tells title \"%s\", the "
+			   "import \"%s\"", k, title, d->title);
+	free(title);
+	source_free(&head);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct deck *d = fuzz_load(data, size);
 	if (!d)
 		return 0;
 	check_deck(d, size);
+	check_head(data, size, d);
 	check_json(d);
 	check_text(d, size ? data[0] % 200 + 1 : 80);
 	deck_free(d);
