@@ -191,6 +191,24 @@ static size_t cluster_end(const char *s, size_t n, size_t i, int ambiguous,
 	return end;
 }
 
+/* The end of the code points of s[i, end) that fit in width columns,
+ * at least one; *w gets their width. */
+static size_t fit_code_points(const char *s, size_t i, size_t end, int width,
+			      int ambiguous, int *w)
+{
+	*w = 0;
+	while (i < end) {
+		uint32_t cp;
+		int len = text_decode(s + i, end - i, &cp);
+		int cw = text_cp_width(cp, ambiguous);
+		if (*w + cw > width && *w > 0)
+			break;
+		*w += cw;
+		i += (size_t)len;
+	}
+	return i;
+}
+
 size_t text_fit(const char *s, size_t n, int width, int ambiguous, int *used)
 {
 	size_t i = 0;
@@ -249,10 +267,13 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 					i = last_break;
 					w = w_at_break;
 				} else if (i == start) {
-					/* a cluster wider than the line:
-					 * alone on its line, not lost */
-					w = cw;
-					i = e;
+					/* a cluster wider than the line (a
+					 * run of conjoining jamo, say) is
+					 * drawn by terminals a code point at
+					 * a time: cut it between code points,
+					 * at least one on the line */
+					i = fit_code_points(s, i, e, width,
+							    ambiguous, &w);
 				}
 				break;
 			}

@@ -67,7 +67,15 @@ static void test_wrap(void)
 {
 	const char *cjk = "神经可塑性是指神经系统在结构和功能上的可塑性,包括神经元、突触和神经网络的变化。";
 	const char *en = "Storage shifts energy in time, charging when electricity is cheap";
+	/* 30 leading jamo (U+1111), 2 columns each: one grapheme cluster
+	 * 60 columns wide, which terminals draw a code point at a time; it
+	 * is cut between code points, never left past the edge */
+	char jamo[30 * 3 + 1];
+	for (int k = 0; k < 30; k++)
+		memcpy(jamo + 3 * k, "\xE1\x84\x91", 3);
+	jamo[90] = '\0';
 	for (int w = 1; w <= 90; w++) {
+		wrap_ok(jamo, w, 1);
 		wrap_ok(cjk, w, 1);
 		wrap_ok(en, w, 1);
 		wrap_ok("supercalifragilisticexpialidocious", w, 1);
