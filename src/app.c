@@ -55,6 +55,25 @@ static bool title_line(const struct page *pg, size_t line)
 	return true;
 }
 
+/* Where a screen of lines [from, cut) must end for no block title to be
+ * left at its foot: before the title lines just above cut. */
+static size_t title_above(const struct page *pg, size_t from, size_t cut)
+{
+	while (cut > from + 1 && title_line(pg, cut - 1))
+		cut--;
+	return cut;
+}
+
+/* Whether any of lines [from, to) holds a point: a screen without one
+ * shows the reader nothing new (a header, a rule, a title at most). */
+static bool has_point(const struct page *pg, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (pg->lines[i].point >= 0)
+			return true;
+	return false;
+}
+
 /* Whether line `line` goes on with a block whose title is above it: the
  * screen that starts there repeats that title. title_first[b] is the
  * first line of block b's title (SIZE_MAX: none). */
@@ -137,11 +156,14 @@ static void compute_screens(struct app *a, int bh)
 			fwd++;
 		size_t next_room = (size_t)bh - (repeat ? 3 : 0);
 		if (back > line + 1 && pg->lines[back].point >= 0 &&
-		    fwd - back <= next_room && (cut - back) * 2 <= room)
-			cut = back; /* and not at the cost of half a screen */
-		/* a block title goes with its first point */
-		while (cut > line + 1 && title_line(pg, cut - 1))
-			cut--;
+		    fwd - back <= next_room && (cut - back) * 2 <= room &&
+		    has_point(pg, line, title_above(pg, line, back)))
+			cut = back; /* and not at the cost of half a screen,
+				     * nor of a screen with no point on it */
+		/* a block title goes with its first point, unless that would
+		 * leave the screen without one */
+		if (has_point(pg, line, title_above(pg, line, cut)))
+			cut = title_above(pg, line, cut);
 		/* a screen never opens on the blank line between blocks */
 		while (cut < pg->nlines && pg->lines[cut].count == 0 &&
 		       cut > line + 1)
