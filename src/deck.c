@@ -113,6 +113,11 @@ struct deck *deck_new(void)
 	return d;
 }
 
+void deck_adopt_text(struct deck *d, char *t)
+{
+	d->text = t; /* once: strings may point into an earlier one */
+}
+
 /* Node arrays and runs are on the heap; strings are the pool's. */
 static void block_clear(struct block *b)
 {
@@ -151,6 +156,7 @@ void deck_free(struct deck *d)
 	free(d->warnings);
 	free(d->notes.v);
 	pool_free(d->pool);
+	free(d->text);
 	free(d);
 }
 

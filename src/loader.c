@@ -121,9 +121,11 @@ static bool import(const char *name, struct source *src,
 {
 	if (!format)
 		format = deck_format_for(name);
+	/* the text as read: the import may write into it (outline.h) */
+	uint64_t hash = hash_bytes(src->text, src->len);
 	bool ok = format->import(src, out, err);
 	if (ok) {
-		(*out)->content_hash = hash_bytes(src->text, src->len);
+		(*out)->content_hash = hash;
 		size_t enc = reading_warnings(src, *out);
 		deck_sort_warnings(*out);
 		locate_warnings(src, *out, enc);

@@ -1352,7 +1352,7 @@ static void finish(struct md *m, struct frontmatter *fm)
 	deck_sort_warnings(d);
 }
 
-bool markdown_import(const struct source *src, struct deck **out,
+bool markdown_import(struct source *src, struct deck **out,
 		     struct lt_error *err)
 {
 	struct md m = { 0 };

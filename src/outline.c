@@ -77,6 +77,16 @@ struct parser {
 	/* pass 1: each section's slides */
 	struct rawslide **slides;
 	size_t *nslides;
+	/* Strings left in the text (deck_view), when the deck can keep it:
+	 * the positions of their NULs wait in `seals` until nothing reads
+	 * those bytes again (seal_views); a string ending at glued_end (the
+	 * end of the slide being built, where the next box starts with no
+	 * separator) is copied instead. */
+	bool views;
+	size_t nviews;
+	size_t *seals;
+	size_t nseals, seals_cap;
+	size_t glued_end;
 };
 
 /* A block as pass 1 finds it: where its markers are. */
@@ -88,6 +98,8 @@ struct rawblock {
 	} *marks;           /* one per point; one allocation a block */
 	size_t nmarks, cap;
 	size_t end;         /* end of its region (the next title's separator) */
+	size_t cut;         /* after the first block: where its title starts,
+			     * glued to the last point before (decide_slide) */
 };
 
 /* ---- a string multimap: title text → indices --------------------------
@@ -496,12 +508,18 @@ static bool is_cjk_at(const char *t, size_t n, size_t i, bool before)
 /* The text t[start, end) as the model keeps it: trimmed, a space put back
  * where a line break stood between Latin words, controls made inert.
  * Caller frees. */
+/* [*start, *end) without the blanks at either end. */
+static void trim(const struct parser *p, size_t *start, size_t *end)
+{
+	while (*start < *end && (p->t[*start] == ' ' || p->t[*start] == '\t'))
+		(*start)++;
+	while (*end > *start && (p->t[*end - 1] == ' ' || p->t[*end - 1] == '\t'))
+		(*end)--;
+}
+
 static char *make_text(const struct parser *p, size_t start, size_t end)
 {
-	while (start < end && (p->t[start] == ' ' || p->t[start] == '\t'))
-		start++;
-	while (end > start && (p->t[end - 1] == ' ' || p->t[end - 1] == '\t'))
-		end--;
+	trim(p, &start, &end);
 	struct strbuf sb = STRBUF_INIT;
 	size_t from = start;
 	const struct flat *f = &p->flat;
@@ -527,17 +545,51 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 
 /* The same, as a string of the deck's pool. Most texts need nothing but
  * the trimming: they are copied straight from the text. */
-static char *deck_text(const struct parser *p, size_t start, size_t end)
+/* Does the text hold [start, end) as the deck shows it: no line break
+ * taken out inside, nothing to make inert? */
+static bool as_is(const struct parser *p, size_t start, size_t end)
 {
-	while (start < end && (p->t[start] == ' ' || p->t[start] == '\t'))
-		start++;
-	while (end > start && (p->t[end - 1] == ' ' || p->t[end - 1] == '\t'))
-		end--;
 	size_t g = gap_after(&p->flat, start);
 	bool no_break = g >= p->flat.ngaps || p->flat.gaps[g].pos >= end;
-	if (no_break && text_inert_span(p->t + start, end - start) == end - start)
+	return no_break &&
+	       text_inert_span(p->t + start, end - start) == end - start;
+}
+
+static char *deck_text(const struct parser *p, size_t start, size_t end)
+{
+	trim(p, &start, &end);
+	if (as_is(p, start, end))
 		return deck_strndup(p->deck, p->t + start, end - start);
 	return deck_take_str(p->deck, make_text(p, start, end));
+}
+
+/* The same, left where it is in the text when it can be: as is, not
+ * empty, and with the byte after it (a separator, the next marker's
+ * first digit, a blank, the text's NUL) part of no other string, so that
+ * a NUL can take its place. Strings that start where another ends (a
+ * title glued to a point) are made with deck_text. The NUL is written by
+ * seal_views: until then the string has no end, and nothing may read it
+ * but its first byte. */
+static char *deck_view(struct parser *p, size_t start, size_t end)
+{
+	trim(p, &start, &end);
+	if (!p->views || start == end || (end == p->glued_end && end < p->n) ||
+	    !as_is(p, start, end))
+		return deck_text(p, start, end);
+	p->seals = xgrow(p->seals, &p->seals_cap, p->nseals + 1,
+			 sizeof *p->seals);
+	p->seals[p->nseals++] = end;
+	p->nviews++;
+	return p->flat.text + start;
+}
+
+/* Ends the views made since the last call. Every byte written over is one
+ * the import has read for the last time. */
+static void seal_views(struct parser *p)
+{
+	for (size_t i = 0; i < p->nseals; i++)
+		p->flat.text[p->seals[i]] = '\0';
+	p->nseals = 0;
 }
 
 /* The offset in the file as read of flat position pos. */
@@ -1004,7 +1056,7 @@ static void add_points(struct parser *p, struct block *b,
 		size_t s = rb->marks[m].text;
 		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
 		struct point *pt = block_add_point(b);
-		pt->text = deck_text(p, s, e);
+		pt->text = deck_view(p, s, e);
 		pt->src.start = off(p, rb->marks[m].at);
 		pt->src.end = off(p, e);
 		if (!pt->text[0])
@@ -1013,37 +1065,46 @@ static void add_points(struct parser *p, struct block *b,
 	}
 }
 
-/* A slide as pass 1 finds it. */
+/* A slide as pass 1 finds it, with what decide_slide finds in it. */
 struct rawslide {
 	size_t head, body, end; /* header at head, blocks in [body, end) */
 	struct rawblock *blocks;
 	size_t nblocks;
+	/* a box after the last point, before the next header (NO_INDEX:
+	 * none), and where the block title found in it starts (== its end:
+	 * none, the box stays in the point) */
+	size_t dangling_end, dangling_cut;
+	size_t untitled; /* the first block with no title, or NO_INDEX */
 };
 
-/* Pass 2 over one slide: cut the glued titles and build the blocks. */
-static void parse_slide(struct parser *p, struct slide *sl,
-			struct rawslide *rs)
+/* [start, end) of block k's title in a slide whose seams are decided:
+ * the first block's stands before its "1.", the others' are glued to the
+ * point before. */
+static void title_range(const struct parser *p, const struct rawslide *rs,
+			size_t k, size_t *start, size_t *end)
+{
+	const struct rawblock *rb = rs->blocks;
+	size_t title_end = rb[k].start - sep_before(p, rb[k].start);
+	if (k > 0) {
+		*start = rb[k].cut;
+		*end = title_end;
+	} else {
+		*start = rs->body;
+		*end = rb[0].start > rs->body ? title_end : rs->body;
+	}
+	trim(p, start, end);
+}
+
+/* Pass 2, first half, over one slide: where each glued title starts, and
+ * what the box after the last point holds. Only reads the text. */
+static void decide_slide(struct parser *p, struct rawslide *rs)
 {
 	size_t start = rs->body, end = rs->end;
 	struct rawblock *rb = rs->blocks;
 	size_t nb = rs->nblocks;
-	if (start >= end) {
-		struct block *b = slide_add_block(sl);
-		b->title = deck_strdup(p->deck, "");
-		deck_warn(p->deck, off(p, rs->head), p->sec_no, p->slide_no,
-			  "slide has a header and nothing else");
+	rs->dangling_end = rs->dangling_cut = rs->untitled = NO_INDEX;
+	if (start >= end || nb == 0)
 		return;
-	}
-	if (nb == 0) {
-		struct block *b = slide_add_block(sl);
-		b->title = deck_text(p, start, end);
-		b->src.start = off(p, start);
-		b->src.end = off(p, end);
-		deck_warn(p->deck, off(p, start), p->sec_no, p->slide_no,
-			  "slide has no numbered points: its text is kept as "
-			  "a block title");
-		return;
-	}
 	/* a box after the last point, before the next header: the title of a
 	 * block whose title came out of order (the extraction defect) */
 	size_t dangling_end = sep_before(p, end) ? end - sep_before(p, end) : NO_INDEX;
@@ -1060,63 +1121,93 @@ static void parse_slide(struct parser *p, struct slide *sl,
 	 * are decided from the last back, so that each title's own block
 	 * (evidence: titles reuse their points' words) ends where the next
 	 * title was cut, not with that title still glued to it. */
-	size_t *cuts = xcalloc(nb, sizeof *cuts); /* freed below */
 	for (size_t k = nb - 1; k > 0; k--) {
 		struct rawblock *prev = &rb[k - 1];
 		size_t from = prev->marks[prev->nmarks - 1].text;
 		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
-		size_t own_end = k + 1 < nb ? cuts[k + 1] : rb[k].end;
-		cuts[k] = cut_title(p, from, title_end, rb[k].start, own_end,
-				    sibling_chars, "block title");
+		size_t own_end = k + 1 < nb ? rb[k + 1].cut : rb[k].end;
+		rb[k].cut = cut_title(p, from, title_end, rb[k].start, own_end,
+				      sibling_chars, "block title");
 	}
-	size_t untitled = NO_INDEX;
+	for (size_t k = 0; k < nb && rs->untitled == NO_INDEX; k++) {
+		size_t ts, te;
+		title_range(p, rs, k, &ts, &te);
+		if (ts == te)
+			rs->untitled = k;
+	}
+	rs->dangling_end = dangling_end;
+	if (dangling_end == NO_INDEX)
+		return;
+	size_t u = rs->untitled;
+	rs->dangling_cut = dangling_end;
+	if (u != NO_INDEX)
+		rs->dangling_cut = cut_title(p, rb[last].marks[rb[last].nmarks - 1].text,
+					     dangling_end, rb[u].start,
+					     u + 1 < nb ? rb[u + 1].cut : rb[u].end,
+					     0, "out-of-order block title");
+}
+
+/* Pass 2, second half, over one slide: its blocks, as decided. */
+static void build_slide(struct parser *p, struct slide *sl,
+			const struct rawslide *rs)
+{
+	size_t start = rs->body, end = rs->end;
+	const struct rawblock *rb = rs->blocks;
+	size_t nb = rs->nblocks;
+	if (start >= end) {
+		struct block *b = slide_add_block(sl);
+		b->title = deck_strdup(p->deck, "");
+		deck_warn(p->deck, off(p, rs->head), p->sec_no, p->slide_no,
+			  "slide has a header and nothing else");
+		return;
+	}
+	if (nb == 0) {
+		struct block *b = slide_add_block(sl);
+		b->title = deck_view(p, start, end);
+		b->src.start = off(p, start);
+		b->src.end = off(p, end);
+		deck_warn(p->deck, off(p, start), p->sec_no, p->slide_no,
+			  "slide has no numbered points: its text is kept as "
+			  "a block title");
+		return;
+	}
+	size_t last = nb - 1;
 	for (size_t k = 0; k < nb; k++) {
 		struct block *b = slide_add_block(sl);
-		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
+		size_t ts, te;
+		title_range(p, rs, k, &ts, &te);
 		b->src.start = off(p, k == 0 ? start : rb[k].start);
-		if (k == 0) {
-			b->title = deck_text(p, start,
-					     rb[k].start > start ? title_end : start);
-		} else {
-			struct rawblock *prev = &rb[k - 1];
-			size_t cut = cuts[k];
-			b->title = deck_text(p, cut, title_end);
-			add_points(p, &sl->blocks[k - 1], prev, cut);
-			sl->blocks[k - 1].src.end = off(p, cut);
+		/* a title glued to a point is copied: the point's NUL goes on
+		 * its first byte */
+		b->title = k == 0 ? deck_view(p, ts, te) : deck_text(p, ts, te);
+		if (k > 0) {
+			add_points(p, &sl->blocks[k - 1], &rb[k - 1], rb[k].cut);
+			sl->blocks[k - 1].src.end = off(p, rb[k].cut);
 		}
-		if (!b->title[0] && untitled == NO_INDEX)
-			untitled = k;
 	}
 	/* the last block's last point runs to the slide's end, or to a
 	 * dangling title */
 	size_t last_end = rb[last].end;
-	if (dangling_end != NO_INDEX) {
-		size_t from = rb[last].marks[rb[last].nmarks - 1].text;
-		size_t cut = dangling_end;
-		if (untitled != NO_INDEX)
-			cut = cut_title(p, from, dangling_end, rb[untitled].start,
-					untitled + 1 < nb ? cuts[untitled + 1]
-							  : rb[untitled].end,
-					0, "out-of-order block title");
-		if (untitled != NO_INDEX && cut < dangling_end) {
-			struct block *ub = &sl->blocks[untitled];
-			ub->title = deck_text(p, cut, dangling_end);
+	if (rs->dangling_end != NO_INDEX) {
+		size_t cut = rs->dangling_cut, u = rs->untitled;
+		if (u != NO_INDEX && cut < rs->dangling_end) {
+			struct block *ub = &sl->blocks[u];
+			ub->title = deck_text(p, cut, rs->dangling_end);
 			ub->title_after_points = true;
 			deck_warn(p->deck, off(p, cut), p->sec_no, p->slide_no,
 				  "block title \"%s\" found after the slide's "
 				  "points: given to block %zu, which had none",
-				  ub->title, untitled + 1);
+				  ub->title, u + 1);
 			last_end = cut;
 		} else {
 			last_end = end;
-			deck_warn(p->deck, off(p, dangling_end), p->sec_no,
+			deck_warn(p->deck, off(p, rs->dangling_end), p->sec_no,
 				  p->slide_no, "text after the last point ends "
 				  "with a comma, and no block lacks a title: "
 				  "kept in the point");
 		}
 	}
 	add_points(p, &sl->blocks[last], &rb[last], last_end);
-	free(cuts);
 	sl->blocks[last].src.end = off(p, last_end);
 	for (size_t k = 0; k < nb; k++)
 		if (!sl->blocks[k].title[0])
@@ -1335,6 +1426,7 @@ static void parser_free(struct parser *p)
 	free(p->toc_tail);
 	free(p->toc_cursor);
 	seam_stats_free(p->stats);
+	free(p->seals);
 	flat_free(&p->flat);
 }
 
@@ -1463,15 +1555,31 @@ static void collect_deck(struct parser *p)
 	seam_stats_count(p->stats, p->t, p->n);
 }
 
-/* Pass 2 over section k: its title, its place in the contents, its
- * slides. Each slide's raw blocks are freed once built. */
+/* Pass 2, first half, over the whole deck: every seam decided while the
+ * text is as read; the seam model is not needed after it. */
+static void decide_deck(struct parser *p)
+{
+	for (size_t k = 0; k < p->ncov; k++) {
+		p->sec_no = k + 1;
+		for (size_t i = 0; i < p->nslides[k]; i++) {
+			p->slide_no = i + 1;
+			decide_slide(p, &p->slides[k][i]);
+		}
+	}
+	seam_stats_free(p->stats);
+	p->stats = NULL;
+}
+
+/* Pass 2, second half, over section k: its title, its place in the
+ * contents, its slides. Each slide's raw blocks are freed once built. */
 static void build_section(struct parser *p, size_t k)
 {
 	struct section *sec = deck_add_section(p->deck);
 	const struct cover *cv = &p->cov[k];
 	p->sec_no = k + 1;
 	p->slide_no = 0;
-	sec->title = deck_text(p, cv->title_start, cv->title_end);
+	sec->title = deck_view(p, cv->title_start, cv->title_end);
+	seal_views(p);
 	sec->src.start = off(p, cv->title_start);
 	sec->src.end = off(p, body_end(p, k));
 	struct toc_query tq = { p->deck, sec->title, strlen(sec->title) };
@@ -1493,12 +1601,15 @@ static void build_section(struct parser *p, size_t k)
 		struct rawslide *rs = &p->slides[k][i];
 		p->slide_no = i + 1;
 		struct slide *sl = section_add_slide(sec);
-		sl->header = deck_text(p, rs->head, rs->head +
+		p->glued_end = rs->end;
+		sl->header = deck_view(p, rs->head, rs->head +
 				       (rs->body > rs->head ? rs->body - rs->head -
 					sep_before(p, rs->body) : 0));
 		sl->src.start = off(p, rs->head);
 		sl->src.end = off(p, rs->end);
-		parse_slide(p, sl, rs);
+		build_slide(p, sl, rs);
+		seal_views(p);
+		p->glued_end = NO_INDEX;
 		slide_shrink(sl); /* its blocks and points: no spare room */
 		rawblocks_free(rs->blocks, rs->nblocks);
 		rs->blocks = NULL;
@@ -1508,13 +1619,19 @@ static void build_section(struct parser *p, size_t k)
 	p->slides[k] = NULL;
 }
 
-bool outline_import(const struct source *src, struct deck **out,
+bool outline_import(struct source *src, struct deck **out,
 		    struct lt_error *err)
 {
-	struct parser p = { .src = src };
+	struct parser p = { .src = src, .glued_end = NO_INDEX };
 	flat_make(&p.flat, src);
 	p.t = p.flat.text;
 	p.n = p.flat.len;
+	/* Strings may stay in the text the parser reads: its own copy, or the
+	 * source's when that is UTF-8 (source_locate counts characters in it
+	 * afterwards, which a NUL for a separator's first byte keeps as they
+	 * were; for another encoding it converts them back, which a NUL
+	 * would not survive). */
+	p.views = p.flat.own || !src->encoding;
 	*out = NULL;
 	if (!find_title(&p, err)) {
 		parser_free(&p);
@@ -1529,10 +1646,17 @@ bool outline_import(const struct source *src, struct deck **out,
 	index_contents(&p);
 	titles_from_contents(&p);
 	collect_deck(&p);
+	decide_deck(&p);
 	for (size_t k = 0; k < p.ncov; k++)
 		build_section(&p, k);
 	check_truncation(&p);
 	deck_sort_warnings(p.deck);
+	if (p.nviews && p.flat.own) {
+		deck_adopt_text(p.deck, p.flat.text);
+		p.flat.own = false;
+	} else if (p.nviews) {
+		deck_adopt_text(p.deck, source_give_text(src));
+	}
 
 	*out = p.deck;
 	parser_free(&p);

@@ -579,8 +579,15 @@ void source_free(struct source *s)
 	if (!s)
 		return;
 	free(s->name);
-	free(s->text);
+	if (!s->given)
+		free(s->text);
 	memset(s, 0, sizeof *s);
+}
+
+char *source_give_text(struct source *s)
+{
+	s->given = true;
+	return s->text;
 }
 
 size_t source_offset(const struct source *s, size_t pos)

@@ -140,7 +140,9 @@ struct deck {
 	uint64_t content_hash; /* hash_bytes of the text as read (loader.c):
 				* keys rehearsal records and resume state */
 	struct notes notes; /* for the title page */
-	struct deck_pool *pool; /* every string above and below is in it */
+	struct deck_pool *pool; /* strings, unless in the text below */
+	char *text; /* NULL, or the text the deck was read from, owned: an
+		     * importer may point strings into it (deck_adopt_text) */
 };
 
 /* An empty deck (its title ""). Caller frees with deck_free. */
@@ -149,15 +151,23 @@ struct deck *deck_new(void);
 void deck_free(struct deck *d);
 
 /* Strings. Every string a deck holds (titles, headers, points, notes, a
- * code block's info, labels, warnings) is in its pool, owned by the deck:
- * appended to large blocks that deck_free frees whole, never one by one,
- * so that a deck of a million one-letter points costs no million
- * allocations. Put a string in a node only from these. */
+ * code block's info, labels, warnings) is owned by the deck, never freed
+ * one by one, so that a deck of a million one-letter points costs no
+ * million allocations: it is in the deck's pool (appended to large blocks
+ * that deck_free frees whole), or in the deck's text. Put a string in a
+ * node only from these. */
 /* A NUL-terminated copy of s[0, n) in d's pool. */
 char *deck_strndup(struct deck *d, const char *s, size_t n);
 char *deck_strdup(struct deck *d, const char *s);
 /* Copies the heap string s (NULL: "") into d's pool and frees s. */
 char *deck_take_str(struct deck *d, char *s);
+
+/* Gives d the text t (malloc'd, NUL-terminated), freed with d. An importer
+ * that writes a NUL after a string of t where the text has a byte it no
+ * longer needs (a separator, a marker) can leave that string where it is
+ * rather than copy it to the pool: a deck then holds its text about once,
+ * not twice. At most one text a deck. */
+void deck_adopt_text(struct deck *d, char *t);
 
 /* Appends an empty node and returns it (owned by its parent). */
 struct section *deck_add_section(struct deck *d);

@@ -18,8 +18,9 @@ struct deck_format {
 	const char *name;                /* as --format takes it */
 	const char *const *extensions;   /* ".txt", ...; NULL-terminated */
 	/* Builds a new deck from src (caller frees with deck_free), or
-	 * returns false with *err saying what and where. */
-	bool (*import)(const struct source *src, struct deck **out,
+	 * returns false with *err saying what and where. It may take src's
+	 * text (source_give_text) for the deck. */
+	bool (*import)(struct source *src, struct deck **out,
 		       struct lt_error *err);
 	/* The title the import will give, from the head of the file alone
 	 * (true, *title for the caller to free), when the head tells it for

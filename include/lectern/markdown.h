@@ -15,7 +15,7 @@
  * nested lists, ...) is shown as plain text and warned about at its place,
  * so nothing is dropped in silence. Caller frees *out with deck_free.
  * False (with *err) only when the parser cannot run at all. */
-bool markdown_import(const struct source *src, struct deck **out,
+bool markdown_import(struct source *src, struct deck **out,
 		     struct lt_error *err);
 
 #endif

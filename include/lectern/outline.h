@@ -10,8 +10,13 @@
 /* Recovers the deck's structure from src. On success *out is a new deck
  * (caller frees with deck_free) whose warnings say every place the importer
  * had to guess or found text missing. Text that is not in this format at
- * all is rejected: false, with *err saying what was expected and where. */
-bool outline_import(const struct source *src, struct deck **out,
+ * all is rejected: false, with *err saying what was expected and where.
+ * The deck may take src's text (source_give_text) and keep its strings
+ * there, with a NUL written over a byte after each (a separator, a
+ * marker's first digit, a blank): one byte for one, never a line break,
+ * so the text keeps its length, lines and characters, and positions are
+ * located in it as before. Its hash is to be taken before. */
+bool outline_import(struct source *src, struct deck **out,
 		    struct lt_error *err);
 
 /* The deck title that outline_import would give, from head, the first

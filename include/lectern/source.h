@@ -29,6 +29,7 @@ struct source {
 	size_t cut;   /* bytes of a last character the file ends inside of,
 			 left out of text: the file was cut short */
 	size_t file_len; /* bytes in the file */
+	bool given;   /* text belongs to a deck now (source_give_text) */
 };
 
 /* Reads path ("-" for stdin) into *out, decoded from encoding (NULL: found
@@ -52,6 +53,12 @@ bool source_read_head(const char *path, const char *encoding, size_t max,
 		      struct source *out, bool *whole, struct lt_error *err);
 
 void source_free(struct source *s);
+
+/* Hands s's text to the caller, who frees it. It stays readable through s
+ * until source_free, which then leaves it alone: an importer takes it so
+ * that its deck's strings may live in it (outline.c) while the loader
+ * still locates warnings in it. */
+char *source_give_text(struct source *s);
 
 /* The position importers give: base plus the position pos in text. For a
  * UTF-8 file it is the byte offset in the file. */

@@ -1,6 +1,8 @@
 /* test_outline.c — the 目录页 importer on the demo deck (exact structure,
  * the misplaced title, the warnings) and on small decks made here, one
  * format rule or defect at a time. */
+#include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,11 +202,123 @@ static void test_warning_cap(void)
 	deck_free(d);
 }
 
+/* Every string of d and every warning with its place, one per line. */
+static void describe(struct strbuf *sb, const struct deck *d)
+{
+	sb_printf(sb, "%s\n", d->title);
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct section *s = &d->sections[i];
+		sb_printf(sb, "S %s\n", s->title);
+		for (size_t l = 0; l < s->nslides; l++) {
+			const struct slide *sl = &s->slides[l];
+			sb_printf(sb, " H %s\n", sl->header);
+			for (size_t b = 0; b < sl->nblocks; b++) {
+				const struct block *bl = &sl->blocks[b];
+				sb_printf(sb, "  B %s\n", bl->title);
+				for (size_t k = 0; k < bl->npoints; k++)
+					sb_printf(sb, "   %s\n", bl->points[k].text);
+			}
+		}
+	}
+	for (size_t i = 0; i < d->nwarnings; i++)
+		sb_printf(sb, "%zu:%zu: %s\n", d->warnings[i].line,
+			  d->warnings[i].column, d->warnings[i].message);
+}
+
+/* Is p inside the text d keeps (a string left where it was read), of at
+ * most n bytes? */
+static bool in_text(const struct deck *d, size_t n, const char *p)
+{
+	return d->text && p >= d->text && p < d->text + n;
+}
+
+static size_t strings_in_text(const struct deck *d, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nsections; i++)
+		for (size_t l = 0; l < d->sections[i].nslides; l++) {
+			const struct slide *sl = &d->sections[i].slides[l];
+			n += in_text(d, len, sl->header);
+			for (size_t b = 0; b < sl->nblocks; b++)
+				for (size_t k = 0; k < sl->blocks[b].npoints; k++)
+					n += in_text(d, len, sl->blocks[b].points[k].text);
+		}
+	return n;
+}
+
+/* Strings the importer leaves in the text it read (a NUL written after
+ * each) make the same deck as strings copied out of it: the demo deck as
+ * UTF-8 (strings left in the source's text when it is one line, in the
+ * importer's copy without line breaks otherwise) against the same deck
+ * as UTF-16 (strings copied: the text is converted back to locate the
+ * warnings), every string, warning, line and column alike. */
+static void test_text_kept(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	CHECK(f != NULL, "cannot open %s", path);
+	if (!f)
+		return;
+	struct strbuf raw = STRBUF_INIT;
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_put(&raw, buf, got);
+	fclose(f);
+	struct strbuf one = STRBUF_INIT; /* the same deck on one line */
+	for (size_t i = 0; i < raw.len; i++)
+		if (raw.data[i] != '\n' && raw.data[i] != '\r')
+			sb_putc(&one, raw.data[i]);
+	const struct strbuf *texts[] = { &raw, &one };
+	for (size_t t = 0; t < 2; t++) {
+		const struct strbuf *u8 = texts[t];
+		/* UTF-16LE with its BOM */
+		size_t cap = 2 + u8->len * 4, left = cap - 2, inleft = u8->len;
+		char *u16 = malloc(cap), *in = u8->data, *o = u16 + 2;
+		u16[0] = (char)0xFF;
+		u16[1] = (char)0xFE;
+		iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+		CHECK(cd != (iconv_t)-1 && iconv(cd, &in, &inleft, &o, &left) !=
+		      (size_t)-1, "convert to UTF-16");
+		if (cd != (iconv_t)-1)
+			iconv_close(cd);
+		size_t u16n = (size_t)(o - u16);
+		struct lt_error err;
+		struct deck *a = load_bytes(u8->data, u8->len, &err);
+		struct deck *b = load_bytes(u16, u16n, &err);
+		CHECK(a && b, "deck %zu did not load", t);
+		if (a && b) {
+			struct strbuf da = STRBUF_INIT, db = STRBUF_INIT;
+			describe(&da, a);
+			describe(&db, b);
+			CHECK(da.len == db.len && memcmp(da.data, db.data, da.len) == 0,
+			      "deck %zu: UTF-8 and UTF-16 differ", t);
+			size_t kept = strings_in_text(a, u8->len);
+			size_t points = deck_count_points(a);
+			CHECK(kept > points / 2, "deck %zu: %zu of %zu headers and "
+			      "points left in the text", t, kept, points);
+			/* on one line, the UTF-16 text is the source's: no NUL
+			 * may go in it; with line breaks the importer's copy
+			 * takes them in either encoding */
+			CHECK(t == 0 ? b->text != NULL : b->text == NULL,
+			      "deck %zu: UTF-16 text kept: %d", t, b->text != NULL);
+			sb_free(&da);
+			sb_free(&db);
+		}
+		deck_free(a);
+		deck_free(b);
+		free(u16);
+	}
+	sb_free(&raw);
+	sb_free(&one);
+}
+
 int main(int argc, char **argv)
 {
 	check_wrap(argc, argv);
-	if (argc > 1)
+	if (argc > 1) {
 		test_demo(argv[1]);
+		test_text_kept(argv[1]);
+	}
 	test_rules();
 	test_bad();
 	test_warning_cap();
