@@ -1570,6 +1570,26 @@ static void decide_deck(struct parser *p)
 	p->stats = NULL;
 }
 
+/* [start, end) of a slide's header: its first box. */
+static void header_range(const struct parser *p, const struct rawslide *rs,
+			 size_t *start, size_t *end)
+{
+	*start = rs->head;
+	*end = rs->head + (rs->body > rs->head ? rs->body - rs->head -
+			   sep_before(p, rs->body) : 0);
+	trim(p, start, end);
+}
+
+/* Is rs's header, in the text as read, the string hdr? */
+static bool same_header(const struct parser *p, const struct rawslide *rs,
+			const char *hdr)
+{
+	size_t hs, he;
+	header_range(p, rs, &hs, &he);
+	return as_is(p, hs, he) && strlen(hdr) == he - hs &&
+	       memcmp(p->t + hs, hdr, he - hs) == 0;
+}
+
 /* Pass 2, second half, over section k: its title, its place in the
  * contents, its slides. Each slide's raw blocks are freed once built. */
 static void build_section(struct parser *p, size_t k)
@@ -1597,14 +1617,25 @@ static void build_section(struct parser *p, size_t k)
 	if (p->has_toc && sec->toc_index == NO_INDEX)
 		deck_warn(p->deck, sec->src.start, p->sec_no, 0,
 			  "section \"%s\" is not in the contents", sec->title);
+	/* Every slide repeats the section's header: one copy serves them
+	 * all. A slide's last point ends where the next header starts, with
+	 * nothing between: it can stay in the text when that header is the
+	 * shared copy, and is copied otherwise (glued_end). */
+	const char *hdr = NULL;
+	bool shared = false; /* the slide's header is hdr */
 	for (size_t i = 0; i < p->nslides[k]; i++) {
 		struct rawslide *rs = &p->slides[k][i];
 		p->slide_no = i + 1;
 		struct slide *sl = section_add_slide(sec);
-		p->glued_end = rs->end;
-		sl->header = deck_view(p, rs->head, rs->head +
-				       (rs->body > rs->head ? rs->body - rs->head -
-					sep_before(p, rs->body) : 0));
+		if (!shared) {
+			size_t hs, he;
+			header_range(p, rs, &hs, &he);
+			hdr = deck_text(p, hs, he);
+		}
+		sl->header = (char *)hdr;
+		shared = i + 1 < p->nslides[k] &&
+			 same_header(p, &p->slides[k][i + 1], hdr);
+		p->glued_end = shared ? NO_INDEX : rs->end;
 		sl->src.start = off(p, rs->head);
 		sl->src.end = off(p, rs->end);
 		build_slide(p, sl, rs);
