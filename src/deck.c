@@ -113,6 +113,24 @@ struct deck *deck_new(void)
 	return d;
 }
 
+const struct attr_runs *point_runs(const struct point *p)
+{
+	static const struct attr_runs none = { NULL, 0 };
+	return p->style ? &p->style->runs : &none;
+}
+
+const char *point_info(const struct point *p)
+{
+	return p->style ? p->style->info : NULL;
+}
+
+struct point_style *point_style(struct point *p)
+{
+	if (!p->style)
+		p->style = xcalloc(1, sizeof *p->style);
+	return p->style;
+}
+
 void deck_adopt_text(struct deck *d, char *t)
 {
 	d->text = t; /* once: strings may point into an earlier one */
@@ -123,7 +141,10 @@ static void block_clear(struct block *b)
 {
 	free(b->title_runs.v);
 	for (size_t i = 0; i < b->npoints; i++)
-		free(b->points[i].runs.v);
+		if (b->points[i].style) {
+			free(b->points[i].style->runs.v);
+			free(b->points[i].style);
+		}
 	free(b->points);
 }
 
@@ -187,7 +208,8 @@ void slide_shrink(struct slide *sl)
 		runs_shrink(&b->title_runs);
 		b->points = exact(b->points, b->npoints, sizeof *b->points);
 		for (size_t k = 0; k < b->npoints; k++)
-			runs_shrink(&b->points[k].runs);
+			if (b->points[k].style)
+				runs_shrink(&b->points[k].style->runs);
 	}
 }
 

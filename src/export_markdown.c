@@ -541,7 +541,7 @@ static void put_point(struct writer *w, const struct point *p, size_t index)
 		break;
 	case POINT_CODE: {
 		element(w);
-		const char *info = p->info ? p->info : "";
+		const char *info = point_info(p) ? point_info(p) : "";
 		char fc = strchr(info, '`') ? '~' : '`';
 		size_t run = 0, longest = 2;
 		for (const char *c = p->text; *c; c++) {
@@ -574,7 +574,7 @@ static void put_point(struct writer *w, const struct point *p, size_t index)
 	if (p->kind != POINT_PARAGRAPH && p->text[0])
 		puts_(w, " ");
 	w->points[w->npoints++] = here(w);
-	put_text(w, p->text, &p->runs, &cx, true);
+	put_text(w, p->text, point_runs(p), &cx, true);
 	puts_(w, "\n");
 	if (p->kind != POINT_PARAGRAPH)
 		w->blank = true;

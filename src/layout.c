@@ -324,7 +324,7 @@ static void layout_block(struct page *box, struct page *pg,
 			continue;
 		}
 		if (p->kind == POINT_PARAGRAPH) {
-			wrap_runs(box, p->text, &p->runs, indent, width - indent,
+			wrap_runs(box, p->text, point_runs(p), indent, width - indent,
 				  LS_TEXT, bi, (int)i, o->ambiguous, false, 0, width);
 			continue;
 		}
@@ -341,11 +341,11 @@ static void layout_block(struct page *box, struct page *pg,
 			 * own line */
 			new_line(box, bi, (int)i);
 			add_span(box, 0, len, s, (size_t)len, LS_NUMBER);
-			wrap_runs(box, p->text, &p->runs, 0, width, LS_TEXT, bi,
+			wrap_runs(box, p->text, point_runs(p), 0, width, LS_TEXT, bi,
 				  (int)i, o->ambiguous, false, 0, width);
 			continue;
 		}
-		wrap_runs(box, p->text, &p->runs, text_col, tw, LS_TEXT, bi,
+		wrap_runs(box, p->text, point_runs(p), text_col, tw, LS_TEXT, bi,
 			  (int)i, o->ambiguous, false, 0, width);
 		/* the number goes before the first line's text */
 		prepend_span(box, first, (struct lspan){ indent + (nw - len), len,

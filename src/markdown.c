@@ -386,7 +386,10 @@ static struct point *add_point(struct md *m, uint8_t kind, char *text,
 	struct point *p = block_add_point(b);
 	p->kind = kind;
 	p->text = deck_take_str(m->d, text);
-	p->runs = runs;
+	if (runs.n)
+		point_style(p)->runs = runs;
+	else
+		free(runs.v);
 	p->src = src;
 	p->step = m->step;
 	if (b->src.end < src.end)
@@ -1065,7 +1068,7 @@ static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
 			p->text = deck_take_str(m->d, text);
 		}
 		for (size_t i = 0; i < runs.n; i++)
-			runs_add(&p->runs, runs.v[i].start + off,
+			runs_add(&point_style(p)->runs, runs.v[i].start + off,
 				 runs.v[i].end + off, runs.v[i].attr);
 		free(runs.v);
 		struct span sp = node_span(m, nd);
@@ -1088,7 +1091,7 @@ static void code_block(struct md *m, cmark_node *nd)
 		size_t k = strlen(info);
 		const char *i = trim(info, &k);
 		if (k)
-			p->info = deck_take_str(m->d, text_inert(i, k));
+			point_style(p)->info = deck_take_str(m->d, text_inert(i, k));
 	}
 }
 
@@ -1168,7 +1171,7 @@ static void html_block(struct md *m, cmark_node *nd)
 	warn(m, at, "raw HTML: shown as plain text");
 	struct point *pt = add_point(m, POINT_CODE, code_text(p),
 				     (struct attr_runs){ NULL, 0 }, node_span(m, nd));
-	pt->info = deck_strdup(m->d, "html");
+	point_style(pt)->info = deck_strdup(m->d, "html");
 }
 
 static void list_enter(struct md *m, cmark_node *nd)

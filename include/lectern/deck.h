@@ -23,8 +23,14 @@
  * match. The one spelling of it in lectern. */
 #define NO_INDEX SIZE_MAX
 
+/* Node sizes are what a large deck costs (a million one-letter slides
+ * are a million slides, blocks and points): fields are ordered to leave
+ * no padding, and what few points have is kept aside (point_style). */
+
+/* [start, end) in the original bytes. A deck is at most SOURCE_MAX_BYTES
+ * (128 MiB) as read, 192 MiB decoded: 32 bits hold any offset. */
 struct span {
-	size_t start, end; /* [start, end) in the original bytes */
+	uint32_t start, end;
 };
 
 /* Inline attributes over a text: bytes [start, end) of it are strong,
@@ -50,11 +56,16 @@ enum point_kind {
 	POINT_CODE,      /* verbatim lines, never reflowed */
 };
 
+/* What only some points of Markdown decks have. */
+struct point_style {
+	struct attr_runs runs;
+	char *info;      /* POINT_CODE: the fence's info string, else NULL */
+};
+
 struct point {
 	char *text;
 	struct span src;
-	struct attr_runs runs;
-	char *info;      /* POINT_CODE: the fence's info string, else NULL */
+	struct point_style *style; /* NULL: no runs, no info (point_style) */
 	uint32_t number; /* POINT_NUMBERED: the number shown; 0: its place */
 	uint32_t step;   /* the reveal step from which it shows; 0: at once */
 	uint8_t kind;    /* enum point_kind */
@@ -77,19 +88,19 @@ struct block {
 	char *title; /* "" when the deck has none for it */
 	struct point *points;
 	size_t npoints;
-	struct span src;
-	bool title_after_points; /* found dangling after the slide's points */
 	struct attr_runs title_runs;
+	struct span src;
 	uint32_t step;           /* the reveal step from which its title shows */
+	bool title_after_points; /* found dangling after the slide's points */
 };
 
 struct slide {
 	char *header;
 	struct block *blocks;
 	size_t nblocks;
-	struct span src;
 	struct attr_runs header_runs;
 	struct notes notes;
+	struct span src;
 	uint32_t nsteps;         /* reveal steps (pauses + 1); 0 counts as 1 */
 };
 
@@ -119,8 +130,8 @@ struct warning {
 
 struct toc_entry {
 	char *title;
-	bool present; /* a section of the body has this title */
 	struct span src; /* the entry in the contents box */
+	bool present; /* a section of the body has this title */
 };
 
 /* The deck's strings, in large blocks freed all at once (deck.c). */
@@ -187,6 +198,14 @@ void deck_shrink(struct deck *d);
 void runs_add(struct attr_runs *r, size_t start, size_t end, uint32_t attr);
 /* Appends a note; text is a string of the deck's pool (deck_strdup). */
 void notes_add(struct notes *n, char *text, uint32_t step, struct span src);
+
+/* A point's runs: none (an empty set) when it has no style. */
+const struct attr_runs *point_runs(const struct point *p);
+/* Its info string, or NULL. */
+const char *point_info(const struct point *p);
+/* Its style, made empty on first use (by an importer; freed with the
+ * deck). */
+struct point_style *point_style(struct point *p);
 
 /* Reveal steps of a slide: at least 1. */
 uint32_t slide_steps(const struct slide *sl);

@@ -78,8 +78,8 @@ static void check_runs(const char *s, const struct attr_runs *r,
 static void check_span(struct span sp, size_t size, const char *what)
 {
 	FUZZ_CHECK(sp.start <= sp.end && sp.end <= size,
-		   "%s: source range [%zu, %zu) in %zu bytes", what, sp.start,
-		   sp.end, size);
+		   "%s: source range [%zu, %zu) in %zu bytes", what,
+		   (size_t)sp.start, (size_t)sp.end, size);
 }
 
 static void check_notes(const struct notes *ns, uint32_t steps, size_t size)
@@ -131,11 +131,11 @@ static void check_deck(const struct deck *d, size_t size)
 				for (size_t p = 0; p < bk->npoints; p++) {
 					const struct point *pt = &bk->points[p];
 					check_text(pt->text, true, "point");
-					check_runs(pt->text, &pt->runs, "point");
+					check_runs(pt->text, point_runs(pt), "point");
 					check_span(pt->src, size, "point");
 					FUZZ_CHECK(pt->kind <= POINT_CODE, "kind %u",
 						   pt->kind);
-					FUZZ_CHECK(pt->kind == POINT_CODE || !pt->info,
+					FUZZ_CHECK(pt->kind == POINT_CODE || !point_info(pt),
 						   "info on a point that is not code");
 					FUZZ_CHECK((pt->kind == POINT_NUMBERED) ==
 						   (pt->number != 0), "number %u on "
@@ -144,8 +144,8 @@ static void check_deck(const struct deck *d, size_t size)
 						   "point step %u after %u, of %u",
 						   pt->step, step, steps);
 					step = pt->step;
-					if (pt->info)
-						check_text(pt->info, false, "info");
+					if (point_info(pt))
+						check_text(point_info(pt), false, "info");
 				}
 			}
 		}
@@ -236,11 +236,11 @@ static void same_deck(const struct deck *a, const struct deck *b)
 				for (size_t i = 0; i < u->npoints; i++) {
 					const struct point *e = &u->points[i], *f = &v->points[i];
 					same_text(e->text, f->text, "point");
-					same_runs(&e->runs, &f->runs, e->text, "point");
+					same_runs(point_runs(e), point_runs(f), e->text, "point");
 					FUZZ_CHECK(e->kind == f->kind && e->number == f->number &&
 						   e->step == f->step, "round trip: the kind, "
 						   "number or step of \"%.200s\"", e->text);
-					same_text(e->info ? e->info : "", f->info ? f->info : "",
+					same_text(point_info(e) ? point_info(e) : "", point_info(f) ? point_info(f) : "",
 						  "info");
 				}
 			}

@@ -25,8 +25,8 @@
 static void check_span(struct span sp, size_t size, const char *what)
 {
 	FUZZ_CHECK(sp.start <= sp.end && sp.end <= size,
-		   "%s: source range [%zu, %zu) in %zu bytes", what, sp.start,
-		   sp.end, size);
+		   "%s: source range [%zu, %zu) in %zu bytes", what,
+		   (size_t)sp.start, (size_t)sp.end, size);
 }
 
 static void check_deck(const struct deck *d, size_t size)

@@ -118,9 +118,10 @@ static void test_structure(void)
 	CHECK(p && p->kind == POINT_PARAGRAPH &&
 	      strcmp(p->text, "Intro with strong, emphasis and code.") == 0,
 	      "a paragraph before the first block title: '%s'", p ? p->text : "");
-	CHECK(p && p->runs.n == 3 && run_is(&p->runs, 0, 11, 17, RUN_STRONG) &&
-	      run_is(&p->runs, 1, 19, 27, RUN_EMPH) &&
-	      run_is(&p->runs, 2, 32, 36, RUN_CODE), "its runs");
+	CHECK(p && point_runs(p)->n == 3 &&
+	      run_is(point_runs(p), 0, 11, 17, RUN_STRONG) &&
+	      run_is(point_runs(p), 1, 19, 27, RUN_EMPH) &&
+	      run_is(point_runs(p), 2, 32, 36, RUN_CODE), "its runs");
 	CHECK(sl && strcmp(sl->blocks[1].title, "Dead loads") == 0, "block title");
 	p = point_at(d, 0, 0, 1, 0);
 	CHECK(p && p->kind == POINT_NUMBERED && p->number == 3 &&
@@ -134,7 +135,7 @@ static void test_structure(void)
 	      "a bullet point");
 	p = point_at(d, 0, 0, 1, 3);
 	CHECK(p && p->kind == POINT_CODE && strcmp(p->text, "        int x;") == 0 &&
-	      p->info && strcmp(p->info, "c") == 0, "a code block, its tab "
+	      point_info(p) && strcmp(point_info(p), "c") == 0, "a code block, its tab "
 	      "expanded: '%s'", p ? p->text : "");
 	p = point_at(d, 0, 1, 0, 0);
 	CHECK(p && strcmp(p->text, "中文第一行第二行") == 0 &&
@@ -299,13 +300,14 @@ static void test_escaping(void)
 	for (size_t i = 0; i < sizeof r / sizeof *r; i++) {
 		struct point *p = block_add_point(b);
 		p->text = deck_strdup(d, r[i].text);
-		runs_add(&p->runs, r[i].start, r[i].end, r[i].attr);
+		runs_add(&point_style(p)->runs, r[i].start, r[i].end, r[i].attr);
 	}
 	struct point *p = block_add_point(b);
 	p->text = deck_strdup(d, "strong then emphasis");
-	runs_add(&p->runs, 0, 6, RUN_STRONG);
-	runs_add(&p->runs, 6, 11, RUN_STRONG | RUN_EMPH);
-	runs_add(&p->runs, 11, 20, RUN_EMPH);
+	struct attr_runs *pr = &point_style(p)->runs;
+	runs_add(pr, 0, 6, RUN_STRONG);
+	runs_add(pr, 6, 11, RUN_STRONG | RUN_EMPH);
+	runs_add(pr, 11, 20, RUN_EMPH);
 	p = block_add_point(b);
 	p->kind = POINT_PARAGRAPH;
 	p->text = deck_strdup(d, "a line\n  and another\n- not a list");
@@ -335,11 +337,12 @@ static void test_escaping(void)
 			const struct point *u = &x->points[i], *v = &y->points[i];
 			CHECK(strcmp(u->text, v->text) == 0 && u->kind == v->kind,
 			      "'%s' came back '%s'", u->text, v->text);
-			bool same = u->runs.n == v->runs.n;
-			for (size_t q = 0; same && q < u->runs.n; q++)
-				same = u->runs.v[q].start == v->runs.v[q].start &&
-				       u->runs.v[q].end == v->runs.v[q].end &&
-				       u->runs.v[q].attr == v->runs.v[q].attr;
+			const struct attr_runs *ur = point_runs(u), *vr = point_runs(v);
+			bool same = ur->n == vr->n;
+			for (size_t q = 0; same && q < ur->n; q++)
+				same = ur->v[q].start == vr->v[q].start &&
+				       ur->v[q].end == vr->v[q].end &&
+				       ur->v[q].attr == vr->v[q].attr;
 			CHECK(same, "the runs of '%s'", u->text);
 		}
 	}

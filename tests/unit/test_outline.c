@@ -153,7 +153,7 @@ static void test_rules(void)
 		const struct block *b = block_at(d, 0, 0, 0);
 		CHECK(b && b->npoints == 2, "points across CRLF");
 		CHECK(b && b->points[1].src.start == 30, "offset %zu",
-		      b ? b->points[1].src.start : 0);
+		      b ? (size_t)b->points[1].src.start : 0);
 		deck_free(d);
 	}
 }
