@@ -89,16 +89,22 @@ struct parser {
 	size_t glued_end;
 };
 
+/* What pass 1 finds is kept for the whole deck until pass 2, a few
+ * records a point: they hold positions in the text in 32 bits (a text is
+ * at most 1.5 times SOURCE_MAX_BYTES once decoded), and NO_POS for none. */
+#define NO_POS UINT32_MAX
+_Static_assert(SOURCE_MAX_BYTES * 2 < NO_POS, "positions fit 32 bits");
+
 /* A block as pass 1 finds it: where its markers are. */
 struct rawblock {
-	size_t start;       /* the '1' of its first marker */
 	struct mark {
-		size_t at;   /* where the marker begins */
-		size_t text; /* where the point's text starts, after it */
-	} *marks;           /* one per point; one allocation a block */
-	size_t nmarks, cap;
-	size_t end;         /* end of its region (the next title's separator) */
-	size_t cut;         /* after the first block: where its title starts,
+		uint32_t at;   /* where the marker begins */
+		uint32_t text; /* where the point's text starts, after it */
+	} *marks;           /* one per point (in its slide's allocation) */
+	uint32_t nmarks, cap;
+	uint32_t start;     /* the '1' of its first marker */
+	uint32_t end;       /* end of its region (the next title's separator) */
+	uint32_t cut;       /* after the first block: where its title starts,
 			     * glued to the last point before (decide_slide) */
 };
 
@@ -938,6 +944,32 @@ static struct rawblock *add_block(struct rawblock **bl, size_t *nb,
 	return b;
 }
 
+/* Every slide's blocks stay until pass 2: the blocks bl[0, nb), each with
+ * an array of marks of its own, as one allocation of their exact size,
+ * the blocks then all their marks (freed with free() alone). Frees bl
+ * and the marks. */
+static struct rawblock *rawblocks_pack(struct rawblock *bl, size_t nb)
+{
+	size_t nm = 0;
+	for (size_t k = 0; k < nb; k++)
+		nm += bl[k].nmarks;
+	struct rawblock *out = NULL;
+	if (nb) {
+		out = xmalloc(nb * sizeof *out + nm * sizeof *out->marks);
+		struct mark *m = (struct mark *)(out + nb);
+		for (size_t k = 0; k < nb; k++) {
+			out[k] = bl[k];
+			out[k].marks = m;
+			out[k].cap = bl[k].nmarks;
+			memcpy(m, bl[k].marks, bl[k].nmarks * sizeof *m);
+			m += bl[k].nmarks;
+			free(bl[k].marks);
+		}
+	}
+	free(bl);
+	return out;
+}
+
 /* Pass 1 over a slide body [start, end): where blocks start (a "1." right
  * after a separator, or where the body starts) and where each point's
  * marker is. */
@@ -980,25 +1012,14 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		}
 		add_block(&bl, &nb, &cap, i, ml);
 	}
-	/* every slide's blocks stay until pass 2: keep no spare room */
-	if (nb && nb < cap)
-		bl = xrealloc(bl, nb * sizeof *bl);
 	for (size_t k = 0; k < nb; k++) {
 		struct rawblock *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
 				    : end;
 		find_points(p, b, true);
 	}
-	*out = bl;
+	*out = rawblocks_pack(bl, nb);
 	return nb;
-}
-
-static void rawblocks_free(struct rawblock *bl, size_t nb)
-{
-	for (size_t k = 0; k < nb; k++) {
-		free(bl[k].marks);
-	}
-	free(bl);
 }
 
 /* Cuts the title glued to the end of a point: the run [from, end) holds
@@ -1067,14 +1088,14 @@ static void add_points(struct parser *p, struct block *b,
 
 /* A slide as pass 1 finds it, with what decide_slide finds in it. */
 struct rawslide {
-	size_t head, body, end; /* header at head, blocks in [body, end) */
-	struct rawblock *blocks;
-	size_t nblocks;
-	/* a box after the last point, before the next header (NO_INDEX:
+	struct rawblock *blocks; /* and their marks: one allocation */
+	uint32_t nblocks;
+	uint32_t head, body, end; /* header at head, blocks in [body, end) */
+	/* a box after the last point, before the next header (NO_POS:
 	 * none), and where the block title found in it starts (== its end:
 	 * none, the box stays in the point) */
-	size_t dangling_end, dangling_cut;
-	size_t untitled; /* the first block with no title, or NO_INDEX */
+	uint32_t dangling_end, dangling_cut;
+	uint32_t untitled; /* the first block with no title, or NO_POS */
 };
 
 /* [start, end) of block k's title in a slide whose seams are decided:
@@ -1102,7 +1123,7 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 	size_t start = rs->body, end = rs->end;
 	struct rawblock *rb = rs->blocks;
 	size_t nb = rs->nblocks;
-	rs->dangling_end = rs->dangling_cut = rs->untitled = NO_INDEX;
+	rs->dangling_end = rs->dangling_cut = rs->untitled = NO_POS;
 	if (start >= end || nb == 0)
 		return;
 	/* a box after the last point, before the next header: the title of a
@@ -1129,18 +1150,18 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 		rb[k].cut = cut_title(p, from, title_end, rb[k].start, own_end,
 				      sibling_chars, "block title");
 	}
-	for (size_t k = 0; k < nb && rs->untitled == NO_INDEX; k++) {
+	for (size_t k = 0; k < nb && rs->untitled == NO_POS; k++) {
 		size_t ts, te;
 		title_range(p, rs, k, &ts, &te);
 		if (ts == te)
 			rs->untitled = k;
 	}
-	rs->dangling_end = dangling_end;
 	if (dangling_end == NO_INDEX)
 		return;
+	rs->dangling_end = dangling_end;
 	size_t u = rs->untitled;
 	rs->dangling_cut = dangling_end;
-	if (u != NO_INDEX)
+	if (u != NO_POS)
 		rs->dangling_cut = cut_title(p, rb[last].marks[rb[last].nmarks - 1].text,
 					     dangling_end, rb[u].start,
 					     u + 1 < nb ? rb[u + 1].cut : rb[u].end,
@@ -1188,9 +1209,9 @@ static void build_slide(struct parser *p, struct slide *sl,
 	/* the last block's last point runs to the slide's end, or to a
 	 * dangling title */
 	size_t last_end = rb[last].end;
-	if (rs->dangling_end != NO_INDEX) {
+	if (rs->dangling_end != NO_POS) {
 		size_t cut = rs->dangling_cut, u = rs->untitled;
-		if (u != NO_INDEX && cut < rs->dangling_end) {
+		if (u != NO_POS && cut < rs->dangling_end) {
 			struct block *ub = &sl->blocks[u];
 			ub->title = deck_text(p, cut, rs->dangling_end);
 			ub->title_after_points = true;
@@ -1411,8 +1432,7 @@ static void parser_free(struct parser *p)
 		free(p->known[k]);
 		if (p->slides && p->slides[k]) {
 			for (size_t i = 0; i < p->nslides[k]; i++)
-				rawblocks_free(p->slides[k][i].blocks,
-					       p->slides[k][i].nblocks);
+				free(p->slides[k][i].blocks);
 			free(p->slides[k]);
 		}
 	}
@@ -1642,7 +1662,7 @@ static void build_section(struct parser *p, size_t k)
 		seal_views(p);
 		p->glued_end = NO_INDEX;
 		slide_shrink(sl); /* its blocks and points: no spare room */
-		rawblocks_free(rs->blocks, rs->nblocks);
+		free(rs->blocks);
 		rs->blocks = NULL;
 		rs->nblocks = 0;
 	}
