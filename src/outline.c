@@ -511,9 +511,6 @@ static bool is_cjk_at(const char *t, size_t n, size_t i, bool before)
 	return text_is_cjk(cp);
 }
 
-/* The text t[start, end) as the model keeps it: trimmed, a space put back
- * where a line break stood between Latin words, controls made inert.
- * Caller frees. */
 /* [*start, *end) without the blanks at either end. */
 static void trim(const struct parser *p, size_t *start, size_t *end)
 {
@@ -523,6 +520,9 @@ static void trim(const struct parser *p, size_t *start, size_t *end)
 		(*end)--;
 }
 
+/* The text t[start, end) as the model keeps it: trimmed, a space put back
+ * where a line break stood between Latin words, controls made inert.
+ * Caller frees. */
 static char *make_text(const struct parser *p, size_t start, size_t end)
 {
 	trim(p, &start, &end);
@@ -549,8 +549,6 @@ static char *make_text(const struct parser *p, size_t start, size_t end)
 	return inert;
 }
 
-/* The same, as a string of the deck's pool. Most texts need nothing but
- * the trimming: they are copied straight from the text. */
 /* Does the text hold [start, end) as the deck shows it: no line break
  * taken out inside, nothing to make inert? */
 static bool as_is(const struct parser *p, size_t start, size_t end)
@@ -561,6 +559,8 @@ static bool as_is(const struct parser *p, size_t start, size_t end)
 	       text_inert_span(p->t + start, end - start) == end - start;
 }
 
+/* make_text's string in the deck's pool. Most texts need nothing but the
+ * trimming: they are copied straight from the text. */
 static char *deck_text(const struct parser *p, size_t start, size_t end)
 {
 	trim(p, &start, &end);
