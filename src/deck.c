@@ -262,6 +262,27 @@ struct point *block_add_point(struct block *b)
 	return p;
 }
 
+struct slide *section_set_slides(struct section *s, size_t n)
+{
+	s->slides = n ? xcalloc(n, sizeof *s->slides) : NULL;
+	s->nslides = n;
+	return s->slides;
+}
+
+struct block *slide_set_blocks(struct slide *sl, size_t n)
+{
+	sl->blocks = n ? xcalloc(n, sizeof *sl->blocks) : NULL;
+	sl->nblocks = n;
+	return sl->blocks;
+}
+
+struct point *block_set_points(struct block *b, size_t n)
+{
+	b->points = n ? xcalloc(n, sizeof *b->points) : NULL;
+	b->npoints = n;
+	return b->points;
+}
+
 void deck_add_toc(struct deck *d, const char *title)
 {
 	d->toc = grow_pow2(d->toc, d->ntoc, sizeof *d->toc);

@@ -1073,10 +1073,11 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 static void add_points(struct parser *p, struct block *b,
 		       const struct rawblock *rb, size_t last_end)
 {
+	struct point *pts = block_set_points(b, rb->nmarks);
 	for (size_t m = 0; m < rb->nmarks; m++) {
 		size_t s = rb->marks[m].text;
 		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
-		struct point *pt = block_add_point(b);
+		struct point *pt = &pts[m];
 		pt->text = deck_view(p, s, e);
 		pt->src.start = off(p, rb->marks[m].at);
 		pt->src.end = off(p, e);
@@ -1193,8 +1194,9 @@ static void build_slide(struct parser *p, struct slide *sl,
 		return;
 	}
 	size_t last = nb - 1;
+	struct block *blocks = slide_set_blocks(sl, nb);
 	for (size_t k = 0; k < nb; k++) {
-		struct block *b = slide_add_block(sl);
+		struct block *b = &blocks[k];
 		size_t ts, te;
 		title_range(p, rs, k, &ts, &te);
 		b->src.start = off(p, k == 0 ? start : rb[k].start);
@@ -1643,10 +1645,11 @@ static void build_section(struct parser *p, size_t k)
 	 * shared copy, and is copied otherwise (glued_end). */
 	const char *hdr = NULL;
 	bool shared = false; /* the slide's header is hdr */
+	struct slide *slides = section_set_slides(sec, p->nslides[k]);
 	for (size_t i = 0; i < p->nslides[k]; i++) {
 		struct rawslide *rs = &p->slides[k][i];
 		p->slide_no = i + 1;
-		struct slide *sl = section_add_slide(sec);
+		struct slide *sl = &slides[i];
 		if (!shared) {
 			size_t hs, he;
 			header_range(p, rs, &hs, &he);

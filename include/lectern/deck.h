@@ -186,6 +186,11 @@ struct slide *section_add_slide(struct section *s);
 struct block *slide_add_block(struct slide *sl);
 struct point *block_add_point(struct block *b);
 void deck_add_toc(struct deck *d, const char *title); /* copied */
+/* All of a node's children at once, empty, when the importer knows how
+ * many: one allocation of their exact size (a node that has none yet). */
+struct slide *section_set_slides(struct section *s, size_t n);
+struct block *slide_set_blocks(struct slide *sl, size_t n);
+struct point *block_set_points(struct block *b, size_t n);
 
 /* Node arrays grow by doubling while a deck is built; these cut them to
  * their counts, for a slide once its blocks are all in, and for the whole
