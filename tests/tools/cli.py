@@ -109,7 +109,7 @@ def check_config(lectern, tmp, make):
     # the key names in the message are the manual's
     names = re.search(r'unknown key name "Bogus" \(([^)]*)\)', out)
     check(names and "S-Tab" in names.group(1), "S-Tab among the key names: %r" % out)
-    man = open(os.path.join(os.path.dirname(__file__), "..", "..", "man", "lectern.ini.5"),
+    man = open(os.path.join(os.path.dirname(__file__), "..", "..", "man", "lectern.ini.5.in"),
                encoding="utf-8").read()
     keys_par = man[man.index("Key names:"):man.index(".Bl -tag -width match-next")]
     for name in (names.group(1).split(", ")[3:] if names else []):

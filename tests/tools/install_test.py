@@ -10,7 +10,8 @@ usage: install_test.py BUILD_DIR
   inih as shared libraries (not with -Dprefer_static=true).
 - The installed lectern exports its installed decks as the golden files
   say (tests/golden/demo.w80.txt, tour.w80.txt).
-- `man -l` renders both installed pages, without a warning, and `man -M`
+- `man -l` renders both installed pages, without a warning, each naming
+  the directory the decks and example config went to, and `man -M`
   finds them by name.
 - bash (through bash-completion), zsh and fish each find the installed
   completion where they look for it and complete the themes; a shell or
@@ -99,7 +100,7 @@ def test_decks(lectern, datadir):
     check(r.returncode == 0, "installed lectern --check-config")
 
 
-def test_man(mandir):
+def test_man(mandir, pkgdatadir):
     if not shutil.which("man"):
         check(False, "man is not installed (apt-get install man-db)")
         return
@@ -114,6 +115,8 @@ def test_man(mandir):
               and "NAME" in text and len(text.splitlines()) > 20,
               "man -l %s renders (exit %d, %d lines, stderr %r)"
               % (page, r.returncode, len(text.splitlines()), r.stderr.strip()))
+        # the installed decks and example config, where this build put them
+        check(pkgdatadir in text, "man %s %s names %s" % (section, name, pkgdatadir))
         r = run(["man", "-M", mandir, "-w", section, name], env=env)
         check(r.returncode == 0 and r.stdout.strip() == page,
               "man -M %s %s %s finds %s (%r)" % (mandir, section, name, page,
@@ -185,7 +188,8 @@ def main(argv):
         lectern = os.path.join(bindir, "lectern")
         test_linking(lectern, options)
         test_decks(lectern, datadir)
-        test_man(under(options["mandir"]))
+        test_man(under(options["mandir"]),
+                 os.path.join(prefix, options["datadir"], "lectern"))
         zsh_dir = options["zsh_completions_dir"] or os.path.join(
             options["datadir"], "zsh", "site-functions")
         test_completions(bindir, datadir, under(zsh_dir), home)
