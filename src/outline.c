@@ -101,7 +101,7 @@ struct rawblock {
 		uint32_t at;   /* where the marker begins */
 		uint32_t text; /* where the point's text starts, after it */
 	} *marks;           /* one per point (in its slide's allocation) */
-	uint32_t nmarks, cap;
+	uint32_t nmarks;
 	uint32_t start;     /* the '1' of its first marker */
 	uint32_t end;       /* end of its region (the next title's separator) */
 	uint32_t cut;       /* after the first block: where its title starts,
@@ -854,10 +854,11 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 
 static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
 {
-	if (b->nmarks == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 2;
-		b->marks = xrealloc(b->marks, b->cap * sizeof *b->marks);
-	}
+	/* while pass 1 finds them, room doubles at each power of two */
+	uint32_t n = b->nmarks;
+	if ((n & (n - 1)) == 0)
+		b->marks = xrealloc(b->marks, (n ? 2 * (size_t)n : 1) *
+				    sizeof *b->marks);
 	b->marks[b->nmarks] = (struct mark){ at, text };
 	b->nmarks++;
 }
@@ -960,7 +961,6 @@ static struct rawblock *rawblocks_pack(struct rawblock *bl, size_t nb)
 		for (size_t k = 0; k < nb; k++) {
 			out[k] = bl[k];
 			out[k].marks = m;
-			out[k].cap = bl[k].nmarks;
 			memcpy(m, bl[k].marks, bl[k].nmarks * sizeof *m);
 			m += bl[k].nmarks;
 			free(bl[k].marks);

@@ -640,6 +640,9 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		k += nb;
 	}
 	st->nchars += k;
+	/* only the counting reads it; the seams are decided without it */
+	free(st->filter);
+	st->filter = NULL;
 	for (int set = 0; set <= 128; set++)
 		st->ln1p_lefts[set] = log1p(left_variety(set));
 
