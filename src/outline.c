@@ -637,18 +637,41 @@ static size_t next_cover(const struct parser *p, size_t from)
 	return NO_INDEX;
 }
 
+/* Do a slide's points start at m, in a slide that ends by `to` at the
+ * latest? A clean "1." does; so does one that reads like a decimal, a
+ * first point opening with a number ("1.18 people came"), when its "2."
+ * follows before `to`: *guess is then set. */
+static bool points_start_at(const struct parser *p, size_t m, size_t to,
+			    bool *guess)
+{
+	size_t l;
+	if (marker_len(p, m))
+		return true;
+	if (marker_rank(p, m, &number_one, &l) != 4)
+		return false;
+	struct number two = number_of(2);
+	size_t l2;
+	*guess = first_marker(p, m + l, to, &two, 1, 3, &l2) != NO_INDEX;
+	return *guess;
+}
+
 /* Does a slide start at i, inside a section body that ends at `end`, with
  * header h? Its first box must be a block title followed by "1.", or "1."
  * itself; the latter only happens when the block's title comes after the
  * slide's points (a box ending in a separator before the next header), so
  * that is required too: a block title that merely ends with the header's
- * words ("非正規化," under the header "正規化") is not a slide. */
+ * words ("非正規化," under the header "正規化") is not a slide. *guess is
+ * set when its first point opens with a number (points_start_at). */
 static bool slide_starts_at(const struct parser *p, size_t i, size_t end,
-			    const char *h, size_t hl)
+			    const char *h, size_t hl, bool *guess)
 {
 	size_t s = next_sep(p, i, end);
-	if (!marker_len(p, i))
-		return s < end && marker_len(p, s + sep_at(p, s));
+	/* the slide ends by the next repeat of its header, if any */
+	const char *again = i < end ? memmem(p->t + i, end - i, h, hl) : NULL;
+	size_t to = again ? (size_t)(again - p->t) : end;
+	*guess = false;
+	if (!points_start_at(p, i, to, guess))
+		return s < end && points_start_at(p, s + sep_at(p, s), to, guess);
 	size_t from = i;
 	for (;;) {
 		const char *hit = from < end ? memmem(p->t + from, end - from, h, hl)
@@ -1276,7 +1299,19 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 				break;
 			size_t i = (size_t)(hit - t);
 			size_t s = sep_at(p, i + hl);
-			if (s && slide_starts_at(p, i + hl + s, end, hdr, hl)) {
+			bool guess;
+			if (s && slide_starts_at(p, i + hl + s, end, hdr, hl,
+						 &guess)) {
+				if (guess) {
+					char *head = make_text(p, i, chars_after(
+						p, i, 12, end));
+					deck_warn(p->deck, off(p, i), p->sec_no,
+						  ns + 2, "guessed that a slide "
+						  "starts at \"%s…\": its first "
+						  "point opens with a number",
+						  head);
+					free(head);
+				}
 				next = i;
 				break;
 			}

@@ -147,6 +147,24 @@ static void test_rules(void)
 		CHECK(b2 && strcmp(b2->points[0].text, "Done.") == 0, "point kept its period");
 		deck_free(d);
 	}
+	/* a slide whose first point opens with a number ("1.18 people"),
+	 * its header glued to the slide before: a slide, with a warning */
+	d = load_str("Deck,Alpha,Contents,Alpha,Deck,Alpha,Title A,1.First "
+		     "point here2.Second point hereAlpha,Title B,1.18 people "
+		     "came to the meeting2.It was a good day");
+	if (d) {
+		CHECK(d->nsections == 1 && d->sections[0].nslides == 2,
+		      "%zu slides", d->nsections ? d->sections[0].nslides : 0);
+		const struct block *a = block_at(d, 0, 0, 0), *b = block_at(d, 0, 1, 0);
+		CHECK(a && a->npoints == 2 &&
+		      strcmp(a->points[1].text, "Second point here") == 0,
+		      "the slide before keeps its points");
+		CHECK(b && strcmp(b->title, "Title B") == 0 && b->npoints == 2 &&
+		      strcmp(b->points[0].text, "18 people came to the meeting") == 0,
+		      "its block");
+		CHECK(has_warning(d, "guessed that a slide starts at"), "warned");
+		deck_free(d);
+	}
 	/* warning offsets are byte offsets in the file as read (BOM, CR) */
 	d = load_str("\xEF\xBB\xBF" "D,S,目录页,S,D,S,T,1.a\r\n2.b");
 	if (d) {
