@@ -148,6 +148,7 @@ enum cls {
 	K_KATA,   /* katakana, ー, ・ */
 	K_HIRA,
 	K_HAN,
+	K_HANGUL, /* Korean: syllables and jamo */
 	K_END,    /* sentence end: 。！？!?；; */
 	K_DIGIT,
 	K_ALPHA,  /* any other letter (Latin, Greek, fullwidth) */
@@ -208,6 +209,8 @@ static enum cls cls_compute(uint32_t cp)
 		return K_KATA;
 	if (text_is_han(cp))
 		return K_HAN;
+	if (text_is_hangul(cp))
+		return K_HANGUL;
 	if (in(cp, U"。！？；"))
 		return K_END;
 	if (text_is_digit(cp))
@@ -223,12 +226,18 @@ static enum cls cls_compute(uint32_t cp)
 	return K_PUNCT;
 }
 
-/* Generic language knowledge, not any deck's words. */
-static const char32_t NEVER_START[] = U"的了吗呢吧をんー";
+/* Generic language knowledge, not any deck's words. Korean: the topic
+ * and object particles 는 를 begin no word; 은 을 에 와 께 are particles
+ * far more often than a word's start. A Korean point ends in a predicate:
+ * the plain declarative 다, the polite 요, or the nominal endings of
+ * bullet points (함 음 됨 임: "…을 중시함"). */
+static const char32_t NEVER_START[] = U"的了吗呢吧をんー는를";
 static const char32_t BAD_START[] =
 	U"和与及或并而且等也都就其所被把将对在为从向以于之"
-	U"のをにはがとでもへやかよねず";
-static const char32_t PREDICATE_END[] = U"るたいだすずぬ"; /* Japanese */
+	U"のをにはがとでもへやかよねず"
+	U"은을에와께";
+static const char32_t PREDICATE_END[] = U"るたいだすずぬ" /* Japanese */
+					U"다요함음됨임"; /* Korean */
 static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 /* Words that rarely end a point, as they need what follows them: in
  * Chinese the structural particle 的, conjunctions (与 和 及 或), the
@@ -236,7 +245,8 @@ static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
  * that stands before a number; in Japanese the case and binding particles
  * (と の を に が は で へ も や). */
 static const char32_t WEAK_END[] = U"的与和及或在对从把被将向于为以至约"
-				   U"とのをにがはでへもや";
+				   U"とのをにがはでへもや"
+				   U"및"; /* Korean "and" */
 
 bool seam_weak_end(const char *t, size_t n)
 {
@@ -446,6 +456,15 @@ static size_t latin_cut(const struct chunk *c, size_t *count)
 
 #define MAXTITLE 30
 
+/* Korean predicate endings are bound to the word before them: no title
+ * starts with one ("…효과적|이다마루" is "…효과적이다|마루"). */
+static const char32_t *const BOUND_ENDINGS[] = {
+	U"이다", U"이며", U"이고", U"입니다", U"습니다", U"합니다", U"한다",
+	U"했다", U"된다", U"됩니다", U"하였다",
+};
+
+static bool starts_with(const uint32_t *s, size_t n, const char32_t *w);
+
 /* Whether a cut before s[i] obeys the rules that look at the characters
  * around it. */
 static bool allowed_at(const uint32_t *s, size_t n, size_t i)
@@ -472,6 +491,10 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false; /* a title starts with a word */
 	if (ca == K_OPEN)
 		return false;
+	if (cb == K_HANGUL)
+		for (size_t w = 0; w < sizeof BOUND_ENDINGS / sizeof *BOUND_ENDINGS; w++)
+			if (starts_with(s + i, n - i, BOUND_ENDINGS[w]))
+				return false;
 	return true;
 }
 
@@ -481,6 +504,7 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 static const char32_t *const INTERROGATIVES[] = {
 	U"为什么", U"如何", U"什么", U"怎样", U"怎么", U"哪", U"是否", U"谁",
 	U"为何", U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
+	U"왜", U"무엇", U"어떻게", U"어떤", U"언제", U"어디", U"누가", U"누구",
 };
 
 static bool starts_with(const uint32_t *s, size_t n, const char32_t *w)
@@ -791,7 +815,8 @@ static const char32_t BOUND_SUFFIX[] = U"性化者们率型式度";
 
 static bool is_cjk_class(enum cls k)
 {
-	return k == K_HAN || k == K_HIRA || k == K_KATA || k == K_SMALL;
+	return k == K_HAN || k == K_HIRA || k == K_KATA || k == K_SMALL ||
+	       k == K_HANGUL;
 }
 
 /* What scoring the candidates of one chunk looks up in the deck's
@@ -913,7 +938,9 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
 	f[F_CROSS] = log(pc > 0 ? (double)pc : 1);
-	f[F_SENTENCE_END] = ca == K_END;
+	/* Korean ends its sentences with a Latin period: "…증가하였다." */
+	f[F_SENTENCE_END] = ca == K_END ||
+			    (a == '.' && i >= 2 && cls_of(s[i - 2]) == K_HANGUL);
 	f[F_BAD_START] = (rb & R_BAD_START) != 0;
 	f[F_POINT_END] = log(((double)cm_get(&st->point_end, a) + 2 * st->r) /
 			     ((double)uni_count(st, a) + 2)) - st->log_r;

@@ -367,6 +367,13 @@ bool text_is_kana(uint32_t cp)
 	return text_is_hiragana(cp) || text_is_katakana(cp);
 }
 
+bool text_is_hangul(uint32_t cp)
+{
+	return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	       (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+	       (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
 bool text_is_cjk(uint32_t cp)
 {
 	return text_is_han(cp) || text_is_kana(cp) ||

@@ -75,6 +75,7 @@ const char *text_find(const char *hay, size_t hn, const char *needle,
 bool text_is_cjk(uint32_t cp);      /* Han, kana, Hangul, fullwidth forms */
 bool text_is_han(uint32_t cp);
 bool text_is_kana(uint32_t cp);     /* hiragana and katakana */
+bool text_is_hangul(uint32_t cp);   /* syllables and jamo */
 bool text_is_hiragana(uint32_t cp);
 bool text_is_katakana(uint32_t cp);
 bool text_is_upper(uint32_t cp);    /* an uppercase letter in any script */
