@@ -229,15 +229,26 @@ static enum cls cls_compute(uint32_t cp)
 /* Generic language knowledge, not any deck's words. Korean: the topic
  * and object particles 는 를 begin no word; 은 을 에 와 께 are particles
  * far more often than a word's start. A Korean point ends in a predicate:
- * the plain declarative 다, the polite 요, or the nominal endings of
- * bullet points (함 음 됨 임: "…을 중시함"). */
+ * the plain declarative 다, the polite 요, or the nominal ending of
+ * bullet points, a syllable closed by ㅁ (함 됨 임 음 듦 짐: "…을
+ * 중시함"; hangul_nominal). */
 static const char32_t NEVER_START[] = U"的了吗呢吧をんー는를";
 static const char32_t BAD_START[] =
 	U"和与及或并而且等也都就其所被把将对在为从向以于之"
 	U"のをにはがとでもへやかよねず"
 	U"은을에와께";
 static const char32_t PREDICATE_END[] = U"るたいだすずぬ" /* Japanese */
-					U"다요함음됨임"; /* Korean */
+					U"다요"; /* Korean */
+/* Particles: a title's first word is never one alone ("…기록|의 가치"). */
+static const char32_t PARTICLES[] = U"은는이가을를에의와과도로만께서";
+
+/* A Hangul syllable closed by ㅁ: the nominal ending -(으)ㅁ of a bullet
+ * point's predicate (중시함, 증가함, 줄어듦). Syllables are composed as
+ * 0xAC00 + (initial * 21 + vowel) * 28 + final; ㅁ is final 16. */
+static bool hangul_nominal(uint32_t cp)
+{
+	return cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 16;
+}
 static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 /* Words that rarely end a point, as they need what follows them: in
  * Chinese the structural particle 的, conjunctions (与 和 及 或), the
@@ -491,10 +502,17 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false; /* a title starts with a word */
 	if (ca == K_OPEN)
 		return false;
-	if (cb == K_HANGUL)
+	if (cb == K_HANGUL) {
+		/* a number and its counter, an acronym and its particle are
+		 * one word: 15세기, AMOC란, GDP가 */
+		if (ca == K_DIGIT || ca == K_ALPHA)
+			return false;
+		if (in(b, PARTICLES) && i + 1 < n && cls_of(s[i + 1]) == K_SPACE)
+			return false;
 		for (size_t w = 0; w < sizeof BOUND_ENDINGS / sizeof *BOUND_ENDINGS; w++)
 			if (starts_with(s + i, n - i, BOUND_ENDINGS[w]))
 				return false;
+	}
 	return true;
 }
 
@@ -864,7 +882,8 @@ enum role {
 static unsigned role_compute(uint32_t cp)
 {
 	return (in(cp, BAD_START) ? R_BAD_START : 0) |
-	       (in(cp, PREDICATE_END) ? R_PREDICATE_END : 0) |
+	       (in(cp, PREDICATE_END) || hangul_nominal(cp) ?
+		R_PREDICATE_END : 0) |
 	       (in(cp, WEAK_END) ? R_WEAK_END : 0) |
 	       (in(cp, BOUND_SUFFIX) ? R_BOUND_SUFFIX : 0);
 }
