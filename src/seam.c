@@ -240,7 +240,7 @@ static const char32_t BAD_START[] =
 static const char32_t PREDICATE_END[] = U"るたいだすずぬ" /* Japanese */
 					U"다요"; /* Korean */
 /* Particles: a title's first word is never one alone ("…기록|의 가치"). */
-static const char32_t PARTICLES[] = U"은는이가을를에의와과도로만께서";
+static const char32_t PARTICLES[] = U"은는이가을를에의와과도로만께서란";
 
 /* A Hangul syllable closed by ㅁ: the nominal ending -(으)ㅁ of a bullet
  * point's predicate (중시함, 증가함, 줄어듦). Syllables are composed as
@@ -497,6 +497,9 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	if ((a == '.' || a == ',') && cb == K_DIGIT && i >= 2 &&
 	    cls_of(s[i - 2]) == K_DIGIT)
 		return false; /* 28.|7 */
+	if (a == '/' && i >= 2 && (cls_of(s[i - 2]) == K_ALPHA ||
+				   cls_of(s[i - 2]) == K_DIGIT))
+		return false; /* a slash joins its sides: O/|D, 24/|7 */
 	if (cb == K_PUNCT || cb == K_CLOSE || cb == K_SPACE || cb == K_END ||
 	    in(b, NUMBER_MARKS) || in(b, U"、，：:") || in(b, NEVER_START))
 		return false; /* a title starts with a word */
