@@ -6,7 +6,11 @@
  *    with a particle, a bound suffix or a closing mark, a point rarely ends
  *    in a conjunction, a preposition or a particle and often ends a
  *    sentence or a predicate (。, …る, …た), a katakana word or a number
- *    is never cut, and a question keeps its interrogative;
+ *    is never cut, and a question keeps its interrogative; in Korean a
+ *    cut falls between syllables, after a predicate (…다, the nominal
+ *    …함 …됨), never after a number or a Latin word glued to its counter
+ *    or particle (15세기, GDP가), and a title never starts with a lone
+ *    particle or a predicate ending;
  *  - the deck being read: character pairs that recur (a seam makes a pair
  *    seen nowhere else), which characters stand before and after a pair
  *    (a word boundary is met by anything), how this deck's exactly known

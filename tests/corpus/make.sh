@@ -26,3 +26,10 @@ flatten ja-7 --seed 11 --crlf --bom --newlines 0.3 --fullwidth-comma
 flatten en-4 --seed 12 --newlines 0.3 --misplace 3.2
 flatten en-5 --seed 13
 flatten en-6 --seed 14 --keep-blocks 16 --truncate 30 --contents CONTENTS,目录
+# Korean, for the Hangul seams: ko-1..3 before the Korean rules took their
+# last form, ko-4 and ko-5 after (see tests/meson.build, corpus-ko).
+flatten ko-1 --seed 15
+flatten ko-2 --seed 16 --newlines 0.3
+flatten ko-3 --seed 17 --misplace 2.2
+flatten ko-4 --seed 18 --newlines 0.2
+flatten ko-5 --seed 19 --misplace 3.2
