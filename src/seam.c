@@ -510,9 +510,9 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	if (ca == K_OPEN)
 		return false;
 	if (cb == K_HANGUL) {
-		/* a number and its counter, an acronym and its particle are
-		 * one word: 15세기, AMOC란, GDP가 */
-		if (ca == K_DIGIT || ca == K_ALPHA)
+		/* a number and its counter, a Latin word and its particle
+		 * are one word: 15세기, AMOC란, GDP가 (but …API|테스트 전략) */
+		if (ca == K_DIGIT || (ca == K_ALPHA && in(b, PARTICLES)))
 			return false;
 		if (in(b, PARTICLES) && i + 1 < n && cls_of(s[i + 1]) == K_SPACE)
 			return false;
