@@ -231,6 +231,24 @@ static bool is_space_byte(char c)
 	return c == ' ';
 }
 
+/* Korean is set a word (eojeol) at a time, breaking at its spaces: UAX #14
+ * also allows a break between any two Hangul syllables (CSS's word-break
+ * "normal"), which splits words across lines; that opportunity is taken
+ * away ("keep-all"). A word wider than the line is still cut. */
+static void keep_hangul_words(const char *s, size_t n, char *brk)
+{
+	uint32_t prev = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		if (brk[i] == UC_BREAK_POSSIBLE && text_is_hangul(prev) &&
+		    text_is_hangul(cp))
+			brk[i] = UC_BREAK_PROHIBITED;
+		prev = cp;
+		i += (size_t)len;
+	}
+}
+
 size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 		 struct text_line **lines)
 {
@@ -242,6 +260,7 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 	if (n) {
 		brk = xmalloc(n);
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+		keep_hangul_words(s, n, brk);
 	}
 
 	size_t i = 0;

@@ -98,6 +98,22 @@ static void test_wrap(void)
 		CHECK(l[i].end == strlen(en) || en[l[i].end] == ' ',
 		      "line %zu ends inside a word", i);
 	free(l);
+	/* Korean breaks between words, not between the syllables of one,
+	 * unless a word is wider than the line */
+	const char *ko = "대기보다 열을 저장하는 능력이 훨씬 커서 기후의 완충 장치 역할을 한다";
+	for (int w = 1; w <= 70; w++)
+		wrap_ok(ko, w, 1);
+	for (int w = 12; w <= 70; w++) {
+		n = text_wrap(ko, strlen(ko), w, 1, &l);
+		for (size_t i = 0; i < n; i++)
+			CHECK(l[i].end == strlen(ko) || ko[l[i].end] == ' ',
+			      "width %d: line %zu ends inside a word", w, i);
+		free(l);
+	}
+	n = text_wrap("저장하는", strlen("저장하는"), 4, 1, &l);
+	CHECK(n == 2 && l[0].width == 4, "a word wider than the line is cut: "
+	      "%zu lines", n);
+	free(l);
 	/* a line that fills the width exactly stays one line */
 	n = text_wrap("abcdefghij", 10, 10, 1, &l);
 	CHECK(n == 1 && l[0].width == 10, "exact fit: %zu lines", n);
