@@ -102,13 +102,15 @@ def main(argv):
         first.kill()
         servers.remove(first)
         resume = os.path.join(state, "lectern", "resume")
+
+        def saved():
+            files = os.listdir(resume) if os.path.isdir(resume) else []
+            return files, any(f.endswith(".tsv") for f in files)
         end = time.monotonic() + 5
-        while time.monotonic() < end and not any(
-                f.endswith(".tsv") for f in os.listdir(resume)
-                if os.path.isdir(resume)):
+        while time.monotonic() < end and not saved()[1]:
             time.sleep(0.05)
-        files = os.listdir(resume) if os.path.isdir(resume) else []
-        check(any(f.endswith(".tsv") for f in files),
+        files, ok = saved()
+        check(ok,
               "resume state under XDG_STATE_HOME after the drop: %r" % files)
         check(sorted(os.listdir(deck_dir)) == beside,
               "nothing written beside the deck: %r"
