@@ -49,7 +49,7 @@ struct md {
 	const char *t;   /* the Markdown, as cmark reads it */
 	size_t n;
 	size_t base;     /* where t starts in src->text */
-	size_t *lines;   /* where each line of t starts */
+	uint32_t *lines; /* where each line of t starts */
 	size_t nlines;
 	size_t line0;    /* lines of t before the text cmark is parsing */
 	size_t resume;   /* parse again from this line (1-based), 0: no */
@@ -150,21 +150,26 @@ static size_t line_end(const char *t, size_t n, size_t i)
 	return i;
 }
 
-/* Line starts, breaking as CommonMark does: LF, CR LF or a lone CR. */
+/* Line starts, breaking as CommonMark does: LF, CR LF or a lone CR.
+ * Counted first, so that the index is allocated once at its size, in 32
+ * bits (a deck is at most SOURCE_MAX_BYTES): 4 bytes a line, which is
+ * much of a Markdown deck's cost once cmark's trees are read in pieces. */
+static size_t next_line(const char *t, size_t n, size_t i)
+{
+	i = line_end(t, n, i);
+	if (i < n && t[i] == '\r' && i + 1 < n && t[i + 1] == '\n')
+		i++;
+	return i < n ? i + 1 : n + 1;
+}
+
 static void index_lines(struct md *m)
 {
-	size_t cap = 0;
-	size_t i = 0;
-	for (;;) {
-		m->lines = xgrow(m->lines, &cap, m->nlines + 1, sizeof *m->lines);
-		m->lines[m->nlines++] = i;
-		i = line_end(m->t, m->n, i);
-		if (i >= m->n)
-			break;
-		if (m->t[i] == '\r' && i + 1 < m->n && m->t[i + 1] == '\n')
-			i++;
-		i++;
-	}
+	size_t count = 0;
+	for (size_t i = 0; i <= m->n; i = next_line(m->t, m->n, i))
+		count++;
+	m->lines = xcalloc(count, sizeof *m->lines);
+	for (size_t i = 0; i <= m->n; i = next_line(m->t, m->n, i))
+		m->lines[m->nlines++] = (uint32_t)i;
 }
 
 /* A node's first and last lines in t (1-based; cmark's count from the
@@ -1355,10 +1360,104 @@ static void finish(struct md *m, struct frontmatter *fm)
 	deck_sort_warnings(d);
 }
 
-bool markdown_import(struct source *src, struct deck **out,
-		     struct lt_error *err)
+/* ---- pieces ----------------------------------------------------------
+ * cmark builds the tree of all the text it is given, some six times the
+ * text's size, so a large deck is given to it a piece at a time: the walk
+ * is a fold in document order, and a piece that ends where cmark would
+ * have closed every block anyway gives the same nodes alone as within the
+ * whole. A piece ends at a line that is, in the parse of the piece, a
+ * thematic break or a heading at the top level: cmark's block parser
+ * reads a line at a time and never looks ahead, so what it made of the
+ * lines up to there is what it makes of them in the whole text, and after
+ * such a line nothing is open (not a setext heading: cmark ends it where
+ * the next line starts, and it has none). A piece that does not end so (the line was
+ * in a fence, an HTML block, a list item) is parsed again, longer.
+ * What cmark does look across blocks for, link reference definitions,
+ * turns pieces off: a text with "]:" anywhere is parsed whole. The walk
+ * looks ahead for one thing, the ":::" closing a notes div, and a piece
+ * never ends between a notes opener and its closer. */
+
+/* A line that could end a piece: a thematic break or an ATX heading at
+ * the left margin (cmark decides; this only picks the lines to try). */
+static bool piece_candidate(const struct md *m, size_t l)
+{
+	size_t len;
+	const char *s = line_text(m, l, &len);
+	if (len && s[0] == '#')
+		return true;
+	if (!len || (s[0] != '-' && s[0] != '*' && s[0] != '_'))
+		return false;
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == s[0])
+			k++;
+		else if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return k >= 3;
+}
+
+/* The last line of the next piece from line `from`: the first line that
+ * may end one at least `want` bytes on and is not inside a notes div, or
+ * the text's last. */
+static size_t piece_end(const struct md *m, size_t from, size_t want)
+{
+	size_t start = m->lines[from - 1];
+	size_t div_end = 0;   /* the ":::" closing a notes div opened before */
+	bool closers = true;  /* false: no ":::" closes a div from here on */
+	for (size_t l = from; l < m->nlines; l++) {
+		size_t len;
+		const char *s = line_text(m, l, &len);
+		if (l > div_end && closers && notes_opener(s, len)) {
+			size_t c = l + 1;
+			for (; c <= m->nlines; c++) {
+				const char *t = line_text(m, c, &len);
+				if (div_closer(t, len))
+					break;
+			}
+			if (c <= m->nlines)
+				div_end = c;
+			else
+				closers = false;
+		}
+		if (l > div_end && m->lines[l - 1] - start >= want &&
+		    piece_candidate(m, l))
+			return l;
+	}
+	return m->nlines;
+}
+
+/* Whether the parse of lines [from, to] ends, at to, with nothing open. */
+static bool piece_closed(const struct md *m, cmark_node *doc, size_t to)
+{
+	cmark_node *last = cmark_node_last_child(doc);
+	if (!last)
+		return false;
+	cmark_node_type ty = cmark_node_get_type(last);
+	if (ty != CMARK_NODE_THEMATIC_BREAK && ty != CMARK_NODE_HEADING)
+		return false;
+	/* one line: a setext heading's end is where the next line begins */
+	if (start_line(m, last) != to || end_line(m, last) != to)
+		return false;
+	/* cmark skips a byte order mark at the start of what it is given */
+	size_t next = m->lines[to];
+	return !(m->n - next >= 3 && memcmp(m->t + next, "\xEF\xBB\xBF", 3) == 0);
+}
+
+static void md_free(struct md *m, struct frontmatter *fm)
+{
+	frontmatter_free(fm);
+	free(m->lines);
+	free(m->lists);
+	free(m->pending.v);
+}
+
+bool markdown_import_pieces(struct source *src, size_t piece,
+			    size_t *parses, struct deck **out,
+			    struct lt_error *err)
 {
 	struct md m = { 0 };
+	size_t nparses = 0;
 	m.src = src;
 	m.d = deck_new();
 	struct frontmatter fm;
@@ -1367,42 +1466,65 @@ bool markdown_import(struct source *src, struct deck **out,
 	m.t = src->text + fm.body;
 	m.n = src->len - fm.body;
 	index_lines(&m);
+	if (piece != SIZE_MAX && memmem(m.t, m.n, "]:", 2))
+		piece = SIZE_MAX;
+	size_t want = piece;
 	for (size_t from = 1;;) {
-		/* the text from line `from` on (all of it, unless a notes div
-		 * or a comment asked for a fresh start) */
+		/* lines [from, to]: a piece, or all the rest when a notes div
+		 * or a comment asked for a fresh start, or the text is short */
+		size_t to = piece == SIZE_MAX ? m.nlines : piece_end(&m, from, want);
 		size_t off = m.lines[from - 1];
+		size_t end = to < m.nlines ? m.lines[to] : m.n;
 		m.line0 = from - 1;
 		m.resume = 0;
 		/* source.c has checked the text is UTF-8 */
 		cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
 								 &arena_mem);
-		cmark_parser_feed(parser, m.t + off, m.n - off);
+		cmark_parser_feed(parser, m.t + off, end - off);
 		cmark_node *doc = cmark_parser_finish(parser);
 		cmark_parser_free(parser);
+		nparses++;
 		if (!doc) {
 			arena_drop();
 			lt_error_set(err, "the Markdown parser could not run (out "
 				     "of memory?)");
 			deck_free(m.d);
-			frontmatter_free(&fm);
-			free(m.lines);
-			free(m.lists);
-			free(m.pending.v);
+			md_free(&m, &fm);
+			if (parses)
+				*parses = nparses;
 			*out = NULL;
 			return false;
 		}
+		if (to < m.nlines && !piece_closed(&m, doc, to)) {
+			/* again, twice as long: at most about thrice the work */
+			cmark_node_free(doc);
+			arena_drop();
+			want = 2 * (end - off) + 1;
+			continue;
+		}
+		want = piece;
 		walk(&m, doc);
 		cmark_node_free(doc); /* its buffers on the heap; nodes: nothing */
 		arena_drop();
-		if (!m.resume || m.resume > m.nlines)
+		if (m.resume && m.resume <= m.nlines) {
+			m.nresumes++;
+			from = m.resume;
+		} else if (!m.resume && to < m.nlines) {
+			from = to + 1;
+		} else {
 			break;
-		m.nresumes++;
-		from = m.resume;
+		}
 	}
 	finish(&m, &fm);
-	frontmatter_free(&fm);
-	free(m.lines);
-	free(m.lists);
+	md_free(&m, &fm);
+	if (parses)
+		*parses = nparses;
 	*out = m.d;
 	return true;
+}
+
+bool markdown_import(struct source *src, struct deck **out,
+		     struct lt_error *err)
+{
+	return markdown_import_pieces(src, MARKDOWN_PIECE_BYTES, NULL, out, err);
 }

@@ -5,6 +5,7 @@
 #define LECTERN_MARKDOWN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "lectern/deck.h"
 #include "lectern/error.h"
@@ -17,5 +18,18 @@
  * False (with *err) only when the parser cannot run at all. */
 bool markdown_import(struct source *src, struct deck **out,
 		     struct lt_error *err);
+
+/* libcmark's tree costs some six times the text it parses: markdown_import
+ * gives it pieces of at least this many bytes, cut where the deck is the
+ * same as from the whole text (markdown.c, "pieces"). */
+#define MARKDOWN_PIECE_BYTES ((size_t)64 << 10)
+
+/* markdown_import in pieces of at least `piece` bytes: 0 cuts at every
+ * place it may, SIZE_MAX parses the whole text at once. The deck does not
+ * depend on it; tests check that it does not. *parses (unless NULL) is
+ * set to how many times libcmark ran, pieces tried again included. */
+bool markdown_import_pieces(struct source *src, size_t piece,
+			    size_t *parses, struct deck **out,
+			    struct lt_error *err);
 
 #endif

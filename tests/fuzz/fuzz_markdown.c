@@ -8,7 +8,9 @@
  * text inert, with '\n' only inside points and notes; the JSON export is
  * well-formed JSON; no line of the text export (with notes) is wider than
  * the width; the Markdown export loads back to the same deck (text, runs,
- * kinds, numbers, steps, notes) and exports to the same bytes. */
+ * kinds, numbers, steps, notes) and exports to the same bytes; the deck
+ * read in the smallest pieces (markdown_import_pieces) exports as the
+ * deck read whole does. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@
 #include "lectern/export.h"
 #include "lectern/layout.h"
 #include "lectern/loader.h"
+#include "lectern/markdown.h"
 #include "lectern/source.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -278,6 +281,38 @@ static void check_exports(const struct deck *d, int width)
 	sb_free(&sb);
 }
 
+/* The JSON and Markdown exports of d. Caller frees. */
+static char *exports(const struct deck *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	export_json(&sb, d);
+	export_markdown(&sb, d, "fuzz.md", NULL);
+	return sb_take(&sb);
+}
+
+/* Read whole and in the smallest pieces, the deck is the same. */
+static void check_pieces(const char *bytes, size_t n)
+{
+	struct deck *p[2] = { NULL, NULL };
+	const size_t piece[2] = { SIZE_MAX, 0 };
+	for (int i = 0; i < 2; i++) {
+		struct source src;
+		struct lt_error err;
+		if (!source_from_bytes("fuzz.md", bytes, n, "UTF-8", &src, &err))
+			return;
+		bool ok = markdown_import_pieces(&src, piece[i], NULL, &p[i], &err);
+		source_free(&src);
+		FUZZ_CHECK(ok, "pieces of %zu: no deck: %s", piece[i], err.what);
+	}
+	char *a = exports(p[0]), *b = exports(p[1]);
+	FUZZ_CHECK(strcmp(a, b) == 0, "read in pieces, the deck differs:\n"
+		   "%.2000s\n----\n%.2000s", a, b);
+	free(a);
+	free(b);
+	deck_free(p[0]);
+	deck_free(p[1]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct deck *d = load((const char *)data, size, false);
@@ -285,6 +320,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	check_deck(d, size);
 	check_exports(d, size ? data[0] % 200 + 1 : 80);
+	check_pieces((const char *)data, size);
 	/* Markdown, back: the same deck, and the same bytes again */
 	struct strbuf md = STRBUF_INIT, md2 = STRBUF_INIT, diag = STRBUF_INIT;
 	export_markdown(&md, d, "fuzz.md", &diag);
