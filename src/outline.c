@@ -87,6 +87,10 @@ struct parser {
 	size_t *seals;
 	size_t nseals, seals_cap;
 	size_t glued_end;
+	/* seams guessed while the seam model is in memory, warned about once
+	 * it is freed (cut_title, warn_guesses) */
+	struct guess *guesses;
+	size_t nguesses, guesses_cap;
 };
 
 /* What pass 1 finds is kept for the whole deck until pass 2, a few
@@ -1045,9 +1049,65 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 	return nb;
 }
 
+/* A seam guessed, for its warning. The warning's text names the titles
+ * it could be; formatted while the seam model is in memory, 10,000 of
+ * them were 2.7 MB on top of the model's peak, so they wait as this. */
+struct guess {
+	const char *what;  /* "block title", ... (static) */
+	const char *cue;   /* seam_guess.cue */
+	uint32_t chunk, end; /* the run the title was looked for in */
+	uint32_t cut, runner_up, third; /* seam_guess's, in t */
+	uint32_t sec_no, slide_no;
+	bool found, close_call;
+};
+
+static void warn_guess(struct parser *p, const struct guess *g)
+{
+	size_t end = g->end;
+	if (!g->found) {
+		deck_warn(p->deck, off(p, g->chunk), g->sec_no, g->slide_no,
+			  "found no place where the %s starts: left in the "
+			  "previous point", g->what);
+		return;
+	}
+	/* the guess, the places next best (the right one, as a rule, when
+	 * the guess is wrong), and what decided it */
+	char *title = make_text(p, g->cut, end);
+	struct strbuf alt = STRBUF_INIT;
+	if (g->runner_up < end) {
+		char *other = make_text(p, g->runner_up, end);
+		sb_printf(&alt, "; %s \"%s\"", g->close_call ?
+			  "a close call with" : "next best", other);
+		free(other);
+	}
+	if (g->third < end) {
+		char *other = make_text(p, g->third, end);
+		sb_printf(&alt, ", then \"%s\"", other);
+		free(other);
+	}
+	if (g->cue && g->runner_up < end)
+		sb_printf(&alt, "; decided by %s", g->cue);
+	deck_warn(p->deck, off(p, g->cut), g->sec_no, g->slide_no,
+		  "guessed where the %s \"%s\" starts (glued to the "
+		  "previous point%s)", g->what, title, alt.data ? alt.data : "");
+	sb_free(&alt);
+	free(title);
+}
+
+/* The guesses' warnings, in the order the seams were decided: as if each
+ * had been warned about at once. The text must still be as read. */
+static void warn_guesses(struct parser *p)
+{
+	for (size_t i = 0; i < p->nguesses; i++)
+		warn_guess(p, &p->guesses[i]);
+	free(p->guesses);
+	p->guesses = NULL;
+	p->nguesses = p->guesses_cap = 0;
+}
+
 /* Cuts the title glued to the end of a point: the run [from, end) holds
  * the point's tail then the title. Returns where the title starts (== end
- * when nothing fits) and warns when it is a guess. */
+ * when nothing fits); when it is a guess, a warning will say so. */
 static size_t cut_title(struct parser *p, size_t from, size_t end,
 			size_t own_start, size_t own_end, size_t sibling_chars,
 			const char *what)
@@ -1059,38 +1119,23 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 	}
 	struct seam_context cx = { p->t + own_start, own_end - own_start,
 				   sibling_chars };
-	struct seam_guess g = seam_find(p->stats, p->t, chunk, end, &cx);
-	if (!g.found) {
-		deck_warn(p->deck, off(p, chunk), p->sec_no, p->slide_no,
-			  "found no place where the %s starts: left in the "
-			  "previous point", what);
-		return end;
+	struct seam_guess sg = seam_find(p->stats, p->t, chunk, end, &cx);
+	if (sg.found && sg.sure)
+		return sg.cut;
+	struct guess g = { what, sg.cue, (uint32_t)chunk, (uint32_t)end,
+			   (uint32_t)sg.cut, (uint32_t)sg.runner_up,
+			   (uint32_t)sg.third, (uint32_t)p->sec_no,
+			   (uint32_t)p->slide_no, sg.found, sg.close_call };
+	if (p->deck->nwarnings + p->nguesses >= DECK_MAX_WARNINGS) {
+		/* past the warnings a deck lists: deck_warn would only count
+		 * it, and so does this, keeping no record */
+		p->deck->warnings_not_listed++;
+	} else {
+		p->guesses = xgrow(p->guesses, &p->guesses_cap, p->nguesses + 1,
+				   sizeof *p->guesses);
+		p->guesses[p->nguesses++] = g;
 	}
-	if (!g.sure) {
-		/* the guess, the places next best (the right one, as a rule,
-		 * when the guess is wrong), and what decided it */
-		char *title = make_text(p, g.cut, end);
-		struct strbuf alt = STRBUF_INIT;
-		if (g.runner_up < end) {
-			char *other = make_text(p, g.runner_up, end);
-			sb_printf(&alt, "; %s \"%s\"", g.close_call ?
-				  "a close call with" : "next best", other);
-			free(other);
-		}
-		if (g.third < end) {
-			char *other = make_text(p, g.third, end);
-			sb_printf(&alt, ", then \"%s\"", other);
-			free(other);
-		}
-		if (g.cue && g.runner_up < end)
-			sb_printf(&alt, "; decided by %s", g.cue);
-		deck_warn(p->deck, off(p, g.cut), p->sec_no, p->slide_no,
-			  "guessed where the %s \"%s\" starts (glued to the "
-			  "previous point%s)", what, title, alt.data ? alt.data : "");
-		sb_free(&alt);
-		free(title);
-	}
-	return g.cut;
+	return sg.found ? sg.cut : end;
 }
 
 static void add_points(struct parser *p, struct block *b,
@@ -1483,6 +1528,7 @@ static void parser_free(struct parser *p)
 	free(p->toc_tail);
 	free(p->toc_cursor);
 	seam_stats_free(p->stats);
+	free(p->guesses);
 	free(p->seals);
 	flat_free(&p->flat);
 }
@@ -1625,6 +1671,7 @@ static void decide_deck(struct parser *p)
 	}
 	seam_stats_free(p->stats);
 	p->stats = NULL;
+	warn_guesses(p);
 }
 
 /* [start, end) of a slide's header: its first box. */
