@@ -157,6 +157,7 @@ enum cls {
 	K_HIRA,
 	K_HAN,
 	K_HANGUL, /* Korean: syllables and jamo */
+	K_THAI,   /* Thai letters and vowels, written without spaces */
 	K_END,    /* sentence end: 。！？!?；; */
 	K_DIGIT,
 	K_ALPHA,  /* any other letter (Latin, Greek, fullwidth) */
@@ -219,14 +220,16 @@ static enum cls cls_compute(uint32_t cp)
 		return K_HAN;
 	if (text_is_hangul(cp))
 		return K_HANGUL;
-	if (in(cp, U"。！？；"))
-		return K_END;
+	if (cp >= 0x0E01 && cp <= 0x0E4E && !text_is_mark(cp))
+		return K_THAI;
+	if (in(cp, U"。！？；।॥؟۔"))
+		return K_END; /* and the danda of Devanagari, Arabic's ? and . */
 	if (text_is_digit(cp))
 		return K_DIGIT;
 	if (text_is_alpha(cp))
 		return K_ALPHA;
-	if (in(cp, U"（「『【《“‘〔"))
-		return K_OPEN;
+	if (in(cp, U"（「『【《“‘〔¿¡"))
+		return K_OPEN; /* ¿ ¡ open a Spanish question, an exclamation */
 	if (in(cp, U"）」』】》”’〕"))
 		return K_CLOSE;
 	if (text_is_space(cp))
@@ -439,10 +442,11 @@ static void chunk_decode(struct chunk *c, const char *t, size_t start,
 /* ---- Latin script: the glue ------------------------------------------ */
 
 /* A title may end in a question or an exclamation ("…为什么重要?",
- * "…とは何か？", "Why Do Teenagers Stay Up Late?"), never in a full stop. */
+ * "…とは何か？", "Why Do Teenagers Stay Up Late?", "…؟"), never in a
+ * full stop. */
 static bool is_question_end(uint32_t cp)
 {
-	return in(cp, U"?？!！");
+	return in(cp, U"?？!！؟");
 }
 
 /* True when a cut before cps[i] is a glue: a word run straight into a
@@ -499,12 +503,39 @@ static const char32_t *const BOUND_ENDINGS[] = {
 
 static bool starts_with(const uint32_t *s, size_t n, const char32_t *w);
 
+/* Thai runs its words together, and where one ends takes a dictionary;
+ * its spelling at least says where a syllable cannot end. A cut between
+ * s[base] (with the marks after it, up to i) and s[i] is not:
+ *  - after a leading vowel (เ แ โ ใ ไ), written before its consonant;
+ *  - before a following vowel (ะ า ำ ๅ) or the repetition mark ๆ;
+ *  - after ั or ็, which shorten a vowel closed by the consonant after;
+ *  - before a consonant silenced by ์, which ends the syllable before. */
+static bool thai_syllable_ends(const uint32_t *s, size_t n, size_t base,
+			       size_t i)
+{
+	if (s[base] >= 0x0E40 && s[base] <= 0x0E44)
+		return false;
+	if (in(s[i], U"\u0E30\u0E32\u0E33\u0E45\u0E46"))
+		return false;
+	for (size_t k = base + 1; k < i; k++)
+		if (s[k] == 0x0E31 || s[k] == 0x0E47)
+			return false;
+	for (size_t k = i + 1; k < n && text_is_mark(s[k]); k++)
+		if (s[k] == 0x0E4C)
+			return false;
+	return true;
+}
+
 /* Whether a cut before s[i] obeys the rules that look at the characters
  * around it. */
 static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 {
 	size_t len = n - i;
-	uint32_t a = s[i - 1], b = s[i];
+	/* a combining mark is part of its base: ก็|ต is a cut after ก */
+	size_t base = i - 1;
+	while (base > 0 && text_is_mark(s[base]))
+		base--;
+	uint32_t a = s[base], b = s[i];
 	enum cls ca = cls_of(a), cb = cls_of(b);
 	if (len < 2)
 		return false;
@@ -512,6 +543,10 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false; /* inside a katakana word */
 	if (ca == K_SMALL && (text_is_katakana(a) ? cb == K_KATA : cb == K_HIRA))
 		return false; /* after a small kana inside a word: ティ|クス */
+	if (text_is_mark(b))
+		return false; /* a mark is part of the character before it */
+	if (ca == K_THAI && cb == K_THAI && !thai_syllable_ends(s, n, base, i))
+		return false;
 	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA) ||
 	    (ca == K_DIGIT && cb == K_DIGIT))
 		return false; /* inside a word or a number */

@@ -436,6 +436,11 @@ bool text_is_punctuation(uint32_t cp)
 	       uc_is_general_category(cp, UC_CATEGORY_P);
 }
 
+bool text_is_mark(uint32_t cp)
+{
+	return uc_is_general_category(cp, UC_CATEGORY_M);
+}
+
 bool text_is_separator_space(uint32_t cp)
 {
 	return cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r' ||

@@ -90,5 +90,8 @@ bool text_is_punct(uint32_t cp);
  * feed, form feed and carriage return. */
 bool text_is_punctuation(uint32_t cp);
 bool text_is_separator_space(uint32_t cp);
+/* A combining mark (general category M: a Thai tone mark, a Devanagari
+ * virama or vowel sign, U+0301): part of the character before it. */
+bool text_is_mark(uint32_t cp);
 
 #endif

@@ -220,6 +220,115 @@ static void test_warning_cap(void)
 	deck_free(d);
 }
 
+/* Scripts beyond the corpus's, general rules only: Spanish opens a
+ * question with ¿ (a title may start with it); Devanagari ends a sentence
+ * with a danda (।); a combining mark belongs to the letter before it, and
+ * Thai, written without spaces, never ends a syllable after a leading
+ * vowel (เ แ โ ใ ไ) or after ั ็, nor starts one with a following vowel,
+ * whatever the seam model prefers. */
+static void test_scripts(void)
+{
+	struct deck *d = load_str(
+		"Energía solar en América Latina,Situación actual Perspectivas,C"
+		"ontents Page,目录页,Situación actual,Energía solar en Améric"
+		"a Latina,Situación actual,Capacidad instalada,1.Chile lidera la r"
+		"egión con más de 8 GW instalados.2.México y Brasil crecen a rit"
+		"mo sostenido.Costes,1.El precio de los paneles cayó un 80 % en di"
+		"ez años.2.Las subastas fijan tarifas récord.Situación actual,Ob"
+		"stáculos,1.La red de transmisión es insuficiente.2.Falta almacen"
+		"amiento a gran escala.¿Por qué ahora?,1.La demanda eléctrica cr"
+		"ece cada año.2.Los compromisos climáticos obligan a actuar.Persp"
+		"ectivas,Energía solar en América Latina,Perspectivas,Inversión,"
+		"1.Se esperan 20 000 millones de dólares hasta 2030.2.La banca pú"
+		"blica reduce el riesgo.Empleo,1.Cada megavatio crea unos diez empl"
+		"eos.2.La formación técnica es clave.");
+	const struct block *b = block_at(d, 0, 1, 1);
+	CHECK(b && strcmp(b->title, "¿Por qué ahora?") == 0, "es: title '%s'",
+	      b ? b->title : "");
+	deck_free(d);
+	d = load_str(
+		"भारत में जल संरक्षण,जल सं"
+		"कट समाधान,Contents Page,目录页,जल संक"
+		"ट,भारत में जल संरक्षण,जल स"
+		"ंकट,भूजल का स्तर,1.उत्तर भ"
+		"ारत में भूजल तेजी से घट रह"
+		"ा है।2.कई जिलों में कुएँ स"
+		"ूख गए हैं।कारण,1.खेती में "
+		"पानी की अधिक खपत होती है।2"
+		".वर्षा जल का संग्रह कम होत"
+		"ा है।जल संकट,शहरों की समस"
+		"्या,1.बड़े शहरों में पानी "
+		"की माँग बढ़ रही है।2.पुरान"
+		"ी पाइपलाइनों से रिसाव हो"
+		"ता है।प्रभाव,1.किसानों की "
+		"आय घटती है।2.स्वास्थ्य पर "
+		"बुरा असर पड़ता है।समाधान"
+		",भारत में जल संरक्षण,समाध"
+		"ान,वर्षा जल संचयन,1.छतों स"
+		"े पानी इकट्ठा किया जा सकत"
+		"ा है।2.गाँवों में तालाबों "
+		"को फिर से जीवित करें।ड्र"
+		"िप सिंचाई,1.इससे पानी की ख"
+		"पत आधी हो जाती है।2.सरकार "
+		"इसके लिए अनुदान देती है।");
+	const char *hi_titles[] = { "कारण", "प्रभाव", "ड्रिप सिंचाई" };
+	const struct block *hb[] = { block_at(d, 0, 0, 1), block_at(d, 0, 1, 1),
+				     block_at(d, 1, 0, 1) };
+	for (size_t i = 0; i < 3; i++)
+		CHECK(hb[i] && strcmp(hb[i]->title, hi_titles[i]) == 0,
+		      "hi: title '%s'", hb[i] ? hb[i]->title : "");
+	deck_free(d);
+	d = load_str(
+		"การท่องเที่ยวยั่งยืน,ส"
+		"ถานการณ์ปัจจุบัน แนวทา"
+		"งแก้ไข,Contents Page,目录页,สถานการ"
+		"ณ์ปัจจุบัน,การท่องเที่"
+		"ยวยั่งยืน,สถานการณ์ปัจ"
+		"จุบัน,จำนวนนักท่องเที่"
+		"ยว,1.ประเทศไทยมีนักท่องเ"
+		"ที่ยวกว่าสี่สิบล้านคนต"
+		"่อปี2.รายได้ส่วนใหญ่มาจ"
+		"ากกรุงเทพและภูเก็ตผลกร"
+		"ะทบ,1.ขยะพลาสติกเพิ่มขึ้"
+		"นตามชายหาด2.แนวปะการังเ"
+		"สื่อมโทรมลงสถานการณ์ปั"
+		"จจุบัน,ชุมชนท้องถิ่น,1.ช"
+		"าวบ้านได้รับรายได้น้อย"
+		"2.วัฒนธรรมดั้งเดิมเปลี่"
+		"ยนไปนโยบายรัฐ,1.มีการปิด"
+		"อุทยานบางแห่งชั่วคราว2."
+		"เก็บค่าธรรมเนียมเข้าปร"
+		"ะเทศแนวทางแก้ไข,การท่อ"
+		"งเที่ยวยั่งยืน,แนวทางแ"
+		"ก้ไข,การท่องเที่ยวชุมช"
+		"น,1.ให้ชุมชนเป็นเจ้าของก"
+		"ิจการ2.กระจายรายได้สู่ท"
+		"้องถิ่นการจัดการขยะ,1.ลด"
+		"การใช้ถุงพลาสติก2.ส่งเส"
+		"ริมการรีไซเคิล");
+	size_t thai_titles = 0;
+	for (size_t s = 0; d && s < d->nsections; s++)
+		for (size_t l = 0; l < d->sections[s].nslides; l++) {
+			const struct slide *sl = &d->sections[s].slides[l];
+			for (size_t k = 1; k < sl->nblocks; k++) {
+				const struct block *prev = &sl->blocks[k - 1];
+				const char *t = sl->blocks[k].title;
+				const char *p = prev->points[prev->npoints - 1].text;
+				size_t pl = strlen(p);
+				thai_titles += t[0] != '\0';
+				/* the title's first letter, the point's last */
+				CHECK(!strstr(" ะ า ำ ๅ ๆ ั ็ ่ ้ ิ ี ุ ู ์", (char[4]){
+					      t[0], t[1], t[2], 0 }) || !t[0],
+				      "th: title '%s' starts a syllable badly", t);
+				CHECK(pl < 3 || !strstr(" เ แ โ ใ ไ ั ็", (char[4]){
+					      p[pl - 3], p[pl - 2], p[pl - 1], 0 }),
+				      "th: point '%s' ends a syllable badly", p);
+			}
+		}
+	CHECK(thai_titles == 3, "th: %zu glued titles found", thai_titles);
+	deck_free(d);
+}
+
 /* A deck with more guessed seams than warnings are kept (path: generated
  * by bench/gendeck.py, whose glued titles the importer can only guess):
  * the seams' warnings wait until the seam model is freed (outline.c,
@@ -381,6 +490,7 @@ int main(int argc, char **argv)
 	test_rules();
 	test_bad();
 	test_warning_cap();
+	test_scripts();
 	if (argc > 2)
 		test_guess_cap(argv[2]);
 	return check_done();
