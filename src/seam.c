@@ -10,7 +10,12 @@
  *    cut falls between syllables, after a predicate (…다, the nominal
  *    …함 …됨), never after a number or a Latin word glued to its counter
  *    or particle (15세기, GDP가), and a title never starts with a lone
- *    particle or a predicate ending;
+ *    particle or a predicate ending; Thai, written without spaces, is
+ *    cut only at a word's end (libthai's dictionary, thai.h; without it,
+ *    where its spelling lets a syllable end), never after a conjunction
+ *    or a nominaliser (การ ความ) nor before a conjunction, with no letter
+ *    pair evidence (as in English, pairs of letters say nothing of
+ *    words); a combining mark is part of its letter;
  *  - the deck being read: character pairs that recur (a seam makes a pair
  *    seen nowhere else), which characters stand before and after a pair
  *    (a word boundary is met by anything), how this deck's exactly known
@@ -56,6 +61,7 @@
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
+#include "lectern/thai.h"
 #include "lectern/words.h"
 
 /* ---- a counting hash map (code points and pairs → counts) ----------- */
@@ -220,7 +226,8 @@ static enum cls cls_compute(uint32_t cp)
 		return K_HAN;
 	if (text_is_hangul(cp))
 		return K_HANGUL;
-	if (cp >= 0x0E01 && cp <= 0x0E4E && !text_is_mark(cp))
+	if (thai_char(cp) && !text_is_mark(cp) && !text_is_digit(cp) &&
+	    !text_is_punct(cp))
 		return K_THAI;
 	if (in(cp, U"。！？；।॥؟۔"))
 		return K_END; /* and the danda of Devanagari, Arabic's ? and . */
@@ -627,7 +634,80 @@ static size_t first_candidate(size_t n)
  * (no sentence end in it but a final ? or !, no bracket closed before it
  * opens, a question keeps its interrogative) are worked
  * out for every suffix at once, from the right. */
-static void candidates(const struct chunk *c, size_t q, bool *ok)
+/* Whether a cut before cps[i] falls between two letters of Thai (a mark
+ * goes with the letter before it). */
+static bool inside_thai(const uint32_t *cps, size_t i)
+{
+	size_t base = i - 1;
+	while (base > 0 && text_is_mark(cps[base]))
+		base--;
+	return cls_of(cps[base]) == K_THAI && cls_of(cps[i]) == K_THAI;
+}
+
+/* Where the words of the chunk's Thai end (ends[i]: before cps[i]), when
+ * it has Thai and the dictionary is there; else false. */
+static bool thai_ends_of(const struct chunk *c, bool *ends)
+{
+	for (size_t i = 0; i <= c->n; i++)
+		ends[i] = false;
+	for (size_t i = 0; i < c->n; i++)
+		if (cls_of(c->cps[i]) == K_THAI)
+			return thai_word_ends(c->cps, c->n, ends);
+	return false;
+}
+
+/* Thai's function words, as general knowledge of the language: a point
+ * rarely ends with a conjunction, a preposition, a relative or the
+ * nominalisers การ and ความ (which begin the noun after them); a title
+ * rarely starts with a conjunction or a particle. Whole words, as the
+ * dictionary cuts them (บริการ "service" ends in การ and is a word). */
+static const char32_t *const THAI_WEAK_END[] = {
+	U"การ", U"ความ", U"และ", U"หรือ", U"ของ", U"ที่", U"ใน", U"กับ",
+	U"แต่", U"ซึ่ง", U"โดย", U"เพื่อ", U"จาก", U"ว่า", U"เป็น", U"จะ",
+};
+static const char32_t *const THAI_BAD_START[] = {
+	U"และ", U"หรือ", U"ของ", U"ที่", U"แต่", U"ซึ่ง", U"กับ", U"จึง",
+	U"ก็", U"จะ", U"ว่า", U"แล้ว",
+};
+
+static bool thai_word_is(const uint32_t *s, size_t from, size_t to,
+			 const char32_t *const *words, size_t nwords)
+{
+	for (size_t k = 0; k < nwords; k++) {
+		size_t j = 0;
+		while (words[k][j] && from + j < to &&
+		       s[from + j] == (uint32_t)words[k][j])
+			j++;
+		if (!words[k][j] && from + j == to)
+			return true;
+	}
+	return false;
+}
+
+/* Is the Thai word ending at the cut before s[i] (ends: thai_ends_of) a
+ * weak end, or the one starting there a bad start? */
+static bool thai_weak_end(const uint32_t *s, const bool *ends, size_t i)
+{
+	size_t j = i - 1;
+	while (j > 0 && !ends[j] && cls_of(s[j - 1]) != K_SPACE &&
+	       thai_char(s[j - 1]))
+		j--;
+	return thai_word_is(s, j, i, THAI_WEAK_END,
+			    sizeof THAI_WEAK_END / sizeof *THAI_WEAK_END);
+}
+
+static bool thai_bad_start(const uint32_t *s, size_t n, const bool *ends,
+			   size_t i)
+{
+	size_t j = i + 1;
+	while (j < n && !ends[j] && thai_char(s[j]))
+		j++;
+	return thai_word_is(s, i, j, THAI_BAD_START,
+			    sizeof THAI_BAD_START / sizeof *THAI_BAD_START);
+}
+
+static void candidates(const struct chunk *c, size_t q, const bool *thai_ends,
+		       bool *ok)
 {
 	size_t n = c->n, from = first_candidate(n);
 	bool has_end = false;
@@ -643,7 +723,8 @@ static void candidates(const struct chunk *c, size_t q, bool *ok)
 		int d = k == K_OPEN ? 1 : k == K_CLOSE ? -1 : 0;
 		low = d + (low < 0 ? low : 0);
 		ok[i] = i + 1 < n && !has_end && low >= 0 && (!q || i < q) &&
-			allowed_at(c->cps, n, i);
+			allowed_at(c->cps, n, i) &&
+			(!thai_ends || thai_ends[i] || !inside_thai(c->cps, i));
 	}
 }
 
@@ -654,8 +735,9 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	chunk_decode(&c, t, start, end);
 	size_t glues;
 	if (c.n >= 2 && !latin_cut(&c, &glues)) {
-		bool ok[CHUNK_MAX + 1];
-		candidates(&c, last_interrogative(&c), ok);
+		bool ok[CHUNK_MAX + 1], ends[CHUNK_MAX + 1];
+		bool thai = thai_ends_of(&c, ends);
+		candidates(&c, last_interrogative(&c), thai ? ends : NULL, ok);
 		for (size_t i = first_candidate(c.n); i + 1 < c.n; i++) {
 			if (!ok[i])
 				continue;
@@ -990,6 +1072,8 @@ struct seam_once {
 	bool words;         /* the dictionary segmented the chunk: */
 	double gap[CHUNK_MAX + 1]; /* words_cuts() */
 	unsigned char flags[CHUNK_MAX + 1];
+	bool thai;          /* the dictionary found Thai words: */
+	bool thai_ends[CHUNK_MAX + 1]; /* thai_ends_of() */
 };
 
 /* How many of the first characters (at most 12) of the title cps[i..n)
@@ -1049,11 +1133,17 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	f[F_OWN] = log((double)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
+	/* between two letters of Thai, a pair of letters says nothing of
+	 * words (as it would not in English): no cross evidence */
+	if (once->thai && inside_thai(s, i))
+		pc = 0;
 	f[F_CROSS] = log(pc > 0 ? (double)pc : 1);
 	/* Korean ends its sentences with a Latin period: "…증가하였다." */
 	f[F_SENTENCE_END] = ca == K_END ||
 			    (a == '.' && i >= 2 && cls_of(s[i - 2]) == K_HANGUL);
-	f[F_BAD_START] = (rb & R_BAD_START) != 0;
+	f[F_BAD_START] = (rb & R_BAD_START) != 0 ||
+			 (once->thai && cb == K_THAI &&
+			  thai_bad_start(s, c->n, once->thai_ends, i));
 	f[F_POINT_END] = end_odds(st, cm_get(&st->point_end, a),
 				  uni_count(st, a));
 	const struct cm_entry *last2 = i >= 2 ? lk->pair[i - 1] : NULL;
@@ -1067,7 +1157,9 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 			       __builtin_popcountll(head->left[1])] : 0;
 	f[F_TITLE_CLASS] = lk->llr[i] / 4;
 
-	f[F_WEAK_END] = (ra & R_WEAK_END) != 0;
+	f[F_WEAK_END] = (ra & R_WEAK_END) != 0 ||
+			(once->thai && thai_char(a) &&
+			 thai_weak_end(s, once->thai_ends, i));
 	f[F_SUFFIX_START] = (rb & R_BOUND_SUFFIX) != 0;
 	f[F_SIBLING] = cx->sibling_chars ? -fabs(log_len - once->log_sibling) : 0;
 	bool latin_a = ca == K_ALPHA || ca == K_DIGIT;
@@ -1190,7 +1282,8 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 	bool ok[CHUNK_MAX + 1];
 	struct seam_once once = { .question = last_interrogative(&c),
 				  .log_sibling = cx->sibling_chars ? log((double)cx->sibling_chars) : 0 };
-	candidates(&c, once.question, ok);
+	once.thai = thai_ends_of(&c, once.thai_ends);
+	candidates(&c, once.question, once.thai ? once.thai_ends : NULL, ok);
 	once.words = words_rule(&c, ok, once.gap, once.flags);
 	struct lookups lk;
 	lookups_fill(&lk, st, &c, ok);

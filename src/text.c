@@ -13,6 +13,7 @@
 #include <uniwidth.h>
 
 #include "lectern/strbuf.h"
+#include "lectern/thai.h"
 
 bool text_valid_utf8(const char *s, size_t n, size_t *bad)
 {
@@ -249,6 +250,57 @@ static void keep_hangul_words(const char *s, size_t n, char *brk)
 	}
 }
 
+/* Thai is set without spaces between words, and UAX #14 leaves its line
+ * breaks (class SA) to a dictionary: where libthai finds a word's end
+ * inside a run of Thai, a line may break (thai.h; without the dictionary
+ * a Thai run is cut only when wider than the line). */
+static void thai_word_breaks(const char *s, size_t n, char *brk)
+{
+	/* the Thai block is U+0E00..U+0E7F: E0 B8 xx or E0 B9 xx in UTF-8 */
+	const char *p = memchr(s, 0xE0, n);
+	while (p && !(p + 1 < s + n && ((unsigned char)p[1] & 0xFE) == 0xB8))
+		p = memchr(p + 1, 0xE0, (size_t)(s + n - p - 1));
+	if (!p)
+		return;
+	uint32_t *cps = NULL;
+	size_t *at = NULL;
+	bool *ends = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		if (!thai_char(cp)) {
+			i += (size_t)len;
+			continue;
+		}
+		size_t m = 0;
+		while (i < n) {
+			len = text_decode(s + i, n - i, &cp);
+			if (!thai_char(cp))
+				break;
+			if (m + 1 > cap) {
+				cap = cap ? 2 * cap : 64;
+				cps = xrealloc(cps, cap * sizeof *cps);
+				at = xrealloc(at, cap * sizeof *at);
+				ends = xrealloc(ends, (cap + 1) * sizeof *ends);
+			}
+			cps[m] = cp;
+			at[m++] = i;
+			i += (size_t)len;
+		}
+		for (size_t k = 0; k <= m; k++)
+			ends[k] = false;
+		if (m >= 2 && !thai_word_ends(cps, m, ends))
+			break; /* no dictionary */
+		for (size_t k = 1; k < m; k++)
+			if (ends[k] && brk[at[k]] == UC_BREAK_PROHIBITED)
+				brk[at[k]] = UC_BREAK_POSSIBLE;
+	}
+	free(cps);
+	free(at);
+	free(ends);
+}
+
 size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 		 struct text_line **lines)
 {
@@ -261,6 +313,7 @@ size_t text_wrap(const char *s, size_t n, int width, int ambiguous,
 		brk = xmalloc(n);
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
 		keep_hangul_words(s, n, brk);
+		thai_word_breaks(s, n, brk);
 	}
 
 	size_t i = 0;

@@ -53,7 +53,9 @@ struct text_line {
 
 /* Breaks s[0..n) into lines of at most `width` columns (width >= 1) at the
  * break opportunities of UAX #14, but for those between two Hangul
- * syllables (Korean breaks at the spaces between its words); a run with no opportunity that is wider
+ * syllables (Korean breaks at the spaces between its words), and with
+ * those between the words of Thai (thai.h), which UAX #14 leaves to a
+ * dictionary; a run with no opportunity that is wider
  * than a line is cut between grapheme clusters, and a cluster wider than
  * the whole line (a wide character in a 1-column line) gets a line of its
  * own. Spaces at a break are dropped; no other character is lost. Returns

@@ -123,6 +123,34 @@ static void test_wrap(void)
 	free(l);
 }
 
+/* Thai, written without spaces between words, breaks between words by
+ * libthai's dictionary (thai.c), never inside one wider than nothing on
+ * the line; with no dictionary ("none": built without libthai) it is cut
+ * where the line is full, and must still fit and lose nothing. */
+static void test_thai(bool dictionary)
+{
+	const char *th = "ประเทศไทยมีนักท่องเที่ยวกว่าสี่สิบล้านคนต่อปี";
+	/* words of 4, 9 and 3 columns: a mark takes none */
+	const char *words[] = { "ประเทศ", "นักท่องเที่ยว", "ล้าน" };
+	for (int w = 1; w <= 50; w++)
+		wrap_ok(th, w, 1);
+	if (!dictionary)
+		return;
+	for (int w = 10; w <= 50; w++) {
+		struct text_line *l;
+		size_t n = text_wrap(th, strlen(th), w, 1, &l);
+		CHECK(n >= 1 && (w < 40 || n == 1), "width %d: %zu lines", w, n);
+		for (size_t i = 0; i + 1 < n; i++)
+			for (size_t k = 0; k < 3; k++) {
+				const char *at = strstr(th, words[k]);
+				size_t from = (size_t)(at - th), to = from + strlen(words[k]);
+				CHECK(l[i].end <= from || l[i].end >= to,
+				      "width %d: line %zu ends inside %s", w, i, words[k]);
+			}
+		free(l);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	check_wrap(argc, argv);
@@ -130,5 +158,7 @@ int main(int argc, char **argv)
 	test_inert();
 	test_width();
 	test_wrap();
+	/* "thai": built with libthai, whose dictionary must be found */
+	test_thai(argc > 1 && strcmp(argv[1], "thai") == 0);
 	return check_done();
 }
