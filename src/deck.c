@@ -262,6 +262,15 @@ struct point *block_add_point(struct block *b)
 	return p;
 }
 
+struct section *deck_set_sections(struct deck *d, size_t n)
+{
+	d->sections = n ? xcalloc(n, sizeof *d->sections) : NULL;
+	d->nsections = n;
+	for (size_t i = 0; i < n; i++)
+		d->sections[i].toc_index = NO_INDEX;
+	return d->sections;
+}
+
 struct slide *section_set_slides(struct section *s, size_t n)
 {
 	s->slides = n ? xcalloc(n, sizeof *s->slides) : NULL;

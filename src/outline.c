@@ -1698,7 +1698,7 @@ static bool same_header(const struct parser *p, const struct rawslide *rs,
  * contents, its slides. Each slide's raw blocks are freed once built. */
 static void build_section(struct parser *p, size_t k)
 {
-	struct section *sec = deck_add_section(p->deck);
+	struct section *sec = &p->deck->sections[k];
 	const struct cover *cv = &p->cov[k];
 	p->sec_no = k + 1;
 	p->slide_no = 0;
@@ -1783,6 +1783,7 @@ bool outline_import(struct source *src, struct deck **out,
 	titles_from_contents(&p);
 	collect_deck(&p);
 	decide_deck(&p);
+	deck_set_sections(p.deck, p.ncov);
 	for (size_t k = 0; k < p.ncov; k++)
 		build_section(&p, k);
 	check_truncation(&p);

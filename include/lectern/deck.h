@@ -188,6 +188,7 @@ struct point *block_add_point(struct block *b);
 void deck_add_toc(struct deck *d, const char *title); /* copied */
 /* All of a node's children at once, empty, when the importer knows how
  * many: one allocation of their exact size (a node that has none yet). */
+struct section *deck_set_sections(struct deck *d, size_t n);
 struct slide *section_set_slides(struct section *s, size_t n);
 struct block *slide_set_blocks(struct slide *sl, size_t n);
 struct point *block_set_points(struct block *b, size_t n);
