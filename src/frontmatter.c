@@ -412,6 +412,42 @@ void frontmatter_read(const struct source *src, struct deck *d,
 	flush(&r, true);
 }
 
+bool frontmatter_head_title(const struct source *head, char **title)
+{
+	const char *t = head->text;
+	size_t n = head->len;
+	size_t e0 = line_end(t, n, 0);
+	if (e0 == n)
+		return false; /* the first line may go on past the head */
+	if (is_fence(t, 0, e0, "---")) {
+		size_t s = past_break(t, n, e0);
+		size_t e = line_end(t, n, s);
+		if (e == n)
+			return false; /* the line after it may go on */
+		if (!blank_line(t, s, e)) {
+			/* a block: it must close, with a whole line, here */
+			bool closed = false;
+			for (size_t i = s; !closed;) {
+				e = line_end(t, n, i);
+				if (e == n)
+					return false;
+				closed = is_fence(t, i, e, "---") ||
+					 is_fence(t, i, e, "...");
+				i = past_break(t, n, e);
+			}
+		}
+	}
+	/* decided within the head: the front matter is read as the whole
+	 * file's will be (its warnings are the import's to give) */
+	struct deck *d = deck_new();
+	struct frontmatter fm;
+	frontmatter_read(head, d, &fm);
+	*title = xstrdup(fm.title ? fm.title : "");
+	frontmatter_free(&fm);
+	deck_free(d);
+	return true;
+}
+
 void frontmatter_free(struct frontmatter *fm)
 {
 	free(fm->title);

@@ -22,7 +22,7 @@ static const char *const markdown_ext[] = { ".md", ".markdown", NULL };
 
 const struct deck_format deck_formats[] = {
 	{ "outline", outline_ext, outline_import, outline_head_title },
-	{ "markdown", markdown_ext, markdown_import, NULL },
+	{ "markdown", markdown_ext, markdown_import, markdown_head_title },
 };
 const size_t deck_nformats = sizeof deck_formats / sizeof *deck_formats;
 

@@ -1523,6 +1523,11 @@ bool markdown_import_pieces(struct source *src, size_t piece,
 	return true;
 }
 
+bool markdown_head_title(const struct source *head, char **title)
+{
+	return frontmatter_head_title(head, title);
+}
+
 bool markdown_import(struct source *src, struct deck **out,
 		     struct lt_error *err)
 {

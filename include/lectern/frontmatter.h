@@ -35,4 +35,11 @@ void frontmatter_read(const struct source *src, struct deck *d,
 		      struct frontmatter *fm);
 void frontmatter_free(struct frontmatter *fm);
 
+/* The deck title the front matter gives (or "", none), from the head of
+ * a file alone: true, with *title for the caller to free, when the head
+ * holds all that decides it (a first line that is not "---", a rule, or
+ * a block closed by a whole line); false when the rest of the file could
+ * change it. */
+bool frontmatter_head_title(const struct source *head, char **title);
+
 #endif

@@ -19,6 +19,10 @@
 bool markdown_import(struct source *src, struct deck **out,
 		     struct lt_error *err);
 
+/* The title markdown_import will give, from the head of the file alone
+ * (loader.h, deck_format.head_title): the front matter's. */
+bool markdown_head_title(const struct source *head, char **title);
+
 /* libcmark's tree costs some six times the text it parses: markdown_import
  * gives it pieces of at least this many bytes, cut where the deck is the
  * same as from the whole text (markdown.c, "pieces"). */

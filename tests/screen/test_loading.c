@@ -2,7 +2,8 @@
  * from the head of the file while the rest is read on a thread; keys typed
  * meanwhile wait and are then applied, in order; the slides counted and
  * shown once it is in are the full import's; q during the read quits at
- * once with the terminal put back; a deck broken past its head ends the
+ * once with the terminal put back; all this for a Markdown deck too, its
+ * title page from the front matter; a deck broken past its head ends the
  * show with the import's error and exit status 2, the terminal put back.
  * The decks are written here, large enough (several MB) that the read
  * takes a while, though nothing below depends on how long.
@@ -13,8 +14,10 @@
 
 #include "../unit/check.h"
 #include "lectern/deck.h"
+#include "lectern/export.h"
 #include "lectern/layout.h"
 #include "lectern/loader.h"
+#include "lectern/strbuf.h"
 #include "vt.h"
 
 static const char *lectern;
@@ -46,6 +49,25 @@ static void write_deck(const char *path, int nsec, const char *tail)
 	}
 	fputs(tail, f);
 	fclose(f);
+}
+
+/* The deck at from, as a Markdown deck at to (lectern's own export: front
+ * matter with the title and contents, then # sections, ## slides). */
+static void write_markdown(const char *from, const char *to)
+{
+	struct deck *d;
+	struct lt_error err;
+	CHECK(deck_load(from, NULL, &d, &err), "load %s", from);
+	if (!d)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	export_markdown(&sb, d, to, NULL);
+	deck_free(d);
+	FILE *f = fopen(to, "w");
+	CHECK(f && fwrite(sb.data, 1, sb.len, f) == sb.len, "write %s", to);
+	if (f)
+		fclose(f);
+	sb_free(&sb);
 }
 
 static size_t slides_of(const char *path)
@@ -129,7 +151,7 @@ int main(int argc, char **argv)
 	lectern = argv[1];
 	if (!mkdtemp(tmpdir))
 		return 2;
-	char state[300], big[300], broken[300];
+	char state[300], big[300], broken[300], big_md[300];
 	snprintf(state, sizeof state, "%s/state", tmpdir);
 	setenv("XDG_STATE_HOME", state, 1);
 	snprintf(big, sizeof big, "%s/large.txt", tmpdir);
@@ -139,6 +161,11 @@ int main(int argc, char **argv)
 	write_deck(broken, 3000, "\xFF");
 	test_title_then_deck(big);
 	test_quit_while_loading(big);
+	/* the same as Markdown: its title page from the front matter */
+	snprintf(big_md, sizeof big_md, "%s/large.md", tmpdir);
+	write_markdown(big, big_md);
+	test_title_then_deck(big_md);
+	test_quit_while_loading(big_md);
 	test_broken_past_head(broken);
 	check_rmtree(tmpdir);
 	return check_done();

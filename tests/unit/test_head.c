@@ -141,6 +141,52 @@ static void test_made(void)
 	CHECK(deck_load_head("-", NULL, NULL) == NULL, "stdin: none");
 }
 
+/* Markdown: the title is the front matter's, told by the head once the
+ * block is closed within it (or there is none), and never guessed while
+ * the rest could change it. */
+static void test_made_md(void)
+{
+	struct strbuf big = STRBUF_INIT; /* a block that closes past 1 MiB */
+	sb_puts(&big, "---\ntitle: Far Closer\ncontents:\n");
+	for (int i = 0; i < 40000; i++)
+		sb_printf(&big, "  - \"Section number %d\"\n", i);
+	sb_puts(&big, "---\n\n# Section number 0\n\n## A slide\n\n- x\n");
+	static const struct {
+		const char *text;
+		bool known;
+		const char *title;
+	} cases[] = {
+		{ "---\ntitle: Plain\n---\n\n## S\n\n- x\n", true, "Plain" },
+		{ "---\r\ntitle: \"Crlf\"\r\n...\r\n## S\r\n", true, "Crlf" },
+		{ "\xEF\xBB\xBF---\ntitle: Bom\n---\n- x\n", true, "Bom" },
+		/* none: no title, as the import gives */
+		{ "## S\n\n- x\n", true, "" },
+		/* a rule, then a blank line: no front matter */
+		{ "---\n\ntitle: Not\n", true, "" },
+		/* closed, but not a mapping: read as Markdown */
+		{ "---\n- a\n- b\n---\n## S\n", true, "" },
+		/* never closed: the whole file says so, not a head */
+		{ "---\ntitle: Open\n## S\n", false, "" },
+		{ NULL, true, "Far Closer" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *t = cases[i].text ? cases[i].text : big.data;
+		size_t n = cases[i].text ? strlen(t) : big.len;
+		char path[400];
+		snprintf(path, sizeof path, "%s/made-md-%zu.md", tmpdir, i);
+		write_file(path, t, n);
+		struct deck *head = deck_load_head(path, NULL, NULL);
+		CHECK(cases[i].known == (head != NULL), "md case %zu: the head "
+		      "%s", i, head ? "told" : "did not tell");
+		if (head)
+			CHECK(strcmp(head->title, cases[i].title) == 0,
+			      "md case %zu: \"%s\"", i, head->title);
+		deck_free(head);
+		same_title(path);
+	}
+	sb_free(&big);
+}
+
 /* The thread's deck is deck_load's, exported alike. */
 static void test_thread(const char *path)
 {
@@ -194,6 +240,7 @@ int main(int argc, char **argv)
 		each_deck(argv[i]);
 	CHECK(heads_known > 10, "the head told the title of %d decks", heads_known);
 	test_made();
+	test_made_md();
 	char path[400];
 	snprintf(path, sizeof path, "%s/made-1.txt", tmpdir);
 	test_thread(path);
