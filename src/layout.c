@@ -338,9 +338,10 @@ static void layout_block(struct page *box, struct page *pg,
 		}
 		if (text_col == 0) {
 			/* too narrow for a hanging indent: number on its
-			 * own line */
-			new_line(box, bi, (int)i);
-			add_span(box, 0, len, s, (size_t)len, LS_NUMBER);
+			 * own line, wrapped too ("11." is wider than a line
+			 * of 2 columns) */
+			wrap_into(box, s, 0, width, LS_NUMBER, bi, (int)i,
+				  o->ambiguous, false, 0, width);
 			wrap_runs(box, p->text, point_runs(p), 0, width, LS_TEXT, bi,
 				  (int)i, o->ambiguous, false, 0, width);
 			continue;
@@ -476,9 +477,10 @@ static void layout_contents(struct page *pg, const struct deck *d,
 		const char *title = d->toc[i].title;
 		enum lstyle st = present ? LS_SECTION : LS_DIM;
 		if (tc * 3 > w) {
-			/* too narrow to hang the titles: number on its own */
-			new_line(pg, -1, (int)i);
-			add_span(pg, m, len, s, (size_t)len, present ? LS_LABEL : LS_DIM);
+			/* too narrow to hang the titles: number on its own,
+			 * wrapped too when it is wider than the line */
+			wrap_into(pg, s, m, w, present ? LS_LABEL : LS_DIM, -1,
+				  (int)i, o->ambiguous, false, m, w);
 			wrap_into(pg, title, m, w, st, -1, (int)i, o->ambiguous,
 				  false, m, w);
 			continue;

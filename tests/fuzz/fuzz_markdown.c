@@ -10,7 +10,8 @@
  * the width; the Markdown export loads back to the same deck (text, runs,
  * kinds, numbers, steps, notes) and exports to the same bytes; the deck
  * read in the smallest pieces (markdown_import_pieces) exports as the
- * deck read whole does. */
+ * deck read whole does; a head of the input that tells the title
+ * (markdown_head_title) tells the import's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,6 +314,27 @@ static void check_pieces(const char *bytes, size_t n)
 	deck_free(p[1]);
 }
 
+/* The title page from a head of the file (markdown_head_title), when it
+ * says it knows, is the full import's title: cut at a few places. */
+static void check_heads(const char *bytes, size_t n, const struct deck *d)
+{
+	for (size_t k = 1; k <= 8 && n; k++) {
+		size_t cut = n * k / 8;
+		struct source head;
+		struct lt_error err;
+		if (!source_from_bytes("fuzz.md", bytes, cut, "UTF-8", &head, &err))
+			continue; /* a character cut in two: the loader's head
+				   * reader would cut before it */
+		char *title = NULL;
+		if (markdown_head_title(&head, &title))
+			FUZZ_CHECK(strcmp(title, d->title) == 0, "the head of %zu "
+				   "bytes of %zu tells the title \"%s\", the "
+				   "import gives \"%s\"", cut, n, title, d->title);
+		free(title);
+		source_free(&head);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct deck *d = load((const char *)data, size, false);
@@ -321,6 +343,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_deck(d, size);
 	check_exports(d, size ? data[0] % 200 + 1 : 80);
 	check_pieces((const char *)data, size);
+	check_heads((const char *)data, size, d);
 	/* Markdown, back: the same deck, and the same bytes again */
 	struct strbuf md = STRBUF_INIT, md2 = STRBUF_INIT, diag = STRBUF_INIT;
 	export_markdown(&md, d, "fuzz.md", &diag);
