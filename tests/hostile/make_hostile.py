@@ -562,6 +562,23 @@ def point_10mb_cjk(c):
                     "".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(n)))
 
 
+# Thai runs its words together: the whole point is one run that the
+# dictionary cuts (thai.c gives it to libthai a window at a time; given
+# whole, a run this long took minutes)
+@large_case("point-10mb-thai")
+def point_10mb_thai(c):
+    rnd = random.Random(13)
+    w = ["ประเทศ", "ไทย", "นักท่องเที่ยว", "ภูเก็ต", "การ", "จัดการ", "ขยะ",
+         "ชุมชน", "ท้องถิ่น", "รายได้", "ก็", "เก็บ", "น้ำ"]
+    n = 10 * 1000 * 1000
+    parts, size = [], 0
+    while size < n:
+        x = rnd.choice(w)
+        parts.append(x)
+        size += len(x.encode())
+    long_point_deck(c, "point-10mb-thai", "".join(parts))
+
+
 @large_case("point-10mb-nobreak")
 def point_10mb_nobreak(c):
     long_point_deck(c, "point-10mb-nobreak", "x" * (10 * 1000 * 1000))
