@@ -57,8 +57,9 @@ static void run_ends(const uint32_t *cps, size_t from, size_t to, bool *brk)
 {
 	if (to - from < 2)
 		return;
-	thwchar_t *w = xcalloc(WINDOW + 1, sizeof *w);
-	int *pos = xcalloc(WINDOW, sizeof *pos);
+	size_t cap = to - from < WINDOW ? to - from : WINDOW;
+	thwchar_t *w = xcalloc(cap + 1, sizeof *w);
+	int *pos = xcalloc(cap, sizeof *pos);
 	for (size_t start = from; start < to;) {
 		if (to - start <= WINDOW) {
 			window_ends(cps, start, to, to, brk, w, pos);
