@@ -249,23 +249,31 @@ static enum cls before(const struct writer *w)
 	return cls_of(cp);
 }
 
+/* An open delimiter: what it opened, and with which character. */
+struct open_delim {
+	uint32_t attr; /* RUN_STRONG or RUN_EMPH */
+	char ch;       /* '*' or '_' */
+};
+
 /* Opens the delimiters of `want` not open yet on the stack, strong before
- * emphasis, pushing each; writes them to w unless w is NULL (planning).
- * Returns how many were opened. */
-static int open_missing(uint32_t *stack, int *depth, uint32_t want,
-			struct writer *w)
+ * emphasis, pushing each, written with ch; writes them to w unless w is
+ * NULL (planning). Returns how many were opened. */
+static int open_missing(struct open_delim *stack, int *depth, uint32_t want,
+			char ch, struct writer *w)
 {
 	static const uint32_t order[] = { RUN_STRONG, RUN_EMPH };
 	int opened = 0;
 	for (size_t o = 0; o < 2; o++) {
 		bool on = false;
 		for (int d = 0; d < *depth; d++)
-			on |= stack[d] == order[o];
+			on |= stack[d].attr == order[o];
 		if ((want & order[o]) && !on) {
-			stack[(*depth)++] = order[o];
+			stack[(*depth)++] = (struct open_delim){ order[o], ch };
 			opened++;
-			if (w)
-				puts_(w, order[o] == RUN_STRONG ? "**" : "*");
+			if (w) {
+				char two[3] = { ch, ch, '\0' };
+				puts_(w, order[o] == RUN_STRONG ? two : two + 1);
+			}
 		}
 	}
 	return opened;
@@ -328,16 +336,16 @@ static void put_text(struct writer *w, const char *s,
 	g = xgrow(g, &cap, ng + 1, sizeof *g);
 	g[ng] = (struct seg){ n, n, 0, false, 0, 0 };
 	/* where delimiters close and open: a stack, in the order opened */
-	uint32_t stack[2];
+	struct open_delim stack[2];
 	int depth = 0;
 	for (size_t i = 0; i <= ng; i++) {
 		uint32_t want = i < ng ? g[i].attr & (RUN_STRONG | RUN_EMPH) : 0;
 		int keep = 0;
-		while (keep < depth && (want & stack[keep]))
+		while (keep < depth && (want & stack[keep].attr))
 			keep++;
 		g[i].close = depth - keep;
 		depth = keep;
-		g[i].open = open_missing(stack, &depth, want, NULL);
+		g[i].open = open_missing(stack, &depth, want, '*', NULL);
 	}
 	/* writing, with the stack again */
 	depth = 0;
@@ -348,11 +356,17 @@ static void put_text(struct writer *w, const char *s,
 				     g[i].nl ? CL_PUNCT :
 				     first_out(s, &g[i], false, false);
 			enum cls l = before(w);
+			bool underscore = false;
 			for (int c = 0; c < g[i].close; c++) {
 				depth--;
-				puts_(w, stack[depth] == RUN_STRONG ? "**" : "*");
+				char two[3] = { stack[depth].ch, stack[depth].ch, '\0' };
+				puts_(w, stack[depth].attr == RUN_STRONG ? two : two + 1);
+				underscore |= stack[depth].ch == '_';
 			}
-			if (g[i].open || (l == CL_PUNCT && f == CL_OTHER))
+			/* an "_" run closes only when it is not left-flanking
+			 * or punctuation follows it */
+			if (g[i].open || (l == CL_PUNCT && f == CL_OTHER) ||
+			    (underscore && f == CL_OTHER))
 				puts_(w, "<!-- -->");
 		}
 		if (i == ng)
@@ -367,10 +381,20 @@ static void put_text(struct writer *w, const char *s,
 		if (g[i].open) {
 			enum cls p = before(w);
 			enum cls nx = first_out(s, &g[i], true, at_start && !depth);
-			if (nx != CL_OTHER && p == CL_OTHER)
+			if (nx != CL_OTHER && p == CL_OTHER) {
 				puts_(w, "<!-- -->");
+				p = CL_PUNCT;
+			}
+			/* A "*" run between two punctuation marks is
+			 * right-flanking too: with a "*" run open before it, it
+			 * could close that one rather than open. An "_" run
+			 * there opens (after punctuation it may) and pairs only
+			 * with "_". */
+			bool right = p == CL_PUNCT &&
+				     (nx == CL_PUNCT || nx == CL_SPACE || nx == CL_EDGE);
 			open_missing(stack, &depth,
-				     g[i].attr & (RUN_STRONG | RUN_EMPH), w);
+				     g[i].attr & (RUN_STRONG | RUN_EMPH),
+				     right && depth > 0 ? '_' : '*', w);
 		}
 		bool edge_close = i + 1 <= ng && g[i + 1].close > 0;
 		bool line_ends = i + 1 == ng || g[i + 1].nl;

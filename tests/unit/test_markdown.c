@@ -308,6 +308,19 @@ static void test_escaping(void)
 	runs_add(pr, 0, 6, RUN_STRONG);
 	runs_add(pr, 6, 11, RUN_STRONG | RUN_EMPH);
 	runs_add(pr, 11, 20, RUN_EMPH);
+	/* emphasis reopened between two punctuation marks inside strong: a
+	 * "*" there is right-flanking too and would close the "***" before
+	 * it (written "_"; the fuzzer's stacked-delimiters cases) */
+	static const char *const reopen[] = { "t}(b", "t} (b", "t}(b)" };
+	for (size_t i = 0; i < sizeof reopen / sizeof *reopen; i++) {
+		p = block_add_point(b);
+		p->text = deck_strdup(d, reopen[i]);
+		pr = &point_style(p)->runs;
+		size_t n2 = strlen(reopen[i]);
+		runs_add(pr, 0, 1, RUN_STRONG | RUN_EMPH);
+		runs_add(pr, 1, 2, RUN_STRONG);
+		runs_add(pr, 2, n2, RUN_STRONG | RUN_EMPH);
+	}
 	p = block_add_point(b);
 	p->kind = POINT_PARAGRAPH;
 	p->text = deck_strdup(d, "a line\n  and another\n- not a list");
