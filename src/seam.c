@@ -461,7 +461,11 @@ static bool is_question_end(uint32_t cp)
  * "NTUMembrane", "Sitzung“Fazit"). */
 static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 {
-	uint32_t l = cps[i - 1], r = cps[i];
+	/* a combining mark goes with its letter ("hóa" decomposed) */
+	size_t b = i - 1;
+	while (b > 0 && text_is_mark(cps[b]))
+		b--;
+	uint32_t l = cps[b], r = cps[i];
 	if (!text_is_upper(r) || text_is_han(r))
 		return false;
 	if (text_is_digit(l)) {
@@ -483,7 +487,10 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 static size_t latin_cut(const struct chunk *c, size_t *count)
 {
 	*count = 0;
-	uint32_t last = c->cps[c->n - 1];
+	size_t e = c->n - 1;
+	while (e > 0 && text_is_mark(c->cps[e]))
+		e--; /* the title's last letter, marks aside ("tế" decomposed) */
+	uint32_t last = c->cps[e];
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
 	    cls_of(last) != K_CLOSE && last != ')' && !is_question_end(last))
 		return 0;

@@ -329,6 +329,42 @@ static void test_scripts(void)
 	deck_free(d);
 }
 
+/* Latin text with its accents decomposed (NFD, as some extractors give
+ * it): a glue after "hóa" is after the mark on its a, and a title ending
+ * in "tế" ends with marks; both are still letters (seam.c, latin_glue and
+ * latin_cut). */
+static void test_decomposed(void)
+{
+	struct deck *d = load_str(
+		"Giáo dục đại học ở Việt Nam,Thực trạn"
+		"g Giải pháp,Contents Page,目录页,Thực trạng,Gia"
+		"́o dục đại học ở Việt Nam,Thực trạng,Q"
+		"uy mô đào tạo,1.Số sinh viên tăng nhanh trong"
+		" mười năm qua2.Nhiều trường mở thêm "
+		"ngành mới về công nghệ thông tin hóaCha"
+		"̂́t lượng giảng dạy,1.Tỷ lệ giảng viên"
+		" có bằng tiến sĩ còn thấp2.Chương tri"
+		"̀nh học chưa gắn với thực tếThực tr"
+		"ạng,Tài chính,1.Học phí là nguồn thu chính"
+		" của nhiều trường đại học2.Ngân sách nh"
+		"à nước giảm dầnCơ sở vật chất,1."
+		"Thư viện và phòng thí nghiệm còn thiếu"
+		" thốn2.Ký túc xá quá tải ở các thành p"
+		"hố lớnGiải pháp,Giáo dục đại học ở "
+		"Việt Nam,Giải pháp,Tự chủ đại học,1.Trao "
+		"quyền cho các trường trong tuyển sinh và t"
+		"ài chính2.Tăng trách nhiệm giải trình vớ"
+		"i xã hội hóaHợp tác quốc tế,1.Liên k"
+		"ết đào tạo với các trường nước ng"
+		"oài2.Trao đổi giảng viên và sinh viên");
+	const struct block *b = block_at(d, 1, 0, 1);
+	/* "Hợp tác quốc tế", decomposed */
+	CHECK(b && strcmp(b->title, "Ho\xCC\x9B\xCC\xA3p ta\xCC\x81" "c quo"
+			  "\xCC\x82\xCC\x81" "c te\xCC\x82\xCC\x81") == 0,
+	      "vi: title '%s'", b ? b->title : "");
+	deck_free(d);
+}
+
 /* A deck with more guessed seams than warnings are kept (path: generated
  * by bench/gendeck.py, whose glued titles the importer can only guess):
  * the seams' warnings wait until the seam model is freed (outline.c,
@@ -491,6 +527,7 @@ int main(int argc, char **argv)
 	test_bad();
 	test_warning_cap();
 	test_scripts();
+	test_decomposed();
 	if (argc > 2)
 		test_guess_cap(argv[2]);
 	return check_done();
