@@ -1369,13 +1369,15 @@ static void finish(struct md *m, struct frontmatter *fm)
  * thematic break or a heading at the top level: cmark's block parser
  * reads a line at a time and never looks ahead, so what it made of the
  * lines up to there is what it makes of them in the whole text, and after
- * such a line nothing is open (not a setext heading: cmark ends it where
- * the next line starts, and it has none). A piece that does not end so (the line was
- * in a fence, an HTML block, a list item) is parsed again, longer.
- * What cmark does look across blocks for, link reference definitions,
- * turns pieces off: a text with "]:" anywhere is parsed whole. The walk
- * looks ahead for one thing, the ":::" closing a notes div, and a piece
- * never ends between a notes opener and its closer. */
+ * such a line nothing is open (a one-line heading: cmark ends a setext
+ * heading where the next line starts, which a piece does not have). A
+ * piece that does not end so (the line was in a fence, an HTML block, a
+ * list item) is parsed again, longer. What cmark does look across blocks
+ * for, link reference definitions, turns pieces off: a text with "]:"
+ * anywhere is parsed whole. The walk looks ahead for one thing, the ":::"
+ * closing a notes div, and a piece never ends between a notes opener and
+ * its closer; nor before a byte order mark, which cmark skips at the
+ * start of what it is given. */
 
 /* A line that could end a piece: a thematic break or an ATX heading at
  * the left margin (cmark decides; this only picks the lines to try). */
