@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "lectern/strbuf.h"
 #include "lectern/text.h"
+#include "lectern/thai.h"
 
 static void test_utf8(void)
 {
@@ -123,6 +125,17 @@ static void test_wrap(void)
 	free(l);
 }
 
+/* The code points of the UTF-8 string s. Caller frees. */
+static uint32_t *decode_all(const char *s, size_t *n)
+{
+	size_t len = strlen(s);
+	uint32_t *cps = calloc(len + 1, sizeof *cps);
+	*n = 0;
+	for (size_t i = 0; i < len;)
+		i += (size_t)text_decode(s + i, len - i, &cps[(*n)++]);
+	return cps;
+}
+
 /* Thai, written without spaces between words, breaks between words by
  * libthai's dictionary (thai.c), never inside one wider than nothing on
  * the line; with no dictionary ("none": built without libthai) it is cut
@@ -134,6 +147,45 @@ static void test_thai(bool dictionary)
 	const char *words[] = { "ประเทศ", "นักท่องเที่ยว", "ล้าน" };
 	for (int w = 1; w <= 50; w++)
 		wrap_ok(th, w, 1);
+	/* a run longer than the windows libthai is given (thai.c): 5,000
+	 * characters with no space, still cut between words only */
+	struct strbuf big = STRBUF_INIT;
+	for (int k = 0; k < 110; k++)
+		sb_puts(&big, th);
+	for (int w = 7; w <= 80; w += 73)
+		wrap_ok(big.data, w, 1);
+	if (dictionary) {
+		/* the windows must not change a word: every copy of th in the
+		 * run has the word ends th has alone */
+		size_t m = 0, nb = 0;
+		uint32_t *one = decode_all(th, &m), *all = decode_all(big.data, &nb);
+		bool *e1 = calloc(m + 1, 1), *ea = calloc(nb + 1, 1);
+		CHECK(thai_word_ends(one, m, e1) && thai_word_ends(all, nb, ea),
+		      "the dictionary answers");
+		size_t differ = 0;
+		for (size_t k = 0; k + 1 < nb / m; k++)
+			for (size_t j = 1; j < m; j++)
+				differ += ea[k * m + j] != e1[j];
+		CHECK(nb == 110 * m && differ == 0, "a run of %zu characters: %zu "
+		      "word ends differ from the sentence's alone", nb, differ);
+		free(one);
+		free(all);
+		free(e1);
+		free(ea);
+		struct text_line *l;
+		size_t n = text_wrap(big.data, big.len, 40, 1, &l);
+		size_t inside = 0;
+		for (size_t i = 0; i + 1 < n; i++) {
+			/* each copy of th starts with its first word */
+			size_t at = l[i].end % strlen(th);
+			const char *w0 = "ประเทศ";
+			inside += at > 0 && at < strlen(w0);
+		}
+		CHECK(n > 100 && inside == 0, "a long run: %zu lines, %zu "
+		      "cutting \"%s\"", n, inside, "ประเทศ");
+		free(l);
+	}
+	sb_free(&big);
 	if (!dictionary)
 		return;
 	for (int w = 10; w <= 50; w++) {
