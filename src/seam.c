@@ -1072,6 +1072,16 @@ static unsigned role_of(uint32_t cp)
 	return table[cp];
 }
 
+/* Where in the title's own block (its points) each character of the
+ * chunk occurs, found in one pass over the block for all the candidate
+ * cuts of a chunk, each of which asks about the character its title
+ * starts with: own_prefix looks at those places only. */
+struct own_places {
+	size_t *at;     /* byte offsets in cx->own, chained by character: */
+	uint32_t *next; /* the next place of the same character, or NONE */
+	uint32_t head[CHUNK_MAX]; /* [k]: the first place of cps[k], or NONE */
+};
+
 /* What features() needs of the seam as a whole, worked out once. */
 struct seam_once {
 	size_t question;    /* last_interrogative() */
@@ -1079,27 +1089,67 @@ struct seam_once {
 	bool words;         /* the dictionary segmented the chunk: */
 	double gap[CHUNK_MAX + 1]; /* words_cuts() */
 	unsigned char flags[CHUNK_MAX + 1];
+	struct own_places own; /* own_places_find() */
 	bool thai;          /* the dictionary found Thai words: */
 	bool thai_ends[CHUNK_MAX + 1]; /* thai_ends_of() */
 };
 
+#define NONE UINT32_MAX
+
+static void own_places_find(struct own_places *op, const struct chunk *c,
+			    const struct seam_context *cx)
+{
+	size_t n = cx->own_len, np = 0;
+	op->at = xcalloc(n + 1, sizeof *op->at);
+	op->next = xcalloc(n + 1, sizeof *op->next);
+	uint32_t *tail = xcalloc(c->n ? c->n : 1, sizeof *tail);
+	for (size_t k = 0; k < c->n; k++)
+		op->head[k] = tail[k] = NONE;
+	for (size_t q = 0; q < n;) {
+		uint32_t cp;
+		size_t len = (size_t)text_decode(cx->own + q, n - q, &cp);
+		/* the chunk's first character that is cp: its list */
+		for (size_t k = 0; k < c->n; k++) {
+			if (c->cps[k] != cp)
+				continue;
+			op->at[np] = q;
+			op->next[np] = NONE;
+			if (tail[k] == NONE)
+				op->head[k] = (uint32_t)np;
+			else
+				op->next[tail[k]] = (uint32_t)np;
+			tail[k] = (uint32_t)np++;
+			break;
+		}
+		q += len;
+	}
+	free(tail);
+}
+
+static void own_places_free(struct own_places *op)
+{
+	free(op->at);
+	free(op->next);
+}
+
 /* How many of the first characters (at most 12) of the title cps[i..n)
  * occur together in its block's points: the longest of its prefixes that
- * occurs there, found in one pass over them (a prefix occurs when some
- * place in them starts with at least its bytes). */
-static size_t own_prefix(const struct seam_context *cx, const char *t,
-			 const struct chunk *c, size_t i)
+ * occurs there (a prefix occurs when some place in them starts with at
+ * least its bytes), looked for where the title's first character is. */
+static size_t own_prefix(const struct seam_context *cx, const struct own_places *op,
+			 const char *t, const struct chunk *c, size_t i)
 {
 	size_t kmax = c->n - i < 12 ? c->n - i : 12;
 	const char *title = t + c->at[i];
 	size_t most = c->at[i + kmax] - c->at[i], longest = 0;
-	const char *own = cx->own, *end = cx->own + cx->own_len;
 	size_t first = c->at[i + 1] - c->at[i]; /* its first character */
-	for (const char *q = own; q < end && longest < most; q++) {
-		q = memmem(q, (size_t)(end - q), title, first);
-		if (!q)
-			break;
-		size_t room = (size_t)(end - q), l = first;
+	size_t k0 = 0; /* the chunk's first character equal to it */
+	while (c->cps[k0] != c->cps[i])
+		k0++;
+	for (uint32_t p = op->head[k0]; p != NONE && longest < most;
+	     p = op->next[p]) {
+		const char *q = cx->own + op->at[p];
+		size_t room = cx->own_len - op->at[p], l = first;
 		while (l < most && l < room && q[l] == title[l])
 			l++;
 		if (l > longest)
@@ -1136,7 +1186,7 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	double z = (log_len - st->mu) / st->sd;
 	f[F_LEN_PRIOR] = -0.5 * z * z;
 
-	size_t op = own_prefix(cx, t, c, i);
+	size_t op = own_prefix(cx, &once->own, t, c, i);
 	f[F_OWN] = log((double)op + 1);
 
 	uint32_t pc = lk->pair[i] ? lk->pair[i]->n : 0;
@@ -1292,6 +1342,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 	once.thai = thai_ends_of(&c, once.thai_ends);
 	candidates(&c, once.question, once.thai ? once.thai_ends : NULL, ok);
 	once.words = words_rule(&c, ok, once.gap, once.flags);
+	own_places_find(&once.own, &c, cx);
 	struct lookups lk;
 	lookups_fill(&lk, st, &c, ok);
 	double w[F_COUNT];
@@ -1346,5 +1397,6 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 					 best_i ? best_k : ncand, cx };
 		trace_fn(trace_ctx, &tr);
 	}
+	own_places_free(&once.own);
 	return g;
 }
