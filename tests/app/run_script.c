@@ -94,22 +94,6 @@ static char *path_of(struct run *r, const char *p)
 	return sb_take(&sb);
 }
 
-/* Reads the whole file. Caller frees. */
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_put(&sb, buf, got);
-	fclose(f);
-	*n = sb.len;
-	return sb_take(&sb);
-}
-
 static bool write_file(const char *path, const char *data, size_t n)
 {
 	FILE *f = fopen(path, "wb");
@@ -378,7 +362,7 @@ static void command(struct run *r, char *cmd)
 			load(r, p);
 		} else {
 			size_t n;
-			char *data = slurp(p, &n);
+			char *data = check_read_file(p, &n);
 			if (!r->copy[0]) {
 				/* the copy keeps the name's ending: the
 				 * loader picks the format by it */
@@ -444,7 +428,7 @@ static void run_script(const char *path)
 	else
 		snprintf(r.dir, sizeof r.dir, ".");
 	size_t n;
-	char *text = slurp(path, &n);
+	char *text = check_read_file(path, &n);
 	if (!text) {
 		fprintf(stderr, "%s: cannot read\n", path);
 		check_failed++;

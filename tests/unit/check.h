@@ -54,6 +54,34 @@ static inline void check_rmtree(const char *dir)
 		fprintf(stderr, "could not remove %s\n", dir);
 }
 
+/* The bytes of the file at path, NUL-terminated, their count in *n; NULL
+ * when it cannot be read. Caller frees. */
+static inline char *check_read_file(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap + 1);
+	size_t got;
+	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += got;
+		if (len == cap) {
+			char *more = realloc(buf, 2 * cap + 1);
+			if (!more)
+				free(buf);
+			buf = more;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	if (!buf)
+		return NULL;
+	buf[len] = '\0';
+	*n = len;
+	return buf;
+}
+
 static inline int check_done(void)
 {
 	printf("%d passed, %d failed\n", check_passed, check_failed);

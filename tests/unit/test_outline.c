@@ -458,16 +458,12 @@ static size_t strings_in_text(const struct deck *d, size_t len)
  * warnings), every string, warning, line and column alike. */
 static void test_text_kept(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	CHECK(f != NULL, "cannot open %s", path);
-	if (!f)
+	size_t len;
+	char *bytes = check_read_file(path, &len);
+	CHECK(bytes != NULL, "cannot open %s", path);
+	if (!bytes)
 		return;
-	struct strbuf raw = STRBUF_INIT;
-	char buf[4096];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_put(&raw, buf, got);
-	fclose(f);
+	struct strbuf raw = { bytes, len, len + 1 };
 	struct strbuf one = STRBUF_INIT; /* the same deck on one line */
 	for (size_t i = 0; i < raw.len; i++)
 		if (raw.data[i] != '\n' && raw.data[i] != '\r')
