@@ -456,16 +456,23 @@ static bool is_question_end(uint32_t cp)
 	return in(cp, U"?？!！؟");
 }
 
+/* The character before cps[i], combining marks aside: a mark is part of
+ * the letter it follows (ก็|ต is a cut after ก; "hóa", "tế" decomposed
+ * end in letters). */
+static size_t letter_before(const uint32_t *cps, size_t i)
+{
+	size_t b = i - 1;
+	while (b > 0 && text_is_mark(cps[b]))
+		b--;
+	return b;
+}
+
 /* True when a cut before cps[i] is a glue: a word run straight into a
  * capitalised one ("resourceLearning", "demand.Roles", "2021Water",
  * "NTUMembrane", "Sitzung“Fazit"). */
 static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 {
-	/* a combining mark goes with its letter ("hóa" decomposed) */
-	size_t b = i - 1;
-	while (b > 0 && text_is_mark(cps[b]))
-		b--;
-	uint32_t l = cps[b], r = cps[i];
+	uint32_t l = cps[letter_before(cps, i)], r = cps[i];
 	if (!text_is_upper(r) || text_is_han(r))
 		return false;
 	if (text_is_digit(l)) {
@@ -487,10 +494,7 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 static size_t latin_cut(const struct chunk *c, size_t *count)
 {
 	*count = 0;
-	size_t e = c->n - 1;
-	while (e > 0 && text_is_mark(c->cps[e]))
-		e--; /* the title's last letter, marks aside ("tế" decomposed) */
-	uint32_t last = c->cps[e];
+	uint32_t last = c->cps[letter_before(c->cps, c->n)];
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
 	    cls_of(last) != K_CLOSE && last != ')' && !is_question_end(last))
 		return 0;
@@ -545,10 +549,7 @@ static bool thai_syllable_ends(const uint32_t *s, size_t n, size_t base,
 static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 {
 	size_t len = n - i;
-	/* a combining mark is part of its base: ก็|ต is a cut after ก */
-	size_t base = i - 1;
-	while (base > 0 && text_is_mark(s[base]))
-		base--;
+	size_t base = letter_before(s, i);
 	uint32_t a = s[base], b = s[i];
 	enum cls ca = cls_of(a), cb = cls_of(b);
 	if (len < 2)
@@ -637,18 +638,12 @@ static size_t first_candidate(size_t n)
 	return n > MAXTITLE ? n - MAXTITLE : 1;
 }
 
-/* ok[i]: may the title start at cps[i]? The rules on the title as a whole
- * (no sentence end in it but a final ? or !, no bracket closed before it
- * opens, a question keeps its interrogative) are worked
- * out for every suffix at once, from the right. */
 /* Whether a cut before cps[i] falls between two letters of Thai (a mark
  * goes with the letter before it). */
 static bool inside_thai(const uint32_t *cps, size_t i)
 {
-	size_t base = i - 1;
-	while (base > 0 && text_is_mark(cps[base]))
-		base--;
-	return cls_of(cps[base]) == K_THAI && cls_of(cps[i]) == K_THAI;
+	return cls_of(cps[letter_before(cps, i)]) == K_THAI &&
+	       cls_of(cps[i]) == K_THAI;
 }
 
 /* Where the words of the chunk's Thai end (ends[i]: before cps[i]), when
@@ -713,6 +708,10 @@ static bool thai_bad_start(const uint32_t *s, size_t n, const bool *ends,
 			    sizeof THAI_BAD_START / sizeof *THAI_BAD_START);
 }
 
+/* ok[i]: may the title start at cps[i]? The rules on the title as a whole
+ * (no sentence end in it but a final ? or !, no bracket closed before it
+ * opens, a question keeps its interrogative) are worked
+ * out for every suffix at once, from the right. */
 static void candidates(const struct chunk *c, size_t q, const bool *thai_ends,
 		       bool *ok)
 {
