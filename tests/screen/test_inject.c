@@ -277,7 +277,7 @@ static void present(const char *deck, int cols, int rows, bool check_text)
 	int npages = 2 + NSECTIONS * (1 + NSLIDES);
 	char last[32];
 	snprintf(last, sizeof last, "%d/%d", npages, npages);
-	bool up = vt_wait_for(&t, "/", 3000);
+	bool up = vt_wait_loaded(&t, 3000);
 	CHECK(up, "%s: lectern shows the first slide", where);
 	if (!up) {
 		vt_close(&t);

@@ -26,7 +26,7 @@ static bool start(struct vt *t, int cols, int rows, const char *deck)
 	char *argv[] = { (char *)lectern, (char *)deck, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
 	CHECK(ok, "spawn");
-	return ok && vt_wait_for(t, "/", 3000); /* the footer's n/N */
+	return ok && vt_wait_loaded(t, 3000);
 }
 
 /* The cell where text first shows on screen; false when it does not. */

@@ -27,7 +27,7 @@ static bool start(struct vt *t, int cols, int rows, const char *deck)
 	char *argv[] = { (char *)lectern, (char *)deck, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
 	CHECK(ok, "spawn");
-	return ok && vt_wait_for(t, "/", 3000); /* the footer's n/N */
+	return ok && vt_wait_loaded(t, 3000);
 }
 
 static char *footer(struct vt *t)
@@ -539,7 +539,7 @@ static bool start_sh(struct vt *t, int cols, int rows, const char *env,
 	snprintf(script, sizeof script, "%s exec %s %s %s", env, lectern, args, deck);
 	char *argv[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
-	return ok && vt_wait_for(t, "/", 3000);
+	return ok && vt_wait_loaded(t, 3000);
 }
 
 static void write_text(const char *path, const char *text)

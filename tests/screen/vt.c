@@ -311,6 +311,19 @@ bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms)
 	}
 }
 
+bool vt_wait_loaded(struct vt *t, int timeout_ms)
+{
+	long end = now_ms() + timeout_ms;
+	for (;;) {
+		/* "1/…" is the head shown while the rest loads */
+		if (vt_contains(t, "/") && !vt_contains(t, "/\xE2\x80\xA6"))
+			return true;
+		if (now_ms() >= end)
+			return false;
+		read_some(t, 20);
+	}
+}
+
 bool vt_wait_gone(struct vt *t, const char *needle, int timeout_ms)
 {
 	long end = now_ms() + timeout_ms;

@@ -65,6 +65,10 @@ void vt_pump(struct vt *t, int ms, int quiet_ms);
 
 /* Pumps until the screen holds needle (UTF-8); false after timeout_ms. */
 bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms);
+/* Pumps until the footer's n/N shows a whole deck: the screen holds a
+ * '/' but not the "/…" of a deck still loading; false after timeout_ms.
+ * Keys sent before that can land while the total is still unknown. */
+bool vt_wait_loaded(struct vt *t, int timeout_ms);
 /* Pumps until the screen no longer holds needle. */
 bool vt_wait_gone(struct vt *t, const char *needle, int timeout_ms);
 
