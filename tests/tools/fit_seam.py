@@ -12,11 +12,10 @@ candidate is the one whose title is one of the deck's golden block titles.
 The weights maximise the likelihood of the right candidates under a
 softmax over each seam's candidates (a conditional logit), with an L2
 penalty lambda * |w|^2 (default 0.5), by Newton's method. Leaving each
-deck out, lambda 0.3 and 0.5 give 521 of 545 titles with the dictionary
-and 1 gives 518. Smaller ones do better on these decks (0.15 gives 524),
-but unevenly from one value to the next, and a penalty chosen for its
-leave-one-deck-out figure would make that figure flatter the model: 0.5
-stays.
+deck out, lambda 0.5 gives 522 of 545 titles with the dictionary, 0.3
+gives 523, and 1 and 0.15 both give 519: uneven from one value to the
+next, and a penalty chosen for its leave-one-deck-out figure would make
+that figure flatter the model: 0.5 stays.
 
 Then, for each deck, the weights are fitted on all the other decks and the
 deck is imported with them (seam_trace --weights --export): its titles and
