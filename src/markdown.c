@@ -442,7 +442,8 @@ static void pause(struct md *m, cmark_node *nd)
 		     "page or a section's cover) does nothing: ignored");
 		return;
 	}
-	m->step++;
+	if (m->step < POINT_STEP_MAX) /* past it, pauses reveal nothing new */
+		m->step++;
 	m->item_open = false;
 	cur_slide(m)->nsteps = m->step + 1;
 }

@@ -67,9 +67,13 @@ struct point {
 	struct span src;
 	struct point_style *style; /* NULL: no runs, no info (point_style) */
 	uint32_t number; /* POINT_NUMBERED: the number shown; 0: its place */
-	uint32_t step;   /* the reveal step from which it shows; 0: at once */
-	uint8_t kind;    /* enum point_kind */
+	/* the reveal step from which it shows (0: at once), at most
+	 * POINT_STEP_MAX; and enum point_kind: one word for both keeps a
+	 * point at 32 bytes, a quarter less than the 40 of two fields */
+	uint32_t step : 24;
+	uint32_t kind : 8;
 };
+#define POINT_STEP_MAX 0xFFFFFFu
 
 /* Speaker notes: never on the audience's screen. Each belongs to the
  * reveal step it follows (0: the slide itself). */
