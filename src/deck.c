@@ -2,6 +2,7 @@
  * its strings live in. No parsing here. */
 #include "lectern/deck.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,7 @@ struct block *slide_add_block(struct slide *sl)
 
 struct point *block_add_point(struct block *b)
 {
+	assert(b->npoints < UINT32_MAX); /* see deck.h */
 	b->points = grow_pow2(b->points, b->npoints, sizeof *b->points);
 	struct point *p = &b->points[b->npoints++];
 	memset(p, 0, sizeof *p);
@@ -287,6 +289,7 @@ struct block *slide_set_blocks(struct slide *sl, size_t n)
 
 struct point *block_set_points(struct block *b, size_t n)
 {
+	assert(n <= UINT32_MAX); /* block.npoints: see deck.h */
 	b->points = n ? xcalloc(n, sizeof *b->points) : NULL;
 	b->npoints = n;
 	return b->points;

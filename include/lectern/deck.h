@@ -91,11 +91,15 @@ struct notes {
 struct block {
 	char *title; /* "" when the deck has none for it */
 	struct point *points;
-	size_t npoints;
 	struct attr_runs title_runs;
 	struct span src;
-	uint32_t step;           /* the reveal step from which its title shows */
-	bool title_after_points; /* found dangling after the slide's points */
+	uint32_t npoints; /* a point takes two bytes of text at least, and the
+			   * text is under 4 GiB (struct span) */
+	/* the reveal step from which its title shows, at most POINT_STEP_MAX;
+	 * whether the title was found dangling after the slide's points.
+	 * Packed: a block in 48 bytes, not 56 */
+	uint32_t step : 24;
+	uint32_t title_after_points : 1;
 };
 
 struct slide {

@@ -235,7 +235,7 @@ static void same_deck(const struct deck *a, const struct deck *b)
 					   v->title_after_points, "round trip: block "
 					   "\"%s\"", u->title);
 				FUZZ_CHECK(u->npoints == v->npoints, "round trip: block "
-					   "\"%s\" has %zu points, then %zu", u->title,
+					   "\"%s\" has %u points, then %u", u->title,
 					   u->npoints, v->npoints);
 				for (size_t i = 0; i < u->npoints; i++) {
 					const struct point *e = &u->points[i], *f = &v->points[i];

@@ -231,7 +231,7 @@ static void test_shown_as_text(void)
 	const struct slide *sl = slide_at(d, 0, 0);
 	const struct block *b = sl ? &sl->blocks[0] : NULL;
 	CHECK(b && b->npoints == 9, "everything kept as points (%zu)",
-	      b ? b->npoints : 0);
+	      b ? (size_t)b->npoints : 0);
 	CHECK(b && strcmp(b->points[0].text, "| a | b |\n|---|---|\n| 1 | 2 |") == 0,
 	      "a table keeps its lines");
 	CHECK(b && strcmp(b->points[1].text,

@@ -116,7 +116,7 @@ static void test_rules(void)
 		"joinedTwo,Deck,Two,Title B,1.Only one");
 	if (d) {
 		const struct block *b = block_at(d, 0, 0, 0);
-		CHECK(b && b->npoints == 4, "%zu points", b ? b->npoints : 0);
+		CHECK(b && b->npoints == 4, "%zu points", b ? (size_t)b->npoints : 0);
 		if (b && b->npoints == 4) {
 			CHECK(strcmp(b->points[0].text, "Output rose 2.5 times in 2023 alone") == 0, "p1 '%s'", b->points[0].text);
 			CHECK(strcmp(b->points[1].text, "2023 was a record year for the sector in 1979") == 0, "p2 '%s'", b->points[1].text);
