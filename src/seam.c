@@ -11,12 +11,12 @@
  *    …함 …됨), never after a number or a Latin word glued to its counter
  *    or particle (15세기, GDP가), nor after the space between two words,
  *    and a title never starts with a lone particle or a predicate
- *    ending; Thai, written without spaces, is
- *    cut only at a word's end (libthai's dictionary, thai.h; without it,
- *    where its spelling lets a syllable end), never after a conjunction
- *    or a nominaliser (การ ความ) nor before a conjunction, with no letter
- *    pair evidence (as in English, pairs of letters say nothing of
- *    words); a combining mark is part of its letter;
+ *    ending; Thai, written without spaces, is cut only at a word's end
+ *    (libthai's dictionary, thai.h; without it, where its spelling lets
+ *    a syllable end), never after a conjunction or a nominaliser (การ
+ *    ความ) nor before a conjunction, with no letter pair evidence (as in
+ *    English, pairs of letters say nothing of words); a combining mark
+ *    is part of its letter;
  *  - the deck being read: character pairs that recur (a seam makes a pair
  *    seen nowhere else), which characters stand before and after a pair
  *    (a word boundary is met by anything), how this deck's exactly known
@@ -39,10 +39,10 @@
  * leaving each deck out. The Korean decks are left out of the fit: with
  * weights that never saw Korean they come out at 96.2 % of titles and
  * 98.1 % of points (a fit with them, leaving each deck out, gives Korean
- * 97.7 % and all 96.0 %, but loses a title of the demo deck). What is left hinges
- * on meaning: "…有效提升线路运能|票制票价" needs to know that 运能 is what
- * is raised, and "…较早文献|茶圣陆羽" that 茶圣 belongs to 陆羽, which
- * neither a word list nor a statistic of one deck sees.
+ * 97.7 % and all 96.0 %, but loses a title of the demo deck). What is
+ * left hinges on meaning: "…有效提升线路运能|票制票价" needs to know
+ * that 运能 is what is raised, and "…较早文献|茶圣陆羽" that 茶圣 belongs
+ * to 陆羽, which neither a word list nor a statistic of one deck sees.
  *
  * A guess is sure only after a sentence end with a clear margin; every
  * other one is reported with the next best starts and the feature that
