@@ -429,11 +429,21 @@ bool frontmatter_head_title(const struct source *head, char **title)
 			bool closed = false;
 			for (size_t i = s; !closed;) {
 				e = line_end(t, n, i);
-				if (e == n)
-					return false;
+				if (e == n || e > FRONTMATTER_HEAD_MAX)
+					break;
 				closed = is_fence(t, i, e, "---") ||
 					 is_fence(t, i, e, "...");
 				i = past_break(t, n, e);
+			}
+			if (!closed && e <= FRONTMATTER_HEAD_MAX)
+				return false; /* more of the file may close it */
+			if (!closed) {
+				/* closing past FRONTMATTER_HEAD_MAX, if ever: too
+				 * long to read before the first screen (libyaml
+				 * takes some 30 ms a MiB here), so decided, with
+				 * no title to tell */
+				*title = NULL;
+				return true;
 			}
 		}
 	}

@@ -195,6 +195,8 @@ struct deck *deck_load_head(const char *path, const struct deck_format *format,
 		bool known = !head.encoding && !head.guessed &&
 			     format->head_title(&head, &title);
 		source_free(&head);
+		if (known && !title)
+			return NULL; /* it cannot tell, and more would not help */
 		if (known) {
 			struct deck *d = deck_new();
 			d->title = deck_take_str(d, title);

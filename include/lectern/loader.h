@@ -24,7 +24,8 @@ struct deck_format {
 		       struct lt_error *err);
 	/* The title the import will give, from the head of the file alone
 	 * (true, *title for the caller to free), when the head tells it for
-	 * certain; NULL when the format has no such rule. */
+	 * certain; true with *title NULL when the head is sure it cannot
+	 * tell in time; NULL when the format has no such rule. */
 	bool (*head_title)(const struct source *head, char **title);
 };
 
@@ -67,7 +68,8 @@ bool deck_load_bytes(const char *name, const char *bytes, size_t n,
  * deck_free), read from the head of the file (at most DECK_HEAD_MAX
  * bytes, fewer when they tell); NULL when the head does not tell it for
  * certain: standard input, a format with no head rule, a head that is
- * not UTF-8, a title not confirmed within the head. The title is certain
+ * not UTF-8, a title not confirmed within the head, a Markdown front
+ * matter too long to read in time (frontmatter.h). The title is certain
  * given that the whole file is UTF-8 as its head is; a file that turns
  * out broken past its head is the full import's to report. */
 struct deck *deck_load_head(const char *path, const struct deck_format *format,

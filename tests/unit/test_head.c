@@ -16,6 +16,7 @@
 #include "check.h"
 #include "lectern/deck.h"
 #include "lectern/export.h"
+#include "lectern/frontmatter.h"
 #include "lectern/loader.h"
 #include "lectern/loading.h"
 #include "lectern/strbuf.h"
@@ -146,11 +147,18 @@ static void test_made(void)
  * the rest could change it. */
 static void test_made_md(void)
 {
-	struct strbuf big = STRBUF_INIT; /* a block that closes past 1 MiB */
+	/* blocks that close just before FRONTMATTER_HEAD_MAX and past it:
+	 * the first is read, the second too long to read for a first screen
+	 * (the import still gives its title: same_title) */
+	struct strbuf big = STRBUF_INIT, bigger = STRBUF_INIT;
 	sb_puts(&big, "---\ntitle: Far Closer\ncontents:\n");
-	for (int i = 0; i < 40000; i++)
-		sb_printf(&big, "  - \"Section number %d\"\n", i);
+	while (big.len + 100 < FRONTMATTER_HEAD_MAX)
+		sb_printf(&big, "  - \"Section number %zu\"\n", big.len);
+	sb_puts(&bigger, big.data);
+	while (bigger.len < FRONTMATTER_HEAD_MAX + 100)
+		sb_printf(&bigger, "  - \"Section number %zu\"\n", bigger.len);
 	sb_puts(&big, "---\n\n# Section number 0\n\n## A slide\n\n- x\n");
+	sb_puts(&bigger, "---\n\n# Section number 0\n\n## A slide\n\n- x\n");
 	static const struct {
 		const char *text;
 		bool known;
@@ -168,10 +176,13 @@ static void test_made_md(void)
 		/* never closed: the whole file says so, not a head */
 		{ "---\ntitle: Open\n## S\n", false, "" },
 		{ NULL, true, "Far Closer" },
+		{ NULL, false, "" },
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		const char *t = cases[i].text ? cases[i].text : big.data;
-		size_t n = cases[i].text ? strlen(t) : big.len;
+	size_t ncases = sizeof cases / sizeof *cases;
+	for (size_t i = 0; i < ncases; i++) {
+		const struct strbuf *made = i + 1 < ncases ? &big : &bigger;
+		const char *t = cases[i].text ? cases[i].text : made->data;
+		size_t n = cases[i].text ? strlen(t) : made->len;
 		char path[400];
 		snprintf(path, sizeof path, "%s/made-md-%zu.md", tmpdir, i);
 		write_file(path, t, n);
@@ -185,6 +196,7 @@ static void test_made_md(void)
 		same_title(path);
 	}
 	sb_free(&big);
+	sb_free(&bigger);
 }
 
 /* The thread's deck is deck_load's, exported alike. */
