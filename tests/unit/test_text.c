@@ -1,6 +1,9 @@
 /* test_text.c — UTF-8 checks, inert copies, widths and line breaking. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistr.h> /* u8_check, the reference */
 
 #include "check.h"
 #include "lectern/strbuf.h"
@@ -16,6 +19,40 @@ static void test_utf8(void)
 	CHECK(!text_valid_utf8("\xC0\xAF", 2, &bad) && bad == 0, "overlong");
 	CHECK(!text_valid_utf8("a\xED\xA0\x80", 4, &bad) && bad == 1, "surrogate");
 	CHECK(!text_valid_utf8("\xF4\x90\x80\x80", 4, &bad) && bad == 0, "past U+10FFFF");
+	/* the same answer as u8_check over the whole text, on texts of
+	 * ASCII runs (past and short of eight bytes), characters of two to
+	 * four bytes, and stray, cut or overlong bytes */
+	static const char *const parts[] = {
+		"a", "plain ascii text, long enough", "\n", "\0", "é", "神",
+		"😀", "\x80", "\xC3", "\xE7\xA5", "\xF0\x9F\x98", "\xC0\xAF",
+		"\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF", "\xC1\xBF",
+		"\xE0\x9F\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBF",
+		"\xF0\x8F\xBF\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",
+		"\xF5\x80\x80\x80", "\xE2\x28\xA1", "\xBF",
+	};
+	unsigned seed = 12345;
+	size_t differ = 0;
+	for (int k = 0; k < 50000; k++) {
+		char buf[256];
+		size_t n = 0;
+		for (int m = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+		     m >= 0; m--) {
+			const char *q = parts[((seed = seed * 1103515245u + 12345u)
+					       >> 16) % (sizeof parts / sizeof *parts)];
+			size_t l = q[0] ? strlen(q) : 1; /* "\0": one NUL byte */
+			if (n + l > sizeof buf)
+				break;
+			memcpy(buf + n, q, l);
+			n += l;
+		}
+		const uint8_t *p = u8_check((const uint8_t *)buf, n);
+		size_t want = p ? (size_t)(p - (const uint8_t *)buf) : n;
+		size_t got = n;
+		bool ok = text_valid_utf8(buf, n, &got);
+		if (ok != !p || (!ok && got != want))
+			differ++;
+	}
+	CHECK(differ == 0, "as u8_check: %zu of 50000 texts differ", differ);
 }
 
 static void test_inert(void)
