@@ -326,7 +326,9 @@ static void check_heads(const char *bytes, size_t n, const struct deck *d)
 			continue; /* a character cut in two: the loader's head
 				   * reader would cut before it */
 		char *title = NULL;
-		if (markdown_head_title(&head, &title))
+		/* true with no title: a front matter too long to read for
+		 * the first screen, which tells nothing */
+		if (markdown_head_title(&head, &title) && title)
 			FUZZ_CHECK(strcmp(title, d->title) == 0, "the head of %zu "
 				   "bytes of %zu tells the title \"%s\", the "
 				   "import gives \"%s\"", cut, n, title, d->title);
