@@ -435,11 +435,11 @@ static void test_late(void)
 	/* Esc is still a key: it closes the help */
 	char *slide = vt_screen(&t);
 	vt_send(&t, "?");
-	vt_pump(&t, 300, 50);
+	vt_pump_reply(&t, 2000, 300, 50);
 	char *help = vt_screen(&t);
 	CHECK(strcmp(slide, help) != 0, "? opens the help");
 	vt_send(&t, "\033");
-	vt_pump(&t, 400, 100);
+	vt_pump_reply(&t, 2000, 400, 100);
 	char *closed = vt_screen(&t);
 	CHECK(strcmp(slide, closed) == 0, "Esc closes it");
 	free(slide);

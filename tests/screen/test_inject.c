@@ -298,7 +298,7 @@ static void present(const char *deck, int cols, int rows, bool check_text)
 		free(f);
 		if (!end) {
 			vt_send(&t, " ");
-			vt_pump(&t, 300, 40);
+			vt_pump_reply(&t, 2000, 300, 40);
 		}
 	}
 	CHECK(end, "%s: paged through to %s", where, last);
@@ -311,7 +311,7 @@ static void present(const char *deck, int cols, int rows, bool check_text)
 	};
 	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
 		vt_send(&t, views[v][0]);
-		vt_pump(&t, 300, 40);
+		vt_pump_reply(&t, 2000, 300, 40);
 		grab(&t, &all);
 		if (views[v][1])
 			check_state(&t, views[v][1]);

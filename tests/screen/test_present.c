@@ -58,7 +58,7 @@ static bool shows(struct vt *t, const char *s, int ms)
 static void keys(struct vt *p, const char *k)
 {
 	vt_send(p, k);
-	vt_pump(p, 150, 40);
+	vt_pump_reply(p, 2000, 150, 40);
 }
 
 static bool blank(struct vt *t)

@@ -72,7 +72,7 @@ static void test_sizes(void)
 		bool seen = vt_contains(&t, "神经可塑性的类型与机制");
 		for (int k = 0; k < 6 && !seen; k++) {
 			vt_send(&t, " ");
-			vt_pump(&t, 200, 30);
+			vt_pump_reply(&t, 2000, 200, 30);
 			seen = vt_contains(&t, "神经可塑性的类型与机制");
 		}
 		CHECK(seen, "%dx%d: block 2", w, h);
@@ -119,7 +119,7 @@ static void test_all_text(void)
 				break;
 		}
 		vt_send(&t, " ");
-		vt_pump(&t, 300, 30);
+		vt_pump_reply(&t, 2000, 300, 30);
 	}
 	size_t missing = 0, n = 0;
 	for (size_t s = 0; s < d->nsections; s++)
@@ -303,7 +303,7 @@ static void test_keys(void)
 	CHECK(vt_wait_for(&t, "section 7, ", 2000), "t 7: a missing section is said so");
 	/* overview: move and open */
 	vt_send(&t, "g");
-	vt_pump(&t, 100, 30);
+	vt_pump_reply(&t, 2000, 100, 30);
 	vt_send(&t, "o");
 	CHECK(vt_wait_for(&t, "overview", 2000), "overview opens");
 	vt_send(&t, "jjj");
@@ -312,7 +312,7 @@ static void test_keys(void)
 	vt_send(&t, "/突触");
 	CHECK(vt_wait_for(&t, "/突触", 2000), "search prompt echoes");
 	vt_send(&t, "\r");
-	vt_pump(&t, 300, 50);
+	vt_pump_reply(&t, 2000, 300, 50);
 	char *f1 = footer(&t);
 	int hl = 0;
 	for (int r = 0; r < 23; r++)
@@ -325,11 +325,11 @@ static void test_keys(void)
 		}
 	CHECK(hl > 0, "the match is highlighted");
 	vt_send(&t, "n");
-	vt_pump(&t, 300, 50);
+	vt_pump_reply(&t, 2000, 300, 50);
 	char *f2 = footer(&t);
 	CHECK(strcmp(f1, f2) != 0, "n moves to the next match: %s / %s", f1, f2);
 	vt_send(&t, "N");
-	vt_pump(&t, 300, 50);
+	vt_pump_reply(&t, 2000, 300, 50);
 	char *f3 = footer(&t);
 	CHECK(strcmp(f1, f3) == 0, "N comes back: %s / %s", f1, f3);
 	free(f1);
@@ -338,7 +338,7 @@ static void test_keys(void)
 	vt_send(&t, "\x1b");
 	/* black screen until any key */
 	vt_send(&t, "b");
-	vt_pump(&t, 300, 50);
+	vt_pump_reply(&t, 2000, 300, 50);
 	char *s = vt_screen(&t);
 	squeeze(s);
 	CHECK(s[0] == '\0', "black screen is empty: '%.40s'", s);
@@ -359,11 +359,11 @@ static void test_resize(void)
 	}
 	CHECK(vt_go(&t, "10\r", "10/24"), "slide 10");
 	vt_resize(&t, 60, 20);
-	vt_pump(&t, 400, 50);
+	vt_pump_reply(&t, 2000, 400, 50);
 	CHECK(vt_footer_has(&t, "10/24"), "resize keeps the slide");
 	CHECK(vt_contains(&t, "脑区功能障碍与抑郁症"), "relaid out");
 	vt_resize(&t, 40, 12);
-	vt_pump(&t, 400, 50);
+	vt_pump_reply(&t, 2000, 400, 50);
 	CHECK(vt_footer_has(&t, "10/24"), "second resize keeps the slide");
 	vt_send(&t, "q");
 	vt_wait_exit(&t, 3000);
@@ -833,7 +833,7 @@ static void test_edges(void)
 			vt_pump(&t, 5, 1);
 		}
 		vt_resize(&t, 80, 24);
-		vt_pump(&t, 300, 50);
+		vt_pump_reply(&t, 2000, 300, 50);
 		CHECK(vt_go(&t, "7\r", "7/24"), "after 200 resizes: go to 7");
 		CHECK(vt_contains(&t, "抑郁症的神经生物学基础"), "after 200 resizes: drawn");
 		vt_send(&t, "q");
@@ -848,7 +848,7 @@ static void test_edges(void)
 		burst[100] = '\0';
 		CHECK(vt_go(&t, burst, "24/24"), "100 j in one burst: the last slide");
 		vt_send(&t, "g");
-		vt_pump(&t, 100, 20);
+		vt_pump_reply(&t, 2000, 100, 20);
 		memset(burst, ' ', 10);
 		burst[10] = '\0';
 		CHECK(vt_go(&t, burst, "11/24"), "10 Space in one burst: slide 11");

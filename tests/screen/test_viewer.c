@@ -34,11 +34,13 @@ static bool start(struct vt *t, int cols, int rows, const char *path)
 	return start_with(t, cols, rows, "xterm-256color", path);
 }
 
-/* Sends keys and lets the screen settle. */
+/* Sends keys and lets the screen settle: waits up to 2 s for lectern to
+ * answer (CI's machine, busy with other tests, may not run it for more
+ * than the 60 ms of quiet that end a pump), then until it is quiet. */
 static void send(struct vt *t, const char *keys)
 {
 	vt_send(t, keys);
-	vt_pump(t, 300, 60);
+	vt_pump_reply(t, 2000, 300, 60);
 }
 
 static bool still_running(struct vt *t)

@@ -212,6 +212,12 @@ void vt_pump(struct vt *t, int ms, int quiet_ms)
 	}
 }
 
+void vt_pump_reply(struct vt *t, int first_ms, int ms, int quiet_ms)
+{
+	if (read_some(t, first_ms))
+		vt_pump(t, ms, quiet_ms);
+}
+
 char *vt_row(struct vt *t, int row)
 {
 	char *s = malloc((size_t)t->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);

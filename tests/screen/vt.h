@@ -62,6 +62,11 @@ bool vt_spawn_locale(struct vt *t, int cols, int rows, const char *term,
 /* Reads what the program writes for up to ms milliseconds, returning early
  * once it has been quiet for quiet_ms. */
 void vt_pump(struct vt *t, int ms, int quiet_ms);
+/* The same for the reply to keys just sent: waits up to first_ms for the
+ * program to start writing (a loaded machine may not run it for a
+ * while), then pumps as vt_pump; returns at once after first_ms when
+ * nothing comes. */
+void vt_pump_reply(struct vt *t, int first_ms, int ms, int quiet_ms);
 
 /* Pumps until the screen holds needle (UTF-8); false after timeout_ms. */
 bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms);
