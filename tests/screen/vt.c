@@ -305,41 +305,36 @@ bool vt_contains(struct vt *t, const char *needle)
 	return found;
 }
 
-bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms)
+/* Pumps until the screen holds needle (or, !present, no longer does) and
+ * lacks unless (NULL: no such condition); false after timeout_ms. */
+static bool wait_screen(struct vt *t, const char *needle, bool present,
+			const char *unless, int timeout_ms)
 {
 	long end = now_ms() + timeout_ms;
 	for (;;) {
-		if (vt_contains(t, needle))
+		if (vt_contains(t, needle) == present &&
+		    !(unless && vt_contains(t, unless)))
 			return true;
 		if (now_ms() >= end)
 			return false;
 		read_some(t, 20);
 	}
+}
+
+bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms)
+{
+	return wait_screen(t, needle, true, NULL, timeout_ms);
 }
 
 bool vt_wait_loaded(struct vt *t, int timeout_ms)
 {
-	long end = now_ms() + timeout_ms;
-	for (;;) {
-		/* "1/…" is the head shown while the rest loads */
-		if (vt_contains(t, "/") && !vt_contains(t, "/\xE2\x80\xA6"))
-			return true;
-		if (now_ms() >= end)
-			return false;
-		read_some(t, 20);
-	}
+	/* "1/…" is the head shown while the rest loads */
+	return wait_screen(t, "/", true, "/\xE2\x80\xA6", timeout_ms);
 }
 
 bool vt_wait_gone(struct vt *t, const char *needle, int timeout_ms)
 {
-	long end = now_ms() + timeout_ms;
-	for (;;) {
-		if (!vt_contains(t, needle))
-			return true;
-		if (now_ms() >= end)
-			return false;
-		read_some(t, 20);
-	}
+	return wait_screen(t, needle, false, NULL, timeout_ms);
 }
 
 void vt_send(struct vt *t, const char *bytes)
