@@ -13,11 +13,29 @@
 #include "lectern/style.h"
 #include "lectern/text.h"
 
-/* The overlay's width: the window's less a column each side, at most 72. */
+static char *keys_of(const struct app *a, enum action act);
+
+/* The overlay's width: what the widest key list and the widest help text
+ * need side by side (at least 72 for the config's problems), at most the
+ * window's less a column each side. A wide window shows every line whole;
+ * a narrow one cuts them with "…". */
 static int help_width(const struct app *a)
 {
+	int amb = a->lo.ambiguous, kw = 0, hw = 0;
+	for (int act = 1; act < ACT_COUNT; act++) {
+		if (!action_in_mode((enum action)act, KM_SLIDE))
+			continue;
+		char *ks = keys_of(a, (enum action)act);
+		int w = text_width(ks, strlen(ks), amb) + 2;
+		free(ks);
+		const char *h = action_help((enum action)act);
+		int d = text_width(h, strlen(h), amb);
+		kw = w > kw ? w : kw;
+		hw = d > hw ? d : hw;
+	}
+	int need = kw + hw > 72 ? kw + hw : 72;
 	int w = a->width - 2;
-	return w < 72 ? (w > 1 ? w : 1) : 72;
+	return w < need ? (w > 1 ? w : 1) : need;
 }
 
 /* The problems, wrapped two columns in from the overlay's edge: a heading,
