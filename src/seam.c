@@ -59,6 +59,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uchar.h>
+#include <unictype.h>
 
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -523,22 +524,63 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 	       i >= 2 && (text_is_upper(cps[i - 2]) || !text_is_alpha(cps[i - 2]));
 }
 
-/* The first glue leaving a title of at most MAXLEN characters, or 0. */
-static size_t latin_cut(const struct chunk *c, size_t *count)
+/* Whether the glue before cps[i] may as well be inside one word: the
+ * letters of its word before it start with a capital (Py|Py, SARS-Co|V-2,
+ * Java|Script, the acronym GDP|Results) or are a single lowercase one
+ * (i|Phone, m|RNA), within one script. Names and brands are written so;
+ * a point's last word run into a title is mostly not ("resource|Learning",
+ * "раньше|Ошибки"), and a glue after a sentence end, a digit or a closing
+ * mark, or across a change of script ("LuaJIT|Итоги"), never is. */
+static bool glue_in_name(const uint32_t *cps, size_t i)
+{
+	size_t b = letter_before(cps, i);
+	uint32_t l = cps[b];
+	if (!text_is_alpha(l) || text_is_digit(l))
+		return false;
+	if (uc_script(l) != uc_script(cps[i]))
+		return false;
+	size_t w = b;
+	while (w > 0 && (text_is_alpha(cps[w - 1]) || text_is_mark(cps[w - 1])) &&
+	       !text_is_digit(cps[w - 1]))
+		w--;
+	return text_is_upper(cps[w]) || w == b;
+}
+
+/* The glue leaving a title of at most MAXLEN characters, or 0: the first
+ * that cannot be inside a name; else, when every glue could be, the last
+ * in the word of the first, since a name at a point's end ("JavaScript|
+ * Summary") is likelier than a capitalised word at its end followed by
+ * a name starting the title ("London|PyPy Benchmarks"). Sets *count to
+ * the glues and *other to the next best (the first glue when a later one
+ * was chosen, else the second), or 0. */
+static size_t latin_cut(const struct chunk *c, size_t *count, size_t *other)
 {
 	*count = 0;
+	*other = 0;
 	uint32_t last = c->cps[letter_before(c->cps, c->n)];
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
 	    cls_of(last) != K_CLOSE && last != ')' && !is_question_end(last))
 		return 0;
-	size_t found = 0;
-	for (size_t i = c->n > MAXLEN ? c->n - MAXLEN : 1; i < c->n; i++)
-		if (latin_glue(c->cps, c->n, i)) {
-			if (!*count)
-				found = i;
-			(*count)++;
-		}
-	return found;
+	size_t first = 0, second = 0, plain = 0, in_word = 0;
+	bool word = true; /* no space since the first glue */
+	for (size_t i = c->n > MAXLEN ? c->n - MAXLEN : 1; i < c->n; i++) {
+		if (first && text_is_space(c->cps[i - 1]))
+			word = false;
+		if (!latin_glue(c->cps, c->n, i))
+			continue;
+		if (!first)
+			first = i;
+		else if (!second)
+			second = i;
+		if (word)
+			in_word = i;
+		if (!plain && !glue_in_name(c->cps, i))
+			plain = i;
+		(*count)++;
+	}
+	size_t cut = plain ? plain : in_word;
+	*other = cut != first ? first : second;
+	return cut;
 }
 
 /* ---- CJK and the rest: hard rules ------------------------------------ */
@@ -786,8 +828,8 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 {
 	struct chunk c;
 	chunk_decode(&c, t, start, end);
-	size_t glues;
-	if (c.n >= 2 && !latin_cut(&c, &glues)) {
+	size_t glues, other;
+	if (c.n >= 2 && !latin_cut(&c, &glues, &other)) {
 		bool ok[CHUNK_MAX + 1], ends[CHUNK_MAX + 1];
 		bool thai = thai_ends_of(&c, ends);
 		candidates(&c, last_interrogative(&c), thai ? ends : NULL, ok);
@@ -1382,10 +1424,11 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 	chunk_decode(&c, t, start, end);
 	if (c.n < 2)
 		return g;
-	size_t glues;
-	size_t lc = latin_cut(&c, &glues);
+	size_t glues, other;
+	size_t lc = latin_cut(&c, &glues, &other);
 	if (lc) {
 		g.cut = c.at[lc];
+		g.runner_up = other ? c.at[other] : end;
 		g.found = true;
 		g.sure = glues == 1;
 		if (trace_fn) {
