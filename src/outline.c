@@ -908,8 +908,30 @@ static size_t chars_after(const struct parser *p, size_t i, size_t n, size_t to)
  * text, which keeps hostile text ("1.v2.11.v3.1…") linear. */
 #define MAX_NUMBER_STARTS 32
 
+/* The next marker inside a number: "k." with a digit before and after
+ * ("…NNT = 253.25 là…", which may be point 2 ending "…NNT = 25" and
+ * point 3 starting "3.25 là…"), where both parts would be of a point's
+ * size (point_sized_split). marker_rank reads it as a decimal, rightly as
+ * a rule; here the reading is a guess. NO_INDEX when there is none. */
+static size_t marker_in_number(const struct parser *p, size_t from, size_t to,
+			       const struct number *num)
+{
+	for (size_t i = next_digit(p, from, to, num); i < to;
+	     i = next_digit(p, i + 1, to, num)) {
+		size_t m = i + num->n;
+		if (i == from || !is_ascii_digit(p->t[i - 1]) || m + 1 >= to ||
+		    memcmp(p->t + i, num->s, num->n) != 0 || p->t[m] != '.' ||
+		    !is_ascii_digit(p->t[m + 1]))
+			continue;
+		if (point_sized_split(p, from, i, m + 1, to))
+			return i;
+	}
+	return NO_INDEX;
+}
+
 /* The markers of a block after its "1." at b->marks[0], up to b->end;
- * a guessed one (find_marker) is reported when `report`. */
+ * a guessed one (find_marker) is reported when `report`, and so is a
+ * last point that may be two (marker_in_number). */
 static void find_points(struct parser *p, struct rawblock *b, bool report)
 {
 	size_t pos = b->marks[0].text, numbered = 0;
@@ -918,8 +940,21 @@ static void find_points(struct parser *p, struct rawblock *b, bool report)
 		bool guess;
 		size_t at = find_marker(p, pos, b->end, m,
 					numbered < MAX_NUMBER_STARTS, &ml, &guess);
-		if (at == NO_INDEX)
+		if (at == NO_INDEX) {
+			struct number num = number_of(m);
+			size_t in = report ? marker_in_number(p, pos, b->end, &num) :
+					     NO_INDEX;
+			if (in != NO_INDEX) {
+				char *head = make_text(p, in, chars_after(p, in, 8,
+									  b->end));
+				deck_warn(p->deck, off(p, in), p->sec_no, p->slide_no,
+					  "guessed that \"%s…\" is a number in "
+					  "point %u, not point %u starting", head,
+					  m - 1, m);
+				free(head);
+			}
 			break;
+		}
 		if (at + ml < p->n && is_ascii_digit(p->t[at + ml]))
 			numbered++;
 		if (guess && report) {

@@ -147,6 +147,43 @@ static void test_rules(void)
 		CHECK(b2 && strcmp(b2->points[0].text, "Done.") == 0, "point kept its period");
 		deck_free(d);
 	}
+	/* a last point holding "k." inside a number, where point k would
+	 * start and both parts are of a point's size: read as a number, and
+	 * a warning says it was a guess; a decimal at a point's end is not */
+	d = load_str("Deck,Alpha,Contents Page,Alpha,Deck,Alpha,First,1.Risk "
+		     "falls by 0,04 points2.With ARR = 0,04 we get NNT = 253.25 is "
+		     "a figure doctors can use at onceSecond,1.It rose by 12.5%"
+		     "2.Then it fell to 23.1%Third,1.Done");
+	if (d) {
+		const struct block *b = block_at(d, 0, 0, 0);
+		CHECK(b && b->npoints == 2, "read as a number: %zu points",
+		      b ? (size_t)b->npoints : 0);
+		CHECK(has_warning(d, "guessed that \"3.25 is…\" is a number in "
+				  "point 2, not point 3 starting"), "number guess warned");
+		CHECK(d->nwarnings == 1, "%zu warnings", d->nwarnings);
+		deck_free(d);
+	}
+	/* a name written in capitals inside a word (PyPy, SARS-CoV-2) is not
+	 * where a title starts when a glue past it can be: after a change of
+	 * script, or after a word that starts in lowercase; a name that
+	 * starts a title stays whole */
+	d = load_str("Deck,Alpha,Contents Page,Alpha,Deck,Alpha,Начало,1.Так "
+		     "устроены V8, PyPy и LuaJITИтоги,1.Рост SARS-CoV-2 заметен "
+		     "раньшеОшибки и смещения,1.Run it in the cloudPyPy Results,"
+		     "1.It was fast with JavaScriptSummary,1.Done");
+	if (d) {
+		const char *want[] = { "Итоги", "Ошибки и смещения",
+				       "PyPy Results", "Summary" };
+		for (size_t k = 0; k < 4; k++) {
+			const struct block *b = block_at(d, 0, 0, k + 1);
+			CHECK(b && strcmp(b->title, want[k]) == 0, "name glue %zu: '%s'",
+			      k, b ? b->title : "");
+		}
+		CHECK(has_warning(d, "\"Итоги\" starts (glued to the previous "
+				  "point; next best \"Py и LuaJITИтоги\")"),
+		      "the first glue named as next best");
+		deck_free(d);
+	}
 	/* a slide whose first point opens with a number ("1.18 people"),
 	 * its header glued to the slide before: a slide, with a warning */
 	d = load_str("Deck,Alpha,Contents,Alpha,Deck,Alpha,Title A,1.First "
