@@ -252,9 +252,10 @@ static enum cls cls_compute(uint32_t cp)
  * the plain declarative 다, the polite 요, or the nominal ending of
  * bullet points, a syllable closed by ㅁ or ㄻ (함 됨 임 음 짐 듦: "…을
  * 중시함"; hangul_nominal). */
-static const char32_t NEVER_START[] = U"的了吗呢吧をんー는를";
+static const char32_t NEVER_START[] = U"的了吗嗎呢吧をんー는를";
 static const char32_t BAD_START[] =
 	U"和与及或并而且等也都就其所被把将对在为从向以于之"
+	U"與並將對為從於" /* the same in traditional characters */
 	U"のをにはがとでもへやかよねず"
 	U"은을에와께";
 static const char32_t PREDICATE_END[] = U"るたいだすずぬ" /* Japanese */
@@ -278,9 +279,11 @@ static const char32_t NUMBER_MARKS[] = U".,%％‰°℃";
 /* Words that rarely end a point, as they need what follows them: in
  * Chinese the structural particle 的, conjunctions (与 和 及 或), the
  * prepositions and coverbs (在 对 从 把 被 将 向 于 为 以 至) and 约 "about"
- * that stands before a number; in Japanese the case and binding particles
+ * that stands before a number (traditional characters too: 與 對 從 將
+ * 於 為 約); in Japanese the case and binding particles
  * (と の を に が は で へ も や). */
 static const char32_t WEAK_END[] = U"的与和及或在对从把被将向于为以至约"
+				   U"與對從將於為約" /* traditional */
 				   U"とのをにがはでへもや"
 				   U"및"; /* Korean "and" */
 
@@ -648,6 +651,9 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	if (a == '/' && i >= 2 && (cls_of(s[i - 2]) == K_ALPHA ||
 				   cls_of(s[i - 2]) == K_DIGIT))
 		return false; /* a slash joins its sides: O/|D, 24/|7 */
+	if (a == '-' && i >= 2 && (cb == K_ALPHA || cb == K_DIGIT) &&
+	    (cls_of(s[i - 2]) == K_ALPHA || cls_of(s[i - 2]) == K_DIGIT))
+		return false; /* so does a hyphen: ICD-|11, SARS-|CoV */
 	if (cb == K_PUNCT || cb == K_CLOSE || cb == K_SPACE || cb == K_END ||
 	    in(b, NUMBER_MARKS) || in(b, U"、，：:") || in(b, NEVER_START))
 		return false; /* a title starts with a word */
@@ -686,7 +692,7 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
  * the last of them. */
 static const char32_t *const INTERROGATIVES[] = {
 	U"为什么", U"如何", U"什么", U"怎样", U"怎么", U"哪", U"是否", U"谁",
-	U"为何", U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
+	U"为何", U"為什麼", U"什麼", U"怎樣", U"怎麼", U"為何", U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
 	U"왜", U"무엇", U"어떻게", U"어떤", U"언제", U"어디", U"누가", U"누구",
 };
 
@@ -1097,7 +1103,7 @@ static double weight(enum feature k)
 /* Below this margin over the runner-up, a guess is called a close call. */
 #define CONFIDENT_MARGIN 2.0
 
-static const char32_t BOUND_SUFFIX[] = U"性化者们率型式度";
+static const char32_t BOUND_SUFFIX[] = U"性化者们們率型式度";
 
 static bool is_cjk_class(enum cls k)
 {
