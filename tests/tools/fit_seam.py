@@ -32,16 +32,22 @@ feature_table. Everything is deterministic: the figures reproduce.
 The weights in seam.c were fitted, from the source root, with a build
 that has the Chinese dictionary (meson -Dzh_words=enabled: the seams it
 traces are those the importer sees, after the dictionary's rule), by
-  python3 tests/tools/fit_seam.py build --decks tests/corpus/{de,en,ja}-*.txt \\
-      tests/corpus/zh-[1-7].txt ../shared/practice/*.txt ../shared/seed/*.txt
+  python3 tests/tools/fit_seam.py build --decks tests/corpus/{de,en}-*.txt \\
+      tests/corpus/{ja,zh}-[1-7].txt ../shared/practice/*.txt ../shared/seed/*.txt
 The Korean decks (tests/corpus/ko-*), the other scripts' (es-1, hi-1,
 ar-1, th-*: tests/meson.build, corpus-scripts) and the Chinese decks
-written later by a colleague (zh-8 to zh-11, corpus-zh-unseen) are left
-out of that fit:
+and Japanese decks written later by a colleague (zh-8 to zh-15, ja-8 and
+ja-9: corpus-unseen) are left out of that fit:
 their figures are those of weights that never saw them. With the Korean
 ones in the fit, leaving each deck out gives Korean 129 of 132
 titles and all 650 of 677, but the fit on every deck loses one title of
 the demo deck, which must stay exact.
+Two rules came after the fit (a hyphen inside a token is no place for a
+cut, and the function words in traditional characters). They change a
+few traced seams, so that refitting moves the weights by 0.124 at most
+(latin_before) and loses the demo deck's closest call (神经可塑性药物靶点
+研究进展): the weights stay as fitted before them. Leaving each deck out
+gives the same 522 of 545 titles either way.
 """
 import argparse
 import difflib
