@@ -692,7 +692,8 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
  * the last of them. */
 static const char32_t *const INTERROGATIVES[] = {
 	U"为什么", U"如何", U"什么", U"怎样", U"怎么", U"哪", U"是否", U"谁",
-	U"为何", U"為什麼", U"什麼", U"怎樣", U"怎麼", U"為何", U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
+	U"为何", U"為什麼", U"什麼", U"怎樣", U"怎麼", U"為何", /* traditional */
+	U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
 	U"왜", U"무엇", U"어떻게", U"어떤", U"언제", U"어디", U"누가", U"누구",
 };
 
