@@ -246,6 +246,16 @@ static enum cls cls_compute(uint32_t cp)
 	return K_PUNCT;
 }
 
+/* A letter of a script without case (Hebrew, Arabic, Devanagari …):
+ * there no capital marks where a glued title starts, so the seam may
+ * fall between any two of its letters, and a title no more starts after
+ * a space than in Korean (allowed_at). A sentence end glued to
+ * its next word is a seam, as a capital is in Latin (latin_glue). */
+static bool uncased(uint32_t cp)
+{
+	return cls_of(cp) == K_ALPHA && !text_is_upper(cp) && !text_is_lower(cp);
+}
+
 /* Generic language knowledge, not any deck's words. Korean: the topic
  * and object particles 는 를 begin no word; 은 을 에 와 께 are particles
  * far more often than a word's start. A Korean point ends in a predicate:
@@ -493,6 +503,7 @@ static bool is_question_end(uint32_t cp)
 	return in(cp, U"?？!！؟");
 }
 
+
 /* The character before cps[i], combining marks aside: a mark is part of
  * the letter it follows (ก็|ต is a cut after ก; "hóa", "tế" decomposed
  * end in letters). */
@@ -504,17 +515,40 @@ static size_t letter_before(const uint32_t *cps, size_t i)
 	return b;
 }
 
+/* Whether a chunk ends in a question: also Greek's, written ';' (or
+ * U+037E, which is the same character) after a Greek letter. */
+static bool chunk_question(const struct chunk *c)
+{
+	uint32_t last = c->cps[c->n - 1];
+	if (is_question_end(last))
+		return true;
+	if ((last != ';' && last != 0x037E) || c->n < 2)
+		return false;
+	uint32_t l = c->cps[letter_before(c->cps, c->n - 1)];
+	return (l >= 0x0370 && l <= 0x03FF) || (l >= 0x1F00 && l <= 0x1FFF);
+}
+
 /* True when a cut before cps[i] is a glue: a word run straight into a
  * capitalised one ("resourceLearning", "demand.Roles", "2021Water",
  * "NTUMembrane", "Sitzung“Fazit"). */
 static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 {
-	uint32_t l = cps[letter_before(cps, i)], r = cps[i];
+	size_t b = letter_before(cps, i);
+	uint32_t l = cps[b], r = cps[i];
+	if (uncased(r))
+		/* no case: a sentence end run into the next word, "…כאלה.|כוכבי",
+		 * "…है।|कारण", where running text has a space */
+		return b >= 1 && (l == '.' || cls_of(l) == K_END) &&
+		       uncased(cps[letter_before(cps, b)]);
 	if (!text_is_upper(r) || text_is_han(r))
 		return false;
 	if (text_is_digit(l)) {
 		/* "…in 2021Water", but not "…精度5G LAN": after CJK, digits
-		 * and letters are one token ("5G") */
+		 * and letters are one token ("5G"), and so are digits and
+		 * capitals that no lowercase letter follows ("system 3M
+		 * Clean-Trace", "4K", "3DPrinting", whose glue is D|P) */
+		if (i + 1 >= n || !text_is_lower(cps[i + 1]))
+			return false;
 		size_t j = i - 1;
 		while (j > 0 && text_is_digit(cps[j - 1]))
 			j--;
@@ -522,9 +556,9 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 	}
 	if (text_is_lower(l) || l == '%' || in(l, U".!?)]\"'“”‘’„»«"))
 		return true;
-	/* an acronym glued to a capitalised word ("NTUMembrane", "CBT-ISleep") */
-	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]) &&
-	       i >= 2 && (text_is_upper(cps[i - 2]) || !text_is_alpha(cps[i - 2]));
+	/* an acronym glued to a capitalised word ("NTUMembrane", "CBT-ISleep",
+	 * "MiCMonitoraggio") */
+	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]);
 }
 
 /* Whether the glue before cps[i] may as well be inside one word: the
@@ -562,7 +596,7 @@ static size_t latin_cut(const struct chunk *c, size_t *count, size_t *other)
 	*other = 0;
 	uint32_t last = c->cps[letter_before(c->cps, c->n)];
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
-	    cls_of(last) != K_CLOSE && last != ')' && !is_question_end(last))
+	    cls_of(last) != K_CLOSE && last != ')' && !chunk_question(c))
 		return 0;
 	size_t first = 0, second = 0, plain = 0, in_word = 0;
 	bool word = true; /* no space since the first glue */
@@ -640,9 +674,11 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false; /* a mark is part of the character before it */
 	if (ca == K_THAI && cb == K_THAI && !thai_syllable_ends(s, n, base, i))
 		return false;
-	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA) ||
+	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA &&
+			      !(uncased(a) && uncased(b)) &&
+			      uc_script(a) == uc_script(b)) ||
 	    (ca == K_DIGIT && cb == K_DIGIT))
-		return false; /* inside a word or a number */
+		return false; /* inside a word or a number (מעלות|JWST is not) */
 	if (ca == K_DIGIT && in(b, NUMBER_MARKS))
 		return false; /* 28|.7, 53|% */
 	if ((a == '.' || a == ',') && cb == K_DIGIT && i >= 2 &&
@@ -670,7 +706,8 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		while (j > 0 && cls_of(s[j]) == K_SPACE)
 			j--;
 		enum cls before = cls_of(s[j]);
-		if (before != K_END && (before == K_HANGUL || cb == K_HANGUL))
+		if (before != K_END && (before == K_HANGUL || cb == K_HANGUL ||
+					(cb == K_ALPHA && uncased(b))))
 			return false;
 	}
 	if (cb == K_HANGUL) {
@@ -710,7 +747,7 @@ static bool starts_with(const uint32_t *s, size_t n, const char32_t *w)
 static size_t last_interrogative(const struct chunk *c)
 {
 	size_t last = 0;
-	if (!is_question_end(c->cps[c->n - 1]))
+	if (!chunk_question(c))
 		return 0;
 	for (size_t j = 0; j + 1 < c->n; j++) {
 		size_t len = 0; /* the longest here: 为什么, not its 什么 */
@@ -820,8 +857,11 @@ static void candidates(const struct chunk *c, size_t q, const bool *thai_ends,
 		q = 0; /* too far back to bind the title */
 	for (size_t i = n; i-- > from;) {
 		enum cls k = cls_of(c->cps[i]);
+		/* a title holds no sentence end but a final ? (and a period
+		 * after a letter without case ends a sentence: sentence_end) */
 		has_end = has_end ||
-			  (k == K_END && !(i == n - 1 && is_question_end(c->cps[i])));
+			  (k == K_END && !(i == n - 1 && chunk_question(c))) ||
+			  (c->cps[i] == '.' && i > 0 && uncased(c->cps[i - 1]));
 		int d = k == K_OPEN ? 1 : k == K_CLOSE ? -1 : 0;
 		low = d + (low < 0 ? low : 0);
 		ok[i] = i + 1 < n && !has_end && low >= 0 && (!q || i < q) &&
@@ -1298,9 +1338,11 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	if (once->thai && inside_thai(s, i))
 		pc = 0;
 	f[F_CROSS] = log(pc > 0 ? (double)pc : 1);
-	/* Korean ends its sentences with a Latin period: "…증가하였다." */
+	/* Korean ends its sentences with a Latin period ("…증가하였다."),
+	 * and so do the scripts without case (Hebrew, Arabic …) */
 	f[F_SENTENCE_END] = ca == K_END ||
-			    (a == '.' && i >= 2 && cls_of(s[i - 2]) == K_HANGUL);
+			    (a == '.' && i >= 2 && (cls_of(s[i - 2]) == K_HANGUL ||
+						    uncased(s[i - 2])));
 	f[F_BAD_START] = (rb & R_BAD_START) != 0 ||
 			 (once->thai && cb == K_THAI &&
 			  thai_bad_start(s, c->n, once->thai_ends, i));
@@ -1326,10 +1368,11 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 			 thai_weak_end(s, once->thai_ends, i));
 	f[F_SUFFIX_START] = (rb & R_BOUND_SUFFIX) != 0;
 	f[F_SIBLING] = cx->sibling_chars ? -fabs(log_len - once->log_sibling) : 0;
-	bool latin_a = ca == K_ALPHA || ca == K_DIGIT;
-	bool latin_b = cb == K_ALPHA || cb == K_DIGIT;
-	f[F_LATIN_BEFORE] = latin_a && is_cjk_class(cb);
-	f[F_LATIN_START] = latin_b && is_cjk_class(ca);
+	bool latin_a = (ca == K_ALPHA && !uncased(a)) || ca == K_DIGIT;
+	bool latin_b = (cb == K_ALPHA && !uncased(b)) || cb == K_DIGIT;
+	/* the scripts without case change script at a seam as CJK does */
+	f[F_LATIN_BEFORE] = latin_a && (is_cjk_class(cb) || uncased(b));
+	f[F_LATIN_START] = latin_b && (is_cjk_class(ca) || uncased(a));
 	f[F_KANA_KANJI] = ca == K_HIRA && (cb == K_HAN || cb == K_KATA);
 	f[F_HIRA_START] = cb == K_HIRA;
 	f[F_QUESTION] = once->question && once->question - 1 == i;

@@ -147,6 +147,27 @@ static void test_rules(void)
 		CHECK(b2 && strcmp(b2->points[0].text, "Done.") == 0, "point kept its period");
 		deck_free(d);
 	}
+	/* scripts without case: a sentence end run into the next word is a
+	 * seam, as a capital is in Latin; a Greek question ends in ';'; a
+	 * digit and capitals with no lowercase after them are one token
+	 * (3M), and a mixed-case acronym glues like an upper-case one (MiC) */
+	d = load_str("Deck,Alpha,Contents Page,Alpha,Deck,Alpha,Начало,1.הכוכבים "
+		     "נוצרו בפיצוצים כאלה.כוכבי נייטרונים וחורים שחורים,1.מסה של "
+		     "כוכב2.Τέθηκε σε ισχύ το 2025.Πώς συνδέονται οι αγορές;,1.Με "
+		     "σύστημα 3M Clean-TraceUtrwalanie żywności,1.Negli archivi del "
+		     "MiCMonitoraggio ambientale,1.Fine");
+	if (d) {
+		const char *want[] = { "כוכבי נייטרונים וחורים שחורים",
+				       "Πώς συνδέονται οι αγορές;",
+				       "Utrwalanie żywności",
+				       "Monitoraggio ambientale" };
+		for (size_t k = 0; k < 4; k++) {
+			const struct block *b = block_at(d, 0, 0, k + 1);
+			CHECK(b && strcmp(b->title, want[k]) == 0, "uncased %zu: '%s'",
+			      k, b ? b->title : "");
+		}
+		deck_free(d);
+	}
 	/* a last point holding "k." inside a number, where point k would
 	 * start and both parts are of a point's size: read as a number, and
 	 * a warning says it was a guess; a decimal at a point's end is not */
