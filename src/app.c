@@ -399,8 +399,27 @@ static void search_set(struct app *a, const char *q)
 	a->nmatches = search_all(a->deck, &a->ix, &sq, &a->matches);
 }
 
+/* The first screen of the current slide that shows a match of the
+ * active search: a search lands where its match can be seen, as less
+ * does, not on the slide's first screen when the match is further down.
+ * 0 when no line holds a whole match (one cut by a line break). */
+static size_t screen_of_match(struct app *a)
+{
+	struct page *pg = current_page(a);
+	struct search_query q;
+	search_query_init(&q, a->search);
+	for (size_t l = 0; l < pg->nlines; l++)
+		for (size_t k = 0; k < pg->lines[l].count; k++) {
+			const struct lspan *sp = &pg->spans[pg->lines[l].first + k];
+			size_t ml;
+			if (search_find(&q, sp->text, sp->len, &ml))
+				return screen_of_line(a, l);
+		}
+	return 0;
+}
+
 /* The first match after (forward) or before the current slide, by the
- * sorted list of matching slides. */
+ * sorted list of matching slides, on its first screen with a match. */
 void app_search_step(struct app *a, bool forward, bool include_current)
 {
 	if (!a->search[0])
@@ -436,6 +455,7 @@ void app_search_step(struct app *a, bool forward, bool include_current)
 		k = lo - 1;
 	}
 	jump_to(a, a->matches[k]);
+	a->screen = screen_of_match(a);
 	if (wrapped)
 		snprintf(a->message, sizeof a->message, "search wrapped around");
 }
