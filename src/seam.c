@@ -361,7 +361,13 @@ struct seam_stats {
 	double log_r, r;           /* points per character, and its log */
 	double mu, sd;             /* log-length of the block titles */
 	double ln1p_lefts[129];    /* the left-variety feature, by bits set */
+	/* scripts without case (uncased): the pairs of letters seen at a
+	 * word's start or end, between spaces (word_edges_rule) */
+	bool uncased;              /* a seam asked for holds such letters */
+	struct countmap edges;     /* pair_key | EDGE_START or EDGE_END */
 };
+#define EDGE_START (1ULL << 61)
+#define EDGE_END (1ULL << 62)
 
 struct seam_stats *seam_stats_new(void)
 {
@@ -411,6 +417,7 @@ void seam_stats_free(struct seam_stats *st)
 	cm_free(&st->pairs);
 	cm_free(&st->point_end);
 	cm_free(&st->point_end2);
+	cm_free(&st->edges);
 	free(st);
 }
 
@@ -877,6 +884,8 @@ void seam_stats_want(struct seam_stats *st, const char *t, size_t start,
 	chunk_decode(&c, t, start, end);
 	size_t glues, other;
 	if (c.n >= 2 && !latin_cut(&c, &glues, &other)) {
+		for (size_t i = 0; i < c.n && !st->uncased; i++)
+			st->uncased = uncased(c.cps[i]);
 		bool ok[CHUNK_MAX + 1], ends[CHUNK_MAX + 1];
 		bool thai = thai_ends_of(&c, ends);
 		candidates(&c, last_interrogative(&c), thai ? ends : NULL, ok);
@@ -924,6 +933,27 @@ static void count_pair(struct seam_stats *st, uint64_t pk, uint32_t prev,
 		sketch(v->left, prev);
 }
 
+/* A letter of a word in a script without case: its letters, and the
+ * marks and joiners inside it (Devanagari's vowel signs, Persian's
+ * zero-width non-joiner in چشم‌انداز). */
+static bool in_uncased_word(uint32_t cp)
+{
+	return uncased(cp) || text_is_mark(cp) || cp == 0x200C || cp == 0x200D;
+}
+
+/* Counts the pair p1 cp when it starts a word of a script without case
+ * (p0 is no letter of one), and p0 p1 when it ends one (cp is not). */
+static void count_edges(struct seam_stats *st, uint32_t p0, uint32_t p1,
+			uint32_t cp)
+{
+	bool w0 = in_uncased_word(p0), w1 = in_uncased_word(p1),
+	     w2 = in_uncased_word(cp);
+	if (!w0 && uncased(p1) && w2)
+		cm_add(&st->edges, pair_key(p1, cp) | EDGE_START, 1);
+	if (w0 && w1 && !w2 && p0 && uncased(p0))
+		cm_add(&st->edges, pair_key(p0, p1) | EDGE_END, 1);
+}
+
 /* The deck is counted in batches of code points: the filter words and
  * the map entries of a batch are fetched before they are used, so that
  * their cache misses overlap instead of queueing one after another. */
@@ -958,6 +988,8 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 			else
 				cm_add(&st->uni, cp, 1);
 			cps[nb + 2] = cp;
+			if (st->uncased)
+				count_edges(st, cps[nb], cps[nb + 1], cp);
 			keys[nb] = pair_key(cps[nb + 1], cp);
 			bits[nb] = filter_bit(st, keys[nb]);
 			__builtin_prefetch(&st->filter[bits[nb] / 64]);
@@ -1001,6 +1033,42 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 		var = (var * nb + SD_PRIOR_N * 0.36) / (nb + SD_PRIOR_N);
 		st->sd = var > 0.09 ? sqrt(var) : 0.3;
 	}
+}
+
+/* Between two letters of a script without case a cut may fall anywhere
+ * (allowed_at); of those places, keeps the ones where this deck has both
+ * a word start with the title's first two characters and a word end with
+ * the point's last two, as its spaces show: a word's middle is rarely
+ * both; after a final letter of Hebrew, it always keeps it. When none
+ * would be left, keeps them all. On five Arabic, Persian, Hindi, Bengali
+ * and Hebrew decks written by a colleague, 74 of 94 titles came out
+ * exact without the rule; asking for either evidence, 75; for both, 82;
+ * with Hebrew's final letters, 84. */
+static void word_edges_rule(const struct seam_stats *st, const struct chunk *c,
+			    bool *ok)
+{
+	if (!st->uncased)
+		return;
+	bool keep[CHUNK_MAX + 1], any_inside = false, any_kept = false;
+	for (size_t i = 2; i + 1 < c->n; i++) {
+		keep[i] = true;
+		if (!ok[i] || !uncased(c->cps[i]) ||
+		    !uncased(c->cps[letter_before(c->cps, i)]))
+			continue;
+		any_inside = true;
+		/* Hebrew's final letters (ך ם ן ף ץ) end a word and nothing
+		 * else: after one, a cut is as good as a space */
+		keep[i] = in(c->cps[i - 1], U"ךםןףץ") ||
+			  (cm_get(&st->edges, pair_key(c->cps[i], c->cps[i + 1]) |
+						  EDGE_START) &&
+			   cm_get(&st->edges, pair_key(c->cps[i - 2], c->cps[i - 1]) |
+						  EDGE_END));
+		any_kept = any_kept || keep[i];
+	}
+	if (!any_inside || !any_kept)
+		return;
+	for (size_t i = 2; i + 1 < c->n; i++)
+		ok[i] = ok[i] && keep[i];
 }
 
 /* ---- scoring --------------------------------------------------------- */
@@ -1492,6 +1560,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 				  .log_sibling = cx->sibling_chars ? log((double)cx->sibling_chars) : 0 };
 	once.thai = thai_ends_of(&c, once.thai_ends);
 	candidates(&c, once.question, once.thai ? once.thai_ends : NULL, ok);
+	word_edges_rule(st, &c, ok);
 	once.words = words_rule(&c, ok, once.gap, once.flags);
 	own_places_find(&once.own, &c, cx);
 	struct lookups lk;
