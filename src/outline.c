@@ -687,6 +687,32 @@ static bool slide_starts_at(const struct parser *p, size_t i, size_t end,
 	}
 }
 
+/* Whether t[i] follows a space that no sentence end precedes: nothing
+ * separates a header from the point it is glued to (FORMAT.md rule 7),
+ * so the header's text found there ends a longer box, such as a block
+ * title ("…हैं।प्राथमिक पोषक तत्व,1." under the header "पोषक तत्व"). */
+static bool after_space(const struct parser *p, size_t i, size_t lower)
+{
+	if (i <= lower || p->t[i - 1] != ' ')
+		return false;
+	size_t j = i - 1;
+	while (j > lower && p->t[j - 1] == ' ')
+		j--;
+	if (j == lower)
+		return false;
+	size_t k = j - 1;
+	while (k > lower && ((unsigned char)p->t[k] & 0xC0) == 0x80)
+		k--;
+	uint32_t cp;
+	text_decode(p->t + k, j - k, &cp);
+	static const uint32_t ends[] = { '.', '!', '?', 0x3002, 0xFF01, 0xFF1F,
+					 0x0964, 0x0965, 0x061F, 0x06D4 };
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++)
+		if (cp == ends[e])
+			return false; /* 。！？ । ॥ ؟ ۔ */
+	return true;
+}
+
 struct cover {
 	size_t at;          /* the deck title of the cover */
 	size_t title_start; /* the section title */
@@ -1380,8 +1406,9 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 			size_t i = (size_t)(hit - t);
 			size_t s = sep_at(p, i + hl);
 			bool guess;
-			if (s && slide_starts_at(p, i + hl + s, end, hdr, hl,
-						 &guess)) {
+			if (s && !after_space(p, i, body) &&
+			    slide_starts_at(p, i + hl + s, end, hdr, hl,
+					    &guess)) {
 				if (guess) {
 					char *head = make_text(p, i, chars_after(
 						p, i, 12, end));

@@ -168,6 +168,20 @@ static void test_rules(void)
 		}
 		deck_free(d);
 	}
+	/* a block title that ends in the header's words, after a space, is a
+	 * title and no new slide ("Key Results,1." under the header
+	 * "Results"), even on a slide whose first title came out of order */
+	d = load_str("Deck,Results,Contents Page,Results,Deck,Results,1.The first "
+		     "point2.The second pointKey Results,1.A third pointLost "
+		     "Title,Results,Next Slide,1.Its point");
+	if (d) {
+		CHECK(d->nsections == 1 && d->sections[0].nslides == 2,
+		      "%zu slides", d->nsections ? d->sections[0].nslides : 0);
+		const struct block *b = block_at(d, 0, 0, 1);
+		CHECK(b && strcmp(b->title, "Key Results") == 0, "title '%s'",
+		      b ? b->title : "");
+		deck_free(d);
+	}
 	/* a last point holding "k." inside a number, where point k would
 	 * start and both parts are of a point's size: read as a number, and
 	 * a warning says it was a guess; a decimal at a point's end is not */
