@@ -253,7 +253,9 @@ static enum cls cls_compute(uint32_t cp)
  * its next word is a seam, as a capital is in Latin (latin_glue). */
 static bool uncased(uint32_t cp)
 {
-	return cls_of(cp) == K_ALPHA && !text_is_upper(cp) && !text_is_lower(cp);
+	/* ASCII first: the counting pass and the Latin glue ask per letter */
+	return cp >= 0x80 && cls_of(cp) == K_ALPHA && !text_is_upper(cp) &&
+	       !text_is_lower(cp);
 }
 
 /* Generic language knowledge, not any deck's words. Korean: the topic
@@ -683,7 +685,8 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false;
 	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA &&
 			      !(uncased(a) && uncased(b)) &&
-			      uc_script(a) == uc_script(b)) ||
+			      ((a < 0x80 && b < 0x80) ||
+			       uc_script(a) == uc_script(b))) ||
 	    (ca == K_DIGIT && cb == K_DIGIT))
 		return false; /* inside a word or a number (מעלות|JWST is not) */
 	if (ca == K_DIGIT && in(b, NUMBER_MARKS))
@@ -975,6 +978,7 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 	uint64_t keys[BATCH];
 	size_t bits[BATCH], hits[BATCH];
 	size_t i = 0, k = 0;
+	const bool edges = st->uncased; /* word_edges_rule's evidence */
 	filter_build(st);
 	const struct countmap *m = &st->pairs;
 	while (i < n) {
@@ -988,7 +992,7 @@ void seam_stats_count(struct seam_stats *st, const char *t, size_t n)
 			else
 				cm_add(&st->uni, cp, 1);
 			cps[nb + 2] = cp;
-			if (st->uncased)
+			if (edges)
 				count_edges(st, cps[nb], cps[nb + 1], cp);
 			keys[nb] = pair_key(cps[nb + 1], cp);
 			bits[nb] = filter_bit(st, keys[nb]);

@@ -545,7 +545,8 @@ bool text_is_punctuation(uint32_t cp)
 
 bool text_is_mark(uint32_t cp)
 {
-	return uc_is_general_category(cp, UC_CATEGORY_M);
+	/* the first combining marks are U+0300's: Latin text asks per letter */
+	return cp >= 0x300 && uc_is_general_category(cp, UC_CATEGORY_M);
 }
 
 bool text_is_separator_space(uint32_t cp)
