@@ -681,6 +681,10 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 		return false; /* after a small kana inside a word: ティ|クス */
 	if (text_is_mark(b))
 		return false; /* a mark is part of the character before it */
+	if (a == 0x200C || a == 0x200D ||
+	    (s[i - 1] >= 0x300 && uc_combining_class(s[i - 1]) == UC_CCC_VR))
+		return false; /* joiners and viramas are inside a word:
+			       * پیش‌|فرض, the conjunct ক্|ল */
 	if (ca == K_THAI && cb == K_THAI && !thai_syllable_ends(s, n, base, i))
 		return false;
 	if (cb == K_SMALL || (ca == K_ALPHA && cb == K_ALPHA &&
