@@ -182,6 +182,33 @@ static void test_rules(void)
 		      b ? b->title : "");
 		deck_free(d);
 	}
+	/* a hyphen joins its sides (ICD-|11 is no place for a title);
+	 * traditional characters' function words are as weak as simplified
+	 * ones (…八小時與|延長工時: 與 ends no point), and a question keeps
+	 * its interrogative in traditional characters too (為什麼…？) */
+	d = load_str("标题,甲,Contents Page,目录页,甲,标题,甲,编码体系,1.国际疾病分类"
+		     "第十一版,简称ICD-11预警信号,1.情绪持续低落两周以上2.睡眠与食欲"
+		     "明显改变勞動條件,1.勞工每日正常工時不得超過八小時與延長工時,1."
+		     "延長工時應給付加班費");
+	if (d) {
+		const char *want[] = { "预警信号", "勞動條件", "延長工時" };
+		for (size_t k = 0; k < 3; k++) {
+			const struct block *b = block_at(d, 0, 0, k + 1);
+			CHECK(b && strcmp(b->title, want[k]) == 0, "hyphen, 與 %zu: '%s'",
+			      k, b ? b->title : "");
+		}
+		deck_free(d);
+	}
+	d = load_str("标题,甲,Contents Page,目录页,甲,标题,甲,編碼體系,1.國際疾病分類"
+		     "第十一版2.臨床使用廣泛休假制度,1.勞工每年享有特別休假2.年資越長"
+		     "天數越多為什麼需要休假？,1.長時間工作導致疲勞累積2.休息有助於恢"
+		     "復體力");
+	if (d) {
+		const struct block *b = block_at(d, 0, 0, 2);
+		CHECK(b && strcmp(b->title, "為什麼需要休假？") == 0, "為什麼: '%s'",
+		      b ? b->title : "");
+		deck_free(d);
+	}
 	/* a last point holding "k." inside a number, where point k would
 	 * start and both parts are of a point's size: read as a number, and
 	 * a warning says it was a guess; a decimal at a point's end is not */
