@@ -254,8 +254,13 @@ static enum cls cls_compute(uint32_t cp)
 static bool uncased(uint32_t cp)
 {
 	/* ASCII first: the counting pass and the Latin glue ask per letter */
-	return cp >= 0x80 && cls_of(cp) == K_ALPHA && !text_is_upper(cp) &&
-	       !text_is_lower(cp);
+	if (cp < 0x80 || cls_of(cp) != K_ALPHA)
+		return false;
+	/* Georgian's Mkhedruli is lowercase to Unicode, but its capitals
+	 * (Mtavruli) are not used in running text */
+	if (cp >= 0x10D0 && cp <= 0x10FF)
+		return true;
+	return !text_is_upper(cp) && !text_is_lower(cp);
 }
 
 /* Generic language knowledge, not any deck's words. Korean: the topic
@@ -746,6 +751,9 @@ static const char32_t *const INTERROGATIVES[] = {
 	U"为何", U"為什麼", U"什麼", U"怎樣", U"怎麼", U"為何", /* traditional */
 	U"なぜ", U"何", U"どう", U"どの", U"どこ", U"いつ", U"誰",
 	U"왜", U"무엇", U"어떻게", U"어떤", U"언제", U"어디", U"누가", U"누구",
+	/* scripts without case: why and how */
+	U"क्यों", U"कैसे", U"لماذا", U"كيف", U"چرا", U"چگونه", U"מדוע", U"כיצד",
+	U"ஏன்", U"எப்படி", U"რატომ", U"როგორ",
 };
 
 static bool starts_with(const uint32_t *s, size_t n, const char32_t *w)
