@@ -41,7 +41,8 @@ struct screen {
 	int64_t asked_at;              /* when the query went out */
 	struct termios shell_modes;    /* the tty's modes before the query */
 	int modes_fd;                  /* the tty they are of */
-	bool modes_changed;            /* and they are not back yet */
+	bool modes_changed;            /* newterm took the quiet modes for
+					* the shell's: endwin leaves them */
 	struct termbg_filter replies;  /* keeps late replies out of the keys */
 	int early[32];                 /* keys typed while asking, to come */
 	int nearly, earlypos;
@@ -51,6 +52,8 @@ struct screen {
 };
 
 static struct screen *active; /* for the emergency restore */
+
+static void endwin_to_shell(struct screen *s);
 
 /* The nearest of the 8 basic colours to a colour of the xterm 256-colour
  * palette, for terminals with fewer colours. */
@@ -252,9 +255,7 @@ void screen_close(struct screen *s)
 	if (!s)
 		return;
 	curs_set(1);
-	endwin();
-	if (s->modes_changed) /* DA1's answer never came: see send_query */
-		tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
+	endwin_to_shell(s);
 	/* a terminal with no alternate screen (the Linux console, vt100)
 	 * keeps the last slide under the shell's prompt: clear it */
 	if ((!enter_ca_mode || !*enter_ca_mode) && clear_screen) {
@@ -278,9 +279,7 @@ void screen_emergency_restore(void)
 {
 	if (!active)
 		return;
-	endwin();
-	if (active->modes_changed) /* endwin set send_query's modes */
-		tcsetattr(active->modes_fd, TCSANOW, &active->shell_modes);
+	endwin_to_shell(active);
 }
 
 void screen_size(struct screen *s, int *width, int *height)
@@ -404,12 +403,14 @@ static bool write_all(int fd, const char *p, size_t n)
  * (screen_background), if within TERMBG_ANSWER_MS of the query; a later
  * one is only taken out of the input. Until curses has the terminal, echo
  * and line editing are off, so that the answer is neither shown nor held
- * back for a newline. newterm records those modes as the shell's; once
- * DA1's answer, the last, is in, the shell's own are put back for curses
- * to record (def_shell_mode), and until then every endwin is followed by
- * them. The answers are read as keys through the filter, which takes them
- * out: whatever else came meanwhile (keys typed, a PgDn) curses decodes,
- * to be read in order. */
+ * back for a newline. newterm records those modes as the shell's, so
+ * every endwin is followed by the shell's own (endwin_to_shell). They are
+ * never handed to curses to record (def_shell_mode): that puts echo back
+ * on for a moment while curses runs, and a key typed in that moment is
+ * echoed where curses does not know, so that every frame after lands off
+ * by its width. The answers are read as keys through the filter, which
+ * takes them out: whatever else came meanwhile (keys typed, a PgDn) curses
+ * decodes, to be read in order. */
 
 static bool send_query(struct screen *s)
 {
@@ -434,31 +435,23 @@ static bool send_query(struct screen *s)
 	return true;
 }
 
-/* Gives curses the shell's modes as they were before send_query, keeping
- * its own in force. Done once DA1's answer is in: no answer can come in
- * the microseconds that echo is on. */
-static void restore_shell_modes(struct screen *s)
+/* Every endwin puts back the modes newterm recorded as the shell's, which
+ * are send_query's quiet ones: the shell's own must follow. */
+static void endwin_to_shell(struct screen *s)
 {
-	int fd = s->modes_fd;
-	struct termios prog;
-	if (tcgetattr(fd, &prog) == 0 &&
-	    tcsetattr(fd, TCSANOW, &s->shell_modes) == 0) {
-		def_shell_mode();
-		tcsetattr(fd, TCSANOW, &prog);
-	}
-	s->modes_changed = false;
+	endwin();
+	if (s->modes_changed)
+		tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 }
 
 /* What the answers that came through the filter said: the background,
- * if in time, and that DA1's answer, the last, is in. */
+ * if in time. */
 static void note_answers(struct screen *s)
 {
 	const struct termbg_answer *a = &s->replies.answer;
 	if (s->asked && a->bg_known && !s->bg.bg_known &&
 	    monotonic_ms() - s->asked_at <= TERMBG_ANSWER_MS)
 		s->bg = *a;
-	if (s->modes_changed && a->da1)
-		restore_shell_modes(s);
 }
 
 /* Reads whatever answers have come already, without waiting; keys
@@ -716,10 +709,16 @@ void screen_draw(struct screen *s, const struct frame *f)
 
 void screen_suspend(struct screen *s)
 {
-	(void)s;
 	def_prog_mode();
-	endwin();
+	endwin_to_shell(s);
+	/* stopped by the default action, as ^Z would stop a shell's job:
+	 * curses' own handler would end the window again, putting back the
+	 * modes it took for the shell's (send_query's quiet ones) */
+	struct sigaction stop = { .sa_handler = SIG_DFL }, curses_own;
+	sigemptyset(&stop.sa_mask);
+	sigaction(SIGTSTP, &stop, &curses_own);
 	kill(0, SIGTSTP);
+	sigaction(SIGTSTP, &curses_own, NULL);
 	reset_prog_mode();
 	refresh();
 }

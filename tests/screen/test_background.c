@@ -590,6 +590,56 @@ static void test_modes(void)
 	}
 }
 
+/* ^Z stops lectern as the shell's job with the shell's modes in force,
+ * and fg brings it back in its own, keys answered. A shell with job
+ * control (sh -m) runs it, so that the stop is not discarded as in an
+ * orphaned process group; it waits for a line before fg, which the
+ * shell's modes give it when Enter comes. */
+static void test_suspend(void)
+{
+	static const struct answers cases[] = {
+		{ "", "", "rgb:ffff/ffff/ffff", NULL, false, false, NULL },
+		{ "", "", NULL, NULL, false, true, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char script[2048];
+		snprintf(script, sizeof script, "stty -g > %s/before; %s --no-config "
+			 "%s; stty -g > %s/during; echo STOPPED; read x; fg > /dev/null; "
+			 "stty -g > %s/after; echo DONE; sleep 5", tmpdir, lectern,
+			 demo, tmpdir, tmpdir);
+		char *argv[] = { (char *)"/bin/sh", (char *)"-m", (char *)"-c",
+				 script, NULL };
+		struct vt t;
+		vt_spawn(&t, 80, 24, "xterm-256color", argv);
+		t.bg_reply = cases[i].bg;
+		t.drop_replies = cases[i].drop;
+		CHECK(vt_wait_for(&t, "1/24", 3000), "suspend %zu: slides shown", i);
+		vt_send(&t, "\x1a");
+		CHECK(vt_wait_for(&t, "STOPPED", 3000), "suspend %zu: ^Z stops", i);
+		vt_send(&t, "\r");
+		CHECK(vt_wait_for(&t, "1/24", 3000), "suspend %zu: fg shows the "
+		      "slide again", i);
+		vt_send(&t, "j");
+		CHECK(vt_wait_for(&t, "2/24", 3000), "suspend %zu: keys answer "
+		      "after fg", i);
+		vt_send(&t, "q");
+		CHECK(vt_wait_for(&t, "DONE", 3000), "suspend %zu: quit", i);
+		char path[300];
+		snprintf(path, sizeof path, "%s/before", tmpdir);
+		char *before = slurp(path);
+		snprintf(path, sizeof path, "%s/during", tmpdir);
+		char *during = slurp(path);
+		snprintf(path, sizeof path, "%s/after", tmpdir);
+		char *after = slurp(path);
+		CHECK(before[0] && strcmp(before, during) == 0, "suspend %zu: the "
+		      "shell's modes while stopped\n before %s during %s", i, before,
+		      during);
+		CHECK(before[0] && strcmp(before, after) == 0, "suspend %zu: the "
+		      "tty's modes restored\n before %s after  %s", i, before, after);
+		vt_close(&t);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -608,6 +658,7 @@ int main(int argc, char **argv)
 	test_typed_meanwhile();
 	test_choices();
 	test_modes();
+	test_suspend();
 	check_rmtree(tmpdir);
 	return check_done();
 }
