@@ -711,14 +711,18 @@ void screen_suspend(struct screen *s)
 {
 	def_prog_mode();
 	endwin_to_shell(s);
-	/* stopped by the default action, as ^Z would stop a shell's job:
-	 * curses' own handler would end the window again, putting back the
-	 * modes it took for the shell's (send_query's quiet ones) */
-	struct sigaction stop = { .sa_handler = SIG_DFL }, curses_own;
+	/* stopped by the default action, as ^Z stops a shell's job, not by
+	 * the handler in force: the viewer's asks for this very call, and
+	 * curses' own (if the viewer set none) would end the window again,
+	 * putting back the modes it took for the shell's (send_query's) */
+	struct sigaction stop = { .sa_handler = SIG_DFL }, handler;
 	sigemptyset(&stop.sa_mask);
-	sigaction(SIGTSTP, &stop, &curses_own);
+	sigaction(SIGTSTP, &stop, &handler);
 	kill(0, SIGTSTP);
-	sigaction(SIGTSTP, &curses_own, NULL);
+	sigaction(SIGTSTP, &handler, NULL);
 	reset_prog_mode();
 	refresh();
+	/* the shell drew over the direct writer's rows, which curses never
+	 * knew: the next frame writes them all */
+	screen_forget(s);
 }

@@ -42,7 +42,7 @@ static void say(const char *what)
 	free(shown);
 }
 
-static volatile sig_atomic_t stop_signal, resized;
+static volatile sig_atomic_t stop_signal, resized, suspended;
 
 /* The self-pipe: a signal handler writes a byte, so that the loop's poll
  * wakes at once whatever curses is doing with the terminal. */
@@ -72,6 +72,16 @@ static void on_winch(int sig)
 	wake();
 }
 
+/* A SIGTSTP sent from outside (the tty sends none: its keys come raw)
+ * suspends as ^Z does. Ours, not curses': curses' handler would end the
+ * window with the modes it took for the shell's (screen.c). */
+static void on_tstp(int sig)
+{
+	(void)sig;
+	suspended = 1;
+	wake();
+}
+
 static void on_fatal(int sig)
 {
 	screen_emergency_restore();
@@ -93,6 +103,8 @@ static bool install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = on_winch;
 	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
 	sigaction(SIGSEGV, &sa, NULL);
@@ -242,6 +254,11 @@ int viewer_loop(const struct show *s, const struct config *cfg)
 			screen_size(scr, &w, &h);
 			s->resize(s->ctx, w, h);
 			screen_forget(scr);
+			dirty = true;
+		}
+		if (suspended) {
+			suspended = 0;
+			screen_suspend(scr);
 			dirty = true;
 		}
 		if ((r > 0 && fds[0].revents) || held) {

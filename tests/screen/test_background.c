@@ -5,10 +5,12 @@
  * on screen against the light and dark themes and against the answered
  * background, and that a late answer never acts as keys.
  * usage: test_background LECTERN DEMO_DECK */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../unit/check.h"
 #include "lectern/termbg.h"
@@ -591,22 +593,38 @@ static void test_modes(void)
 }
 
 /* ^Z stops lectern as the shell's job with the shell's modes in force,
- * and fg brings it back in its own, keys answered. A shell with job
- * control (sh -m) runs it, so that the stop is not discarded as in an
- * orphaned process group; it waits for a line before fg, which the
- * shell's modes give it when Enter comes. */
+ * and fg brings it back in its own, the slide whole and keys answered.
+ * A shell with job control (sh -m) runs it, so that the stop is not
+ * discarded as in an orphaned process group; it waits for a line before
+ * fg, which the shell's modes give it when Enter comes. The cases: a
+ * terminal that answers, one that never does, and a SIGTSTP sent from
+ * outside to a viewer whose frames curses does not draw (ambiguous
+ * characters two columns wide: the direct writer). */
 static void test_suspend(void)
 {
-	static const struct answers cases[] = {
-		{ "", "", "rgb:ffff/ffff/ffff", NULL, false, false, NULL },
-		{ "", "", NULL, NULL, false, true, NULL },
+	static const struct {
+		const char *bg;
+		bool drop, outside, direct;
+	} cases[] = {
+		{ "rgb:ffff/ffff/ffff", false, false, false },
+		{ NULL, true, false, false },
+		{ "rgb:ffff/ffff/ffff", false, true, true },
 	};
+	char config[300];
+	snprintf(config, sizeof config, "%s/wide.ini", tmpdir);
+	FILE *f = fopen(config, "w");
+	if (f) {
+		fputs("[layout]\nambiguous_width = 2\n", f);
+		fclose(f);
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char script[2048];
-		snprintf(script, sizeof script, "stty -g > %s/before; %s --no-config "
-			 "%s; stty -g > %s/during; echo STOPPED; read x; fg > /dev/null; "
+		char opts[400], script[2048];
+		snprintf(opts, sizeof opts, cases[i].direct ? "--config %s" :
+			 "--no-config", config);
+		snprintf(script, sizeof script, "stty -g > %s/before; %s %s %s; "
+			 "stty -g > %s/during; echo STOPPED; read x; fg > /dev/null; "
 			 "stty -g > %s/after; echo DONE; sleep 5", tmpdir, lectern,
-			 demo, tmpdir, tmpdir);
+			 opts, demo, tmpdir, tmpdir);
 		char *argv[] = { (char *)"/bin/sh", (char *)"-m", (char *)"-c",
 				 script, NULL };
 		struct vt t;
@@ -614,11 +632,26 @@ static void test_suspend(void)
 		t.bg_reply = cases[i].bg;
 		t.drop_replies = cases[i].drop;
 		CHECK(vt_wait_for(&t, "1/24", 3000), "suspend %zu: slides shown", i);
-		vt_send(&t, "\x1a");
-		CHECK(vt_wait_for(&t, "STOPPED", 3000), "suspend %zu: ^Z stops", i);
+		vt_pump(&t, 300, 60);
+		char *shown = vt_screen(&t);
+		if (cases[i].outside) {
+			/* the tty's foreground job is lectern's */
+			pid_t job = tcgetpgrp(t.fd);
+			CHECK(job > 0 && kill(-job, SIGTSTP) == 0, "suspend %zu: "
+			      "SIGTSTP sent", i);
+		} else {
+			vt_send(&t, "\x1a");
+		}
+		CHECK(vt_wait_for(&t, "STOPPED", 3000), "suspend %zu: it stops", i);
 		vt_send(&t, "\r");
 		CHECK(vt_wait_for(&t, "1/24", 3000), "suspend %zu: fg shows the "
 		      "slide again", i);
+		vt_pump(&t, 300, 60);
+		char *again = vt_screen(&t);
+		CHECK(strcmp(shown, again) == 0, "suspend %zu: ...all of it\n"
+		      "before:\n%s\nafter fg:\n%s", i, shown, again);
+		free(shown);
+		free(again);
 		vt_send(&t, "j");
 		CHECK(vt_wait_for(&t, "2/24", 3000), "suspend %zu: keys answer "
 		      "after fg", i);
