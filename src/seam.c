@@ -568,11 +568,36 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 			j--;
 		return j == 0 || !text_is_cjk(cps[j - 1]);
 	}
-	if (text_is_lower(l) || l == '%' || in(l, U".!?)]\"'“”‘’„»«"))
+	if (in(l, U"\"'“”‘’„»«"))
+		/* a quote closes a word ("French work"|Timeline), or, after a
+		 * space, opens one (meaning |"French work") */
+		return b > 0 && !text_is_space(cps[b - 1]);
+	if (text_is_lower(l) || l == '%' || in(l, U".!?)]"))
 		return true;
 	/* an acronym glued to a capitalised word ("NTUMembrane", "CBT-ISleep",
 	 * "MiCMonitoraggio") */
 	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]);
+}
+
+/* Where the word holding the glue before cps[i] starts: its letters
+ * before the glue, in the glue's script (a word run on from another
+ * script starts where the script changes: "…特点|Hb|A1c"). i itself when
+ * the letter before the glue is no letter or of another script. */
+static size_t glue_word_start(const uint32_t *cps, size_t i)
+{
+	size_t b = letter_before(cps, i);
+	uint32_t l = cps[b];
+	if (!text_is_alpha(l) || text_is_digit(l))
+		return i;
+	const uc_script_t *script = uc_script(l);
+	if (uc_script(cps[i]) != script)
+		return i;
+	size_t w = b;
+	while (w > 0 && !text_is_digit(cps[w - 1]) &&
+	       (text_is_mark(cps[w - 1]) ||
+		(text_is_alpha(cps[w - 1]) && uc_script(cps[w - 1]) == script)))
+		w--;
+	return w;
 }
 
 /* Whether the glue before cps[i] may as well be inside one word: the
@@ -584,17 +609,28 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
  * mark, or across a change of script ("LuaJIT|Итоги"), never is. */
 static bool glue_in_name(const uint32_t *cps, size_t i)
 {
-	size_t b = letter_before(cps, i);
-	uint32_t l = cps[b];
-	if (!text_is_alpha(l) || text_is_digit(l))
+	size_t w = glue_word_start(cps, i);
+	return w < i && (text_is_upper(cps[w]) || w == letter_before(cps, i));
+}
+
+static bool cjk_letter(uint32_t cp)
+{
+	return text_is_han(cp) || text_is_kana(cp) || text_is_hangul(cp);
+}
+
+/* Whether the glue before cps[i] is inside a name written into CJK text:
+ * its word run on from a CJK letter, one or two letters before the glue
+ * ("…特点Hb|A1c", "…如m|RNA", "Ig|G"). CJK writes no space before a Latin
+ * word, so the glue says nothing of a seam there: where the word starts
+ * is for the CJK model to weigh. A longer word before the glue may end
+ * the point ("…就是Rubisco|Rubisco"), as after a space. */
+static bool glue_in_cjk_token(const uint32_t *cps, size_t i)
+{
+	if (!glue_in_name(cps, i))
 		return false;
-	if (uc_script(l) != uc_script(cps[i]))
-		return false;
-	size_t w = b;
-	while (w > 0 && (text_is_alpha(cps[w - 1]) || text_is_mark(cps[w - 1])) &&
-	       !text_is_digit(cps[w - 1]))
-		w--;
-	return text_is_upper(cps[w]) || w == b;
+	size_t w = glue_word_start(cps, i);
+	return w > 0 && cjk_letter(cps[w - 1]) &&
+	       letter_before(cps, i) - w < 2;
 }
 
 /* The glue leaving a title of at most MAXLEN characters, or 0: the first
@@ -609,15 +645,27 @@ static size_t latin_cut(const struct chunk *c, size_t *count, size_t *other)
 	*count = 0;
 	*other = 0;
 	uint32_t last = c->cps[letter_before(c->cps, c->n)];
+	/* ASCII quotes both open and close: one that ends the chunk after a
+	 * word closes it (…The Name "Gothic") */
+	bool closing_quote = (last == '"' || last == '\'') && c->n >= 2 &&
+			     !text_is_space(c->cps[c->n - 2]);
 	if (!(text_is_alpha(last) && !text_is_cjk(last)) && !text_is_digit(last) &&
-	    cls_of(last) != K_CLOSE && last != ')' && !chunk_question(c))
+	    cls_of(last) != K_CLOSE && last != ')' && !closing_quote &&
+	    !chunk_question(c))
 		return 0;
+	size_t last_cjk = 0; /* after the last CJK letter: no glue before */
+	for (size_t i = c->n; i-- > 0;)
+		if (cjk_letter(c->cps[i])) {
+			last_cjk = i + 1;
+			break;
+		}
 	size_t first = 0, second = 0, plain = 0, in_word = 0;
 	bool word = true; /* no space since the first glue */
 	for (size_t i = c->n > MAXLEN ? c->n - MAXLEN : 1; i < c->n; i++) {
 		if (first && text_is_space(c->cps[i - 1]))
 			word = false;
-		if (!latin_glue(c->cps, c->n, i))
+		if (i < last_cjk || !latin_glue(c->cps, c->n, i) ||
+		    glue_in_cjk_token(c->cps, i))
 			continue;
 		if (!first)
 			first = i;

@@ -169,6 +169,39 @@ static void test_rules(void)
 		}
 		deck_free(d);
 	}
+	/* quotes: one after a space opens (meaning |"French work" is no
+	 * glue), one after a word closes ("French work"|Timeline), and one
+	 * that ends a chunk after a word ends a Latin title (…The Name
+	 * "Gothic") */
+	d = load_str("Deck,Alpha,Contents Page,Alpha,Deck,Alpha,Origins,1.It was "
+		     "called opus francigenum, meaning \"French work\"Timeline,1.Early "
+		     "works2.Taller and lighter buildingsThe Name \"Gothic\",1.A "
+		     "later coinage");
+	if (d) {
+		const char *want[] = { "Timeline", "The Name \"Gothic\"" };
+		for (size_t k = 0; k < 2; k++) {
+			const struct block *b = block_at(d, 0, 0, k + 1);
+			CHECK(b && strcmp(b->title, want[k]) == 0, "quotes %zu: '%s'",
+			      k, b ? b->title : "");
+		}
+		deck_free(d);
+	}
+	/* a Latin name run on from CJK text: a glue one or two letters into
+	 * it is no seam (…特点Hb|A1c), nor is a glue before a title in CJK
+	 * (Ig|Gは…？, a question after a Latin word) */
+	d = load_str("标题,甲,Contents Page,目录页,甲,标题,甲,血糖指标,1.单基因糖尿病"
+		     "多具有明显的家族遗传特点HbA1c,1.HbA1c反映近三个月的平均血糖,"
+		     "抗体,1.抗体分为五类2.IgGは胎盤を通過できる唯一のクラスで、新生児"
+		     "を感染から守る多様性はどう生まれる？,1.遺伝子の再構成による");
+	if (d) {
+		const char *want[] = { "HbA1c", "多様性はどう生まれる？" };
+		for (size_t k = 0; k < 2; k++) {
+			const struct block *b = block_at(d, 0, 0, 2 * k + 1);
+			CHECK(b && strcmp(b->title, want[k]) == 0, "name in CJK %zu: "
+			      "'%s'", k, b ? b->title : "");
+		}
+		deck_free(d);
+	}
 	/* a block title that ends in the header's words, after a space, is a
 	 * title and no new slide ("Key Results,1." under the header
 	 * "Results"), even on a slide whose first title came out of order */
