@@ -37,10 +37,14 @@ traces are those the importer sees, after the dictionary's rule), by
       ../shared/practice/*.txt ../shared/seed/*.txt
 The Korean decks (tests/corpus/ko-*), the other scripts' (es-1, hi-1,
 ar-1, th-*: tests/meson.build, corpus-scripts) and the decks written
-later by a colleague (zh-8 to zh-15, ja-8 and ja-9: corpus-unseen; the
-alphabets of corpus-alphabets, de-2 among them) are left out of that
-fit:
-their figures are those of weights that never saw them. With the Korean
+later by colleagues (zh-8 to zh-19, ja-8 to ja-11, en-7 and en-8:
+corpus-unseen; the alphabets of corpus-alphabets, de-2 among them) are
+left out of that fit: their figures are those of weights that never saw
+them. The whole corpus of these four languages (every de, en, ja and zh
+deck, the practice and seed decks: 909 titles), each deck left out in
+turn, gives 844 titles (92.8 %) and 2,536 of 2,601 points (97.5 %):
+Chinese 412 of 471, Japanese 205 of 211, English 190 of 190, German 37
+of 37; every wrong title warned, 60 of 65 naming the right one. With the Korean
 ones in the fit, leaving each deck out gives Korean 129 of 132
 titles and all 650 of 677, but the fit on every deck loses one title of
 the demo deck, which must stay exact.
