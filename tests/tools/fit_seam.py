@@ -44,8 +44,8 @@ them. The whole corpus of these four languages (every de, en, ja and zh
 deck, the practice and seed decks: 909 titles), each deck left out in
 turn, gives 844 titles (92.8 %) and 2,536 of 2,601 points (97.5 %):
 Chinese 412 of 471, Japanese 205 of 211, English 190 of 190, German 37
-of 37; every wrong title warned, 60 of 65 naming the right one. With the Korean
-ones in the fit, leaving each deck out gives Korean 129 of 132
+of 37; every wrong title warned, 60 of 65 naming the right one. With the
+Korean ones in the fit, leaving each deck out gives Korean 129 of 132
 titles and all 650 of 677, but the fit on every deck loses one title of
 the demo deck, which must stay exact.
 Two rules came after the fit (a hyphen inside a token is no place for a
