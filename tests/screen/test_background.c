@@ -558,6 +558,14 @@ static char *slurp(const char *path)
 	return b;
 }
 
+/* The modes a test's shell wrote with stty -g to tmpdir/name. */
+static char *saved_modes(const char *name)
+{
+	char path[300];
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	return slurp(path);
+}
+
 /* The terminal's modes after lectern are those before it, whether the
  * terminal answered, answered only DA1, or said nothing (lectern changes
  * them to ask, before curses starts). */
@@ -581,11 +589,8 @@ static void test_modes(void)
 		CHECK(vt_wait_for(&t, "/24", 3000), "modes %zu: slides shown", i);
 		vt_send(&t, "q");
 		CHECK(vt_wait_for(&t, "DONE", 3000), "modes %zu: quit", i);
-		char path[300];
-		snprintf(path, sizeof path, "%s/before", tmpdir);
-		char *before = slurp(path);
-		snprintf(path, sizeof path, "%s/after", tmpdir);
-		char *after = slurp(path);
+		char *before = saved_modes("before");
+		char *after = saved_modes("after");
 		CHECK(before[0] && strcmp(before, after) == 0, "modes %zu: the tty's "
 		      "modes restored\n before %s after  %s", i, before, after);
 		vt_close(&t);
@@ -657,13 +662,9 @@ static void test_suspend(void)
 		      "after fg", i);
 		vt_send(&t, "q");
 		CHECK(vt_wait_for(&t, "DONE", 3000), "suspend %zu: quit", i);
-		char path[300];
-		snprintf(path, sizeof path, "%s/before", tmpdir);
-		char *before = slurp(path);
-		snprintf(path, sizeof path, "%s/during", tmpdir);
-		char *during = slurp(path);
-		snprintf(path, sizeof path, "%s/after", tmpdir);
-		char *after = slurp(path);
+		char *before = saved_modes("before");
+		char *during = saved_modes("during");
+		char *after = saved_modes("after");
 		CHECK(before[0] && strcmp(before, during) == 0, "suspend %zu: the "
 		      "shell's modes while stopped\n before %s during %s", i, before,
 		      during);

@@ -37,6 +37,17 @@ static const struct block *block_at(const struct deck *d, size_t s, size_t l,
 	return &d->sections[s].slides[l].blocks[b];
 }
 
+/* Checks that the first slide's blocks at[k] have the titles want[k]. */
+static void titles_are(const struct deck *d, const size_t *at,
+		       const char *const *want, size_t n, const char *what)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct block *b = block_at(d, 0, 0, at[k]);
+		CHECK(b && strcmp(b->title, want[k]) == 0, "%s %zu: '%s'", what, k,
+		      b ? b->title : "");
+	}
+}
+
 static bool has_warning(const struct deck *d, const char *needle)
 {
 	for (size_t i = 0; i < d->nwarnings; i++)
@@ -162,11 +173,7 @@ static void test_rules(void)
 				       "Πώς συνδέονται οι αγορές;",
 				       "Utrwalanie żywności",
 				       "Monitoraggio ambientale" };
-		for (size_t k = 0; k < 4; k++) {
-			const struct block *b = block_at(d, 0, 0, k + 1);
-			CHECK(b && strcmp(b->title, want[k]) == 0, "uncased %zu: '%s'",
-			      k, b ? b->title : "");
-		}
+		titles_are(d, (size_t[]){ 1, 2, 3, 4 }, want, 4, "uncased");
 		deck_free(d);
 	}
 	/* quotes: one after a space opens (meaning |"French work" is no
@@ -179,11 +186,7 @@ static void test_rules(void)
 		     "later coinage");
 	if (d) {
 		const char *want[] = { "Timeline", "The Name \"Gothic\"" };
-		for (size_t k = 0; k < 2; k++) {
-			const struct block *b = block_at(d, 0, 0, k + 1);
-			CHECK(b && strcmp(b->title, want[k]) == 0, "quotes %zu: '%s'",
-			      k, b ? b->title : "");
-		}
+		titles_are(d, (size_t[]){ 1, 2 }, want, 2, "quotes");
 		deck_free(d);
 	}
 	/* a Latin name run on from CJK text: a glue one or two letters into
@@ -195,11 +198,7 @@ static void test_rules(void)
 		     "を感染から守る多様性はどう生まれる？,1.遺伝子の再構成による");
 	if (d) {
 		const char *want[] = { "HbA1c", "多様性はどう生まれる？" };
-		for (size_t k = 0; k < 2; k++) {
-			const struct block *b = block_at(d, 0, 0, 2 * k + 1);
-			CHECK(b && strcmp(b->title, want[k]) == 0, "name in CJK %zu: "
-			      "'%s'", k, b ? b->title : "");
-		}
+		titles_are(d, (size_t[]){ 1, 3 }, want, 2, "name in CJK");
 		deck_free(d);
 	}
 	/* a block title that ends in the header's words, after a space, is a
