@@ -579,6 +579,20 @@ static bool latin_glue(const uint32_t *cps, size_t n, size_t i)
 	return text_is_upper(l) && i + 1 < n && text_is_lower(cps[i + 1]);
 }
 
+/* The script of letters a and b if they share one, else NULL; two ASCII
+ * letters without asking libunistring, which every glue of a Latin deck
+ * would ask about each letter of its word. */
+static const uc_script_t *same_script(uint32_t a, uint32_t b)
+{
+	static const uc_script_t *latin;
+	if (!latin)
+		latin = uc_script('a');
+	if (a < 0x80 && b < 0x80)
+		return latin;
+	const uc_script_t *sa = uc_script(a);
+	return sa == uc_script(b) ? sa : NULL;
+}
+
 /* Where the word holding the glue before cps[i] starts: its letters
  * before the glue, in the glue's script (a word run on from another
  * script starts where the script changes: "…特点|Hb|A1c"). i itself when
@@ -589,13 +603,13 @@ static size_t glue_word_start(const uint32_t *cps, size_t i)
 	uint32_t l = cps[b];
 	if (!text_is_alpha(l) || text_is_digit(l))
 		return i;
-	const uc_script_t *script = uc_script(l);
-	if (uc_script(cps[i]) != script)
+	const uc_script_t *script = same_script(l, cps[i]);
+	if (!script)
 		return i;
 	size_t w = b;
 	while (w > 0 && !text_is_digit(cps[w - 1]) &&
 	       (text_is_mark(cps[w - 1]) ||
-		(text_is_alpha(cps[w - 1]) && uc_script(cps[w - 1]) == script)))
+		(text_is_alpha(cps[w - 1]) && same_script(cps[w - 1], l) == script)))
 		w--;
 	return w;
 }
@@ -606,31 +620,30 @@ static size_t glue_word_start(const uint32_t *cps, size_t i)
  * (i|Phone, m|RNA), within one script. Names and brands are written so;
  * a point's last word run into a title is mostly not ("resource|Learning",
  * "раньше|Ошибки"), and a glue after a sentence end, a digit or a closing
- * mark, or across a change of script ("LuaJIT|Итоги"), never is. */
-static bool glue_in_name(const uint32_t *cps, size_t i)
+ * mark, or across a change of script ("LuaJIT|Итоги"), never is. *start
+ * is where the word starts (glue_word_start). */
+static bool glue_in_name(const uint32_t *cps, size_t i, size_t *start)
 {
-	size_t w = glue_word_start(cps, i);
+	size_t w = *start = glue_word_start(cps, i);
 	return w < i && (text_is_upper(cps[w]) || w == letter_before(cps, i));
 }
 
 static bool cjk_letter(uint32_t cp)
 {
-	return text_is_han(cp) || text_is_kana(cp) || text_is_hangul(cp);
+	return cp >= 0x1100 &&
+	       (text_is_han(cp) || text_is_kana(cp) || text_is_hangul(cp));
 }
 
-/* Whether the glue before cps[i] is inside a name written into CJK text:
- * its word run on from a CJK letter, one or two letters before the glue
- * ("…特点Hb|A1c", "…如m|RNA", "Ig|G"). CJK writes no space before a Latin
- * word, so the glue says nothing of a seam there: where the word starts
- * is for the CJK model to weigh. A longer word before the glue may end
- * the point ("…就是Rubisco|Rubisco"), as after a space. */
-static bool glue_in_cjk_token(const uint32_t *cps, size_t i)
+/* Whether a glue inside a name (glue_in_name) whose word starts at w is
+ * inside a name written into CJK text: its word run on from a CJK letter,
+ * one or two letters before the glue ("…特点Hb|A1c", "…如m|RNA", "Ig|G").
+ * CJK writes no space before a Latin word, so the glue says nothing of a
+ * seam there: where the word starts is for the CJK model to weigh. A
+ * longer word before the glue may end the point ("…就是Rubisco|Rubisco"),
+ * as after a space. */
+static bool name_in_cjk(const uint32_t *cps, size_t i, size_t w)
 {
-	if (!glue_in_name(cps, i))
-		return false;
-	size_t w = glue_word_start(cps, i);
-	return w > 0 && cjk_letter(cps[w - 1]) &&
-	       letter_before(cps, i) - w < 2;
+	return w > 0 && cjk_letter(cps[w - 1]) && letter_before(cps, i) - w < 2;
 }
 
 /* The glue leaving a title of at most MAXLEN characters, or 0: the first
@@ -653,19 +666,23 @@ static size_t latin_cut(const struct chunk *c, size_t *count, size_t *other)
 	    cls_of(last) != K_CLOSE && last != ')' && !closing_quote &&
 	    !chunk_question(c))
 		return 0;
+	size_t from = c->n > MAXLEN ? c->n - MAXLEN : 1;
 	size_t last_cjk = 0; /* after the last CJK letter: no glue before */
-	for (size_t i = c->n; i-- > 0;)
+	for (size_t i = c->n; i-- > from;)
 		if (cjk_letter(c->cps[i])) {
 			last_cjk = i + 1;
 			break;
 		}
 	size_t first = 0, second = 0, plain = 0, in_word = 0;
 	bool word = true; /* no space since the first glue */
-	for (size_t i = c->n > MAXLEN ? c->n - MAXLEN : 1; i < c->n; i++) {
+	for (size_t i = from; i < c->n; i++) {
 		if (first && text_is_space(c->cps[i - 1]))
 			word = false;
-		if (i < last_cjk || !latin_glue(c->cps, c->n, i) ||
-		    glue_in_cjk_token(c->cps, i))
+		if (i < last_cjk || !latin_glue(c->cps, c->n, i))
+			continue;
+		size_t w;
+		bool in_name = glue_in_name(c->cps, i, &w);
+		if (in_name && name_in_cjk(c->cps, i, w))
 			continue;
 		if (!first)
 			first = i;
@@ -673,7 +690,7 @@ static size_t latin_cut(const struct chunk *c, size_t *count, size_t *other)
 			second = i;
 		if (word)
 			in_word = i;
-		if (!plain && !glue_in_name(c->cps, i))
+		if (!plain && !in_name)
 			plain = i;
 		(*count)++;
 	}
