@@ -777,8 +777,9 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	if (cb == K_PUNCT || cb == K_CLOSE || cb == K_SPACE || cb == K_END ||
 	    in(b, NUMBER_MARKS) || in(b, U"、，：:") || in(b, NEVER_START))
 		return false; /* a title starts with a word */
-	if (ca == K_OPEN)
-		return false;
+	if (ca == K_OPEN || a == ':' || a == 0xFF1A)
+		return false; /* a colon introduces what follows it: no point
+			       * ends in one (…案例：|東沙環礁 is one title) */
 	if (ca == K_SPACE) {
 		/* Nothing separates a point from the title glued to it
 		 * (FORMAT.md rule 7) but, at times, a line break after a
@@ -945,10 +946,13 @@ static void candidates(const struct chunk *c, size_t q, const bool *thai_ends,
 	for (size_t i = n; i-- > from;) {
 		enum cls k = cls_of(c->cps[i]);
 		/* a title holds no sentence end but a final ? (and a period
-		 * after a letter without case ends a sentence: sentence_end) */
+		 * after a Hangul syllable or a letter without case ends a
+		 * sentence: sentence_end) */
 		has_end = has_end ||
 			  (k == K_END && !(i == n - 1 && chunk_question(c))) ||
-			  (c->cps[i] == '.' && i > 0 && uncased(c->cps[i - 1]));
+			  (c->cps[i] == '.' && i > 0 &&
+			   (uncased(c->cps[i - 1]) ||
+			    cls_of(c->cps[i - 1]) == K_HANGUL));
 		int d = k == K_OPEN ? 1 : k == K_CLOSE ? -1 : 0;
 		low = d + (low < 0 ? low : 0);
 		ok[i] = i + 1 < n && !has_end && low >= 0 && (!q || i < q) &&

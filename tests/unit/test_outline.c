@@ -201,6 +201,17 @@ static void test_rules(void)
 		titles_are(d, (size_t[]){ 1, 3 }, want, 2, "name in CJK");
 		deck_free(d);
 	}
+	/* a colon introduces what follows it, so no point ends in one
+	 * (…的數倍案例：墾丁 is one title) */
+	d = load_str("標題,甲,Contents Page,目錄頁,甲,標題,甲,保護區,1.管理良好的保護"
+		     "區內魚類生物量可達周邊海域的數倍案例：墾丁,1.墾丁國家公園成立於"
+		     "1984年");
+	if (d) {
+		const struct block *b = block_at(d, 0, 0, 1);
+		CHECK(b && strcmp(b->title, "案例：墾丁") == 0, "colon: '%s'",
+		      b ? b->title : "");
+		deck_free(d);
+	}
 	/* a block title that ends in the header's words, after a space, is a
 	 * title and no new slide ("Key Results,1." under the header
 	 * "Results"), even on a slide whose first title came out of order */
