@@ -52,7 +52,7 @@ static bool start(struct vt *t, const struct answers *a, double *ms)
 	t->hold_replies = a->hold;
 	t->drop_replies = a->drop;
 	t->typed_at_query = a->typed;
-	bool ok = vt_wait_for(t, "/24", 3000);
+	bool ok = vt_wait_for(t, "/24", VT_START_MS);
 	if (ms)
 		*ms = now_ms() - t0;
 	return ok;
@@ -586,7 +586,7 @@ static void test_modes(void)
 		vt_spawn(&t, 80, 24, "xterm-256color", argv);
 		t.bg_reply = cases[i].bg;
 		t.drop_replies = cases[i].drop;
-		CHECK(vt_wait_for(&t, "/24", 3000), "modes %zu: slides shown", i);
+		CHECK(vt_wait_for(&t, "/24", VT_START_MS), "modes %zu: slides shown", i);
 		vt_send(&t, "q");
 		CHECK(vt_wait_for(&t, "DONE", 3000), "modes %zu: quit", i);
 		char *before = saved_modes("before");
@@ -636,7 +636,7 @@ static void test_suspend(void)
 		vt_spawn(&t, 80, 24, "xterm-256color", argv);
 		t.bg_reply = cases[i].bg;
 		t.drop_replies = cases[i].drop;
-		CHECK(vt_wait_for(&t, "1/24", 3000), "suspend %zu: slides shown", i);
+		CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "suspend %zu: slides shown", i);
 		vt_pump(&t, 300, 60);
 		char *shown = vt_screen(&t);
 		if (cases[i].outside) {

@@ -26,7 +26,9 @@ static bool start(struct vt *t, int cols, int rows, const char *deck)
 	char *argv[] = { (char *)lectern, (char *)deck, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
 	CHECK(ok, "spawn");
-	return ok && vt_wait_loaded(t, 3000);
+	ok = ok && vt_wait_loaded(t, VT_START_MS);
+	CHECK(ok, "the first screen shows");
+	return ok;
 }
 
 /* The cell where text first shows on screen; false when it does not. */

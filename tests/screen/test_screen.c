@@ -27,7 +27,9 @@ static bool start(struct vt *t, int cols, int rows, const char *deck)
 	char *argv[] = { (char *)lectern, (char *)deck, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
 	CHECK(ok, "spawn");
-	return ok && vt_wait_loaded(t, 3000);
+	ok = ok && vt_wait_loaded(t, VT_START_MS);
+	CHECK(ok, "the first screen shows");
+	return ok;
 }
 
 static char *footer(struct vt *t)
@@ -439,7 +441,7 @@ static void test_signals(void)
 		char *argv[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
 		struct vt t;
 		vt_spawn(&t, 80, 24, "xterm-256color", argv);
-		CHECK(vt_wait_for(&t, "1/24", 3000), "started under a shell");
+		CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "started under a shell");
 		char path[300];
 		snprintf(path, sizeof path, "%s/pid", tmpdir);
 		FILE *f = fopen(path, "r");
@@ -507,7 +509,7 @@ static void test_terminal_checks(void)
 	/* a locale that is not UTF-8 (LANG not forwarded over SSH): lectern
 	 * switches to C.UTF-8 and CJK still takes two cells */
 	vt_spawn_locale(&t, 80, 24, "xterm-256color", "C", "C", argv);
-	CHECK(vt_wait_for(&t, "1/24", 3000), "LC_ALL=C: slides shown");
+	CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "LC_ALL=C: slides shown");
 	CHECK(vt_contains(&t, "神经可塑性与抑郁"), "LC_ALL=C: CJK drawn");
 	VTermScreenCell cell;
 	bool two = false;
@@ -523,7 +525,7 @@ static void test_terminal_checks(void)
 	snprintf(script, sizeof script, "%s - < %s; echo RC=$?; sleep 5", lectern, demo);
 	char *sh[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
 	vt_spawn(&t, 80, 24, "xterm-256color", sh);
-	CHECK(vt_wait_for(&t, "1/24", 3000), "deck from stdin shown");
+	CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "deck from stdin shown");
 	CHECK(vt_go(&t, " ", "2/24"), "keys read from the terminal");
 	vt_send(&t, "q");
 	CHECK(vt_wait_for(&t, "RC=0", 3000), "q exits 0");
@@ -539,7 +541,9 @@ static bool start_sh(struct vt *t, int cols, int rows, const char *env,
 	snprintf(script, sizeof script, "%s exec %s %s %s", env, lectern, args, deck);
 	char *argv[] = { (char *)"/bin/sh", (char *)"-c", script, NULL };
 	bool ok = vt_spawn(t, cols, rows, "xterm-256color", argv);
-	return ok && vt_wait_loaded(t, 3000);
+	ok = ok && vt_wait_loaded(t, VT_START_MS);
+	CHECK(ok, "the first screen shows");
+	return ok;
 }
 
 static void write_text(const char *path, const char *text)
@@ -859,7 +863,7 @@ static void test_edges(void)
 
 	/* terminal types */
 	vt_spawn(&t, 80, 24, "vt100", argv);
-	CHECK(vt_wait_for(&t, "1/24", 3000), "TERM=vt100: slides shown");
+	CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "TERM=vt100: slides shown");
 	int coloured = 0;
 	for (int r = 0; r < 24; r++)
 		for (int c = 0; c < 80; c++)
@@ -875,7 +879,7 @@ static void test_edges(void)
 
 	/* the terminal closed under lectern (the SSH link dropped) */
 	vt_spawn(&t, 80, 24, "xterm-256color", argv);
-	CHECK(vt_wait_for(&t, "1/24", 3000), "started");
+	CHECK(vt_wait_for(&t, "1/24", VT_START_MS), "started");
 	close(t.fd);
 	t.fd = -1;
 	int st = -1;

@@ -26,7 +26,9 @@ static bool start_with(struct vt *t, int cols, int rows, const char *term,
 	char *argv[] = { (char *)lectern, (char *)path, NULL };
 	bool ok = vt_spawn(t, cols, rows, term, argv);
 	CHECK(ok, "spawn");
-	return ok && vt_wait_loaded(t, 3000);
+	ok = ok && vt_wait_loaded(t, VT_START_MS);
+	CHECK(ok, "the first screen shows");
+	return ok;
 }
 
 static bool start(struct vt *t, int cols, int rows, const char *path)

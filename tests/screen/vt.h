@@ -70,6 +70,12 @@ void vt_pump_reply(struct vt *t, int first_ms, int ms, int quiet_ms);
 
 /* Pumps until the screen holds needle (UTF-8); false after timeout_ms. */
 bool vt_wait_for(struct vt *t, const char *needle, int timeout_ms);
+
+/* How long a test waits for a program it has just started to show its
+ * first screen: long, since CI's machine runs other suites beside it and
+ * a process's first start there can take seconds; a passing test never
+ * waits it out. */
+#define VT_START_MS 10000
 /* Pumps until the footer's n/N shows a whole deck: the screen holds a
  * '/' but not the "/…" of a deck still loading; false after timeout_ms.
  * Keys sent before that can land while the total is still unknown. */
