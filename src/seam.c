@@ -1500,7 +1500,10 @@ static void features(const struct seam_stats *st, const struct chunk *c,
 	f[F_SENTENCE_END] = ca == K_END ||
 			    (a == '.' && i >= 2 && (cls_of(s[i - 2]) == K_HANGUL ||
 						    uncased(s[i - 2])));
-	f[F_BAD_START] = (rb & R_BAD_START) != 0 ||
+	/* no Japanese word starts with ん: a particle's kana before one is
+	 * a word's first (がん "cancer", にんげん, もんだい) */
+	f[F_BAD_START] = ((rb & R_BAD_START) != 0 &&
+			  !(cb == K_HIRA && i + 1 < c->n && s[i + 1] == 0x3093)) ||
 			 (once->thai && cb == K_THAI &&
 			  thai_bad_start(s, c->n, once->thai_ends, i));
 	f[F_POINT_END] = end_odds(st, cm_get(&st->point_end, a),
