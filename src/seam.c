@@ -279,7 +279,10 @@ static const char32_t BAD_START[] =
 	U"與並將對為從於" /* the same in traditional characters */
 	U"のをにはがとでもへやかよねず"
 	U"은을에와께";
-static const char32_t PREDICATE_END[] = U"るたいだすずぬ" /* Japanese */
+/* Japanese: the past and the adjective (た い), the copula (だ), the
+ * negative (ず), and every ending of a verb's plain form (う く ぐ す つ
+ * ぬ ぶ む る: 言う 働く 泳ぐ 話す 持つ 死ぬ 遊ぶ 読む 見る) */
+static const char32_t PREDICATE_END[] = U"るたいだすずぬうくぐつぶむ"
 					U"다요"; /* Korean */
 /* Particles: a title's first word is never one alone ("…기록|의 가치"). */
 static const char32_t PARTICLES[] = U"은는이가을를에의와과도로만께서란";
