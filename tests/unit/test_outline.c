@@ -207,9 +207,13 @@ static void test_rules(void)
 		     "區內魚類生物量可達周邊海域的數倍案例：墾丁,1.墾丁國家公園成立於"
 		     "1984年");
 	if (d) {
+		/* without the dictionary 例：墾丁 is as fair a guess: the
+		 * colon rule says only that the title holds the colon */
 		const struct block *b = block_at(d, 0, 0, 1);
-		CHECK(b && strcmp(b->title, "案例：墾丁") == 0, "colon: '%s'",
-		      b ? b->title : "");
+		const char *t = b ? b->title : "";
+		size_t n = strlen(t), k = strlen("：墾丁");
+		CHECK(words_builtin() ? strcmp(t, "案例：墾丁") == 0 :
+		      n > k && strcmp(t + n - k, "：墾丁") == 0, "colon: '%s'", t);
 		deck_free(d);
 	}
 	/* a block title that ends in the header's words, after a space, is a
