@@ -785,6 +785,10 @@ static bool allowed_at(const uint32_t *s, size_t n, size_t i)
 	if (cb == K_PUNCT || cb == K_CLOSE || cb == K_SPACE || cb == K_END ||
 	    in(b, NUMBER_MARKS) || in(b, U"、，：:") || in(b, NEVER_START))
 		return false; /* a title starts with a word */
+	if (((b == 0x7EA6 || b == 0x7D04) && i + 1 < n && text_is_digit(s[i + 1])) ||
+	    ((a == 0x7EA6 || a == 0x7D04) && cb == K_DIGIT))
+		return false; /* 约 before a number is "about", and goes with
+			       * it: neither |约52% nor 约|52% */
 	if (ca == K_OPEN || a == ':' || a == 0xFF1A)
 		return false; /* a colon introduces what follows it: no point
 			       * ends in one (…案例：|東沙環礁 is one title) */
