@@ -41,8 +41,9 @@ struct screen {
 	int64_t asked_at;              /* when the query went out */
 	struct termios shell_modes;    /* the tty's modes before the query */
 	int modes_fd;                  /* the tty they are of */
-	bool modes_changed;            /* newterm took the quiet modes for
-					* the shell's: endwin leaves them */
+	bool quiet_as_shell;           /* newterm took send_query's quiet
+					* modes for the shell's: endwin
+					* leaves them (endwin_to_shell) */
 	struct termbg_filter replies;  /* keeps late replies out of the keys */
 	int early[32];                 /* keys typed while asking, to come */
 	int nearly, earlypos;
@@ -215,7 +216,7 @@ struct screen *screen_open(bool direct, bool ask_bg, char *err, size_t errlen)
 	s->scr = newterm(term, stdout, s->in);
 	if (!s->scr) {
 		snprintf(err, errlen, "cannot start the terminal (TERM=%s)", term);
-		if (s->modes_changed)
+		if (s->quiet_as_shell)
 			tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 		if (s->own_in)
 			fclose(s->in);
@@ -423,13 +424,13 @@ static bool send_query(struct screen *s)
 	quiet.c_cc[VTIME] = 0;
 	if (tcsetattr(fd, TCSANOW, &quiet) != 0)
 		return false;
-	s->modes_changed = true;
+	s->quiet_as_shell = true;
 	static const char query[] = TERMBG_QUERY;
 	s->asked = true;
 	s->asked_at = monotonic_ms();
 	if (!write_all(STDOUT_FILENO, query, sizeof query - 1)) {
 		tcsetattr(fd, TCSANOW, &s->shell_modes);
-		s->modes_changed = s->asked = false;
+		s->quiet_as_shell = s->asked = false;
 		return false;
 	}
 	return true;
@@ -440,7 +441,7 @@ static bool send_query(struct screen *s)
 static void endwin_to_shell(struct screen *s)
 {
 	endwin();
-	if (s->modes_changed)
+	if (s->quiet_as_shell)
 		tcsetattr(s->modes_fd, TCSANOW, &s->shell_modes);
 }
 
