@@ -60,11 +60,11 @@ def fingerprint(h):
     return (h & 0xFFFFFFFE) or 2
 
 
-def main(argv):
-    if len(argv) != 3:
-        sys.exit("usage: gen_words.py DICT.txt OUT.c")
+def read_dict(path):
+    """The words kept of jieba's dict.txt, {word: (frequency, verb)}, and
+    the total frequency of all its words."""
     words, total = {}, 0
-    with open(argv[1], encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             parts = line.split()
             if len(parts) < 2:
@@ -72,7 +72,7 @@ def main(argv):
             try:
                 freq = int(parts[1])
             except ValueError:
-                sys.exit("%s:%d: no frequency" % (argv[1], n))
+                sys.exit("%s:%d: no frequency" % (path, n))
             total += freq
             w, tag = parts[0], parts[2] if len(parts) > 2 else ""
             if not 1 <= len(w) <= MAX_LEN or not all(is_han(c) for c in w):
@@ -82,7 +82,14 @@ def main(argv):
             verb = len(w) > 1 and tag.startswith("v") and tag != "vn"
             words[w] = (freq, verb)
     if not words or total <= 0:
-        sys.exit("%s: no words" % argv[1])
+        sys.exit("%s: no words" % path)
+    return words, total
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.exit("usage: gen_words.py DICT.txt OUT.c")
+    words, total = read_dict(argv[1])
 
     def cost(freq):
         return min(NOT_A_WORD - 1, round(-math.log(freq / total) * COST_SCALE))

@@ -8,10 +8,15 @@
  * nothing of decks or seams. */
 #include "lectern/words.h"
 
+#include <string.h>
+
 #include "config.h"
 
 #if LECTERN_WORDS
 #include "words_table.h"
+#if LECTERN_LM
+#include "lm_table.h"
+#endif
 
 #define INFO_VERB 0x80
 #define INFO_COST 0x7F
@@ -99,15 +104,64 @@ static void words_at(const uint32_t *s, size_t n, int (*info)[MAXWORD])
 	}
 }
 
-bool words_cuts(const uint32_t *s, size_t n, double *gap,
-		unsigned char *flags)
+#if LECTERN_LM
+/* The slot of the key s[0, n) (a word, or two words with a 0 between) in
+ * a table of the language model, or -1. */
+static long lm_slot(const uint32_t *key, uint32_t nslots, const uint32_t *s,
+		    size_t n)
+{
+	uint64_t h = word_hash(s, n);
+	uint32_t fp = (uint32_t)h & ~1u;
+	uint32_t i = (uint32_t)(((h >> 32) * nslots) >> 32);
+	if (!fp)
+		fp = 2;
+	while (key[i]) {
+		if (key[i] == fp)
+			return i;
+		i = i + 1 < nslots ? i + 1 : 0;
+	}
+	return -1;
+}
+
+/* The model's word on the left of a boundary, l[0, nl), and on its
+ * right, f[0, nf): what cut says of them. */
+static void lm_fill(const uint32_t *l, size_t nl, const uint32_t *f,
+		    size_t nf, struct words_cut *cut)
+{
+	long wl = lm_slot(lm_word_key, lm_word_nslots, l, nl);
+	double q = lm_quant;
+	cut->lm_left = wl >= 0;
+	cut->lm_right = lm_slot(lm_word_key, lm_word_nslots, f, nf) >= 0;
+	if (!cut->lm_left)
+		return;
+	cut->end = -(lm_word_end[wl] / q);
+	if (!cut->lm_right)
+		return;
+	uint32_t pair[2 * MAXWORD + 1];
+	memcpy(pair, l, nl * sizeof *l);
+	pair[nl] = 0;
+	memcpy(pair + nl + 1, f, nf * sizeof *f);
+	long p = lm_slot(lm_pair_key, lm_pair_nslots, pair, nl + 1 + nf);
+	/* no bigram kept: the back-off's, -bow(l) */
+	cut->assoc = p >= 0 ? lm_pair_assoc[p] / q :
+		     -(lm_word_bow[wl] / q - lm_bow_offset);
+}
+#endif
+
+bool words_lm_builtin(void)
+{
+	return LECTERN_LM;
+}
+
+bool words_cuts(const uint32_t *s, size_t n, struct words_cut *cut)
 {
 	if (n == 0 || n > WORDS_MAXRUN)
 		return false;
 	int info[WORDS_MAXRUN][MAXWORD];
 	words_at(s, n, info);
-	/* fwd[i]: the cheapest segmentation of s[0, i); bwd[i]: of s[i, n),
-	 * and first[i] the length of its first word */
+	/* fwd[i]: the cheapest segmentation of s[0, i), and last[i] the
+	 * length of its last word; bwd[i]: of s[i, n), and first[i] the
+	 * length of its first word */
 	long fwd[WORDS_MAXRUN + 1], bwd[WORDS_MAXRUN + 1];
 	size_t first[WORDS_MAXRUN + 1], last[WORDS_MAXRUN + 1];
 	fwd[0] = 0;
@@ -138,14 +192,38 @@ bool words_cuts(const uint32_t *s, size_t n, double *gap,
 			}
 		}
 	}
+#if LECTERN_LM
+	/* The model reads what the dictionary reads: a run whose Han
+	 * characters are mostly single in its best segmentation (fewer than
+	 * half in words of two or more) is not written in the dictionary's
+	 * words (a run in traditional characters, whose words it knows in
+	 * simplified ones), and the model's reading of it would be of the
+	 * few words it happens to know: it gets nothing of the model. */
+	size_t han = 0, in_words = 0;
+	for (size_t i = 0; i < n; i++)
+		han += in_table(s[i]);
+	for (size_t i = n; i > 0; i -= last[i])
+		if (last[i] >= 2)
+			in_words += last[i];
+	bool lm_reads = 2 * in_words >= han;
+#endif
 	for (size_t i = 0; i <= n; i++) {
-		gap[i] = (double)(fwd[i] + bwd[i] - fwd[n]) / words_cost_scale;
-		flags[i] = 0;
+		struct words_cut *c = &cut[i];
+		*c = (struct words_cut){
+			.gap = (double)(fwd[i] + bwd[i] - fwd[n]) / words_cost_scale
+		};
 		if (i < n && first[i] >= 2 && (info[i][first[i] - 1] & INFO_VERB))
-			flags[i] |= WORDS_VERB_AFTER;
+			c->flags |= WORDS_VERB_AFTER;
 		if (last[i] >= 2 &&
 		    (info[i - last[i]][last[i] - 1] & INFO_VERB))
-			flags[i] |= WORDS_VERB_BEFORE;
+			c->flags |= WORDS_VERB_BEFORE;
+#if LECTERN_LM
+		/* only between two characters the dictionary has: a Latin
+		 * word or a digit is no word of the model's */
+		if (lm_reads && i > 0 && i < n && in_table(s[i - 1]) &&
+		    in_table(s[i]))
+			lm_fill(s + i - last[i], last[i], s + i, first[i], c);
+#endif
 	}
 	return true;
 }
@@ -164,13 +242,16 @@ bool words_contains(const uint32_t *s, size_t n)
 	return false;
 }
 
-bool words_cuts(const uint32_t *s, size_t n, double *gap,
-		unsigned char *flags)
+bool words_lm_builtin(void)
+{
+	return false;
+}
+
+bool words_cuts(const uint32_t *s, size_t n, struct words_cut *cut)
 {
 	(void)s;
 	(void)n;
-	(void)gap;
-	(void)flags;
+	(void)cut;
 	return false;
 }
 

@@ -67,7 +67,7 @@ struct seam_guess seam_find(const struct seam_stats *st, const char *t,
 /* ---- for the fitting tool (tests/tools/fit_seam.py) -------------------
  * Process-wide hooks, for tools only: lectern itself never sets them. */
 
-#define SEAM_NFEATURES 22
+#define SEAM_NFEATURES 26
 
 /* One decided seam: the candidate starts (byte offsets in t) and their
  * features (ncand rows of SEAM_NFEATURES), and the index of the one
