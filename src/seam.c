@@ -1245,7 +1245,7 @@ static void word_edges_rule(const struct seam_stats *st, const struct chunk *c,
  *               often starts with a term rarer than any general corpus
  *               has (钙化, 环栅). With the four, leaving each deck out:
  *               528 of 545 titles (522 before); over the enlarged
- *               corpus (fit_seam.py) 938 of 989 (927), Chinese 444 of
+ *               corpus (fit_seam.py) 938 of 989 (927), Chinese 445 of
  *               491 (433). A model of every pair the model has (2.5
  *               million) gets 2 Chinese seams more than the 51,000 kept
  *               (src/gen_lm.py); counting an unknown word as 0 rather

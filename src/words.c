@@ -38,24 +38,32 @@ static uint64_t word_hash(const uint32_t *s, size_t n)
 	return h;
 }
 
+/* The slot of the key s[0, n) in an open-addressing table of nslots
+ * fingerprints (gen_words.py's and gen_lm.py's: bit 0 is not part of the
+ * fingerprint, and 0 is an empty slot), or -1 when it has none. */
+static long find_slot(const uint32_t *key, uint32_t nslots, const uint32_t *s,
+		      size_t n)
+{
+	uint64_t h = word_hash(s, n);
+	uint32_t fp = (uint32_t)h & ~KEY_PREFIX;
+	uint32_t i = (uint32_t)(((h >> 32) * nslots) >> 32);
+	if (!fp)
+		fp = 2;
+	while (key[i]) {
+		if ((key[i] & ~KEY_PREFIX) == fp)
+			return i;
+		i = i + 1 < nslots ? i + 1 : 0;
+	}
+	return -1;
+}
+
 /* The information byte of s[0, n) (2 to 4 characters), or -1 when it has
  * no entry; *prefix says whether longer words start with it. */
 static int lookup(const uint32_t *s, size_t n, bool *prefix)
 {
-	uint64_t h = word_hash(s, n);
-	uint32_t fp = (uint32_t)h & ~KEY_PREFIX;
-	uint32_t i = (uint32_t)(((h >> 32) * words_nslots) >> 32);
-	if (!fp)
-		fp = 2;
-	while (words_key[i]) {
-		if ((words_key[i] & ~KEY_PREFIX) == fp) {
-			*prefix = words_key[i] & KEY_PREFIX;
-			return words_info[i];
-		}
-		i = i + 1 < words_nslots ? i + 1 : 0;
-	}
-	*prefix = false;
-	return -1;
+	long i = find_slot(words_key, words_nslots, s, n);
+	*prefix = i >= 0 && (words_key[i] & KEY_PREFIX);
+	return i >= 0 ? words_info[i] : -1;
 }
 
 static bool in_table(uint32_t cp)
@@ -105,33 +113,15 @@ static void words_at(const uint32_t *s, size_t n, int (*info)[MAXWORD])
 }
 
 #if LECTERN_LM
-/* The slot of the key s[0, n) (a word, or two words with a 0 between) in
- * a table of the language model, or -1. */
-static long lm_slot(const uint32_t *key, uint32_t nslots, const uint32_t *s,
-		    size_t n)
-{
-	uint64_t h = word_hash(s, n);
-	uint32_t fp = (uint32_t)h & ~1u;
-	uint32_t i = (uint32_t)(((h >> 32) * nslots) >> 32);
-	if (!fp)
-		fp = 2;
-	while (key[i]) {
-		if (key[i] == fp)
-			return i;
-		i = i + 1 < nslots ? i + 1 : 0;
-	}
-	return -1;
-}
-
 /* The model's word on the left of a boundary, l[0, nl), and on its
  * right, f[0, nf): what cut says of them. */
 static void lm_fill(const uint32_t *l, size_t nl, const uint32_t *f,
 		    size_t nf, struct words_cut *cut)
 {
-	long wl = lm_slot(lm_word_key, lm_word_nslots, l, nl);
+	long wl = find_slot(lm_word_key, lm_word_nslots, l, nl);
 	double q = lm_quant;
 	cut->lm_left = wl >= 0;
-	cut->lm_right = lm_slot(lm_word_key, lm_word_nslots, f, nf) >= 0;
+	cut->lm_right = find_slot(lm_word_key, lm_word_nslots, f, nf) >= 0;
 	if (!cut->lm_left)
 		return;
 	cut->end = -(lm_word_end[wl] / q);
@@ -141,7 +131,7 @@ static void lm_fill(const uint32_t *l, size_t nl, const uint32_t *f,
 	memcpy(pair, l, nl * sizeof *l);
 	pair[nl] = 0;
 	memcpy(pair + nl + 1, f, nf * sizeof *f);
-	long p = lm_slot(lm_pair_key, lm_pair_nslots, pair, nl + 1 + nf);
+	long p = find_slot(lm_pair_key, lm_pair_nslots, pair, nl + 1 + nf);
 	/* no bigram kept: the back-off's, -bow(l) */
 	cut->assoc = p >= 0 ? lm_pair_assoc[p] / q :
 		     -(lm_word_bow[wl] / q - lm_bow_offset);
