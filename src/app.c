@@ -221,10 +221,12 @@ static size_t slide_points(struct app *a)
 	struct page *pg = current_page(a);
 	if (pg->kind != PAGE_CONTENT)
 		return 0;
-	const struct slide *sl = &a->deck->sections[pg->section].slides[pg->slide];
-	size_t n = 0;
-	for (size_t b = 0; b < sl->nblocks; b++)
-		n += sl->blocks[b].npoints;
+	const struct deck *d = a->deck;
+	const struct slide *sl = section_slide(d, &d->sections[pg->section],
+					       pg->slide);
+	size_t nb = slide_nblocks(d, sl), n = 0;
+	for (size_t b = 0; b < nb; b++)
+		n += block_npoints(d, slide_block(d, sl, b));
 	return n;
 }
 
@@ -234,19 +236,21 @@ static const struct slide *cur_slide(struct app *a)
 	struct page *pg = current_page(a);
 	if (pg->kind != PAGE_CONTENT)
 		return NULL;
-	return &a->deck->sections[pg->section].slides[pg->slide];
+	return section_slide(a->deck, &a->deck->sections[pg->section],
+			     pg->slide);
 }
 
 /* The reveal step from which a span of the current slide shows: its
  * point's, or its block title's. */
 static uint32_t span_step(struct app *a, int block, int point)
 {
+	const struct deck *d = a->deck;
 	const struct slide *sl = cur_slide(a);
-	if (!sl || block < 0 || (size_t)block >= sl->nblocks)
+	if (!sl || block < 0 || (size_t)block >= slide_nblocks(d, sl))
 		return 0;
-	const struct block *b = &sl->blocks[block];
-	if (point >= 0 && (size_t)point < b->npoints)
-		return b->points[point].step;
+	const struct block *b = slide_block(d, sl, (size_t)block);
+	if (point >= 0 && (size_t)point < block_npoints(d, b))
+		return block_point(d, b, (size_t)point)->step;
 	return b->step;
 }
 
@@ -267,10 +271,12 @@ static void screen_of_step(struct app *a, uint32_t s)
 static size_t point_index(struct app *a, int block, int point)
 {
 	struct page *pg = current_page(a);
-	const struct slide *sl = &a->deck->sections[pg->section].slides[pg->slide];
-	size_t n = 0;
-	for (int b = 0; b < block && (size_t)b < sl->nblocks; b++)
-		n += sl->blocks[b].npoints;
+	const struct deck *d = a->deck;
+	const struct slide *sl = section_slide(d, &d->sections[pg->section],
+					       pg->slide);
+	size_t nb = slide_nblocks(d, sl), n = 0;
+	for (int b = 0; b < block && (size_t)b < nb; b++)
+		n += block_npoints(d, slide_block(d, sl, (size_t)b));
 	return n + (size_t)point;
 }
 
@@ -473,6 +479,12 @@ struct place {
 	const char *first_title; /* its first block's title, or "" */
 };
 
+/* The title of sl's first block, or "" when it has none. */
+static const char *first_title(const struct deck *d, const struct slide *sl)
+{
+	return slide_nblocks(d, sl) ? block_title(d, slide_block(d, sl, 0)) : "";
+}
+
 static struct place place_of(const struct app *a)
 {
 	struct place p = { 0 };
@@ -485,18 +497,19 @@ static struct place place_of(const struct app *a)
 	for (size_t k = 0; k < s; k++)
 		p.occurrence += strcmp(d->sections[k].title, p.section) == 0;
 	if (p.kind == PAGE_CONTENT) {
-		const struct slide *sl = &d->sections[s].slides[l];
+		const struct slide *sl = section_slide(d, &d->sections[s], l);
 		p.slide = l;
-		p.header = sl->header;
-		p.first_title = sl->nblocks ? sl->blocks[0].title : "";
+		p.header = slide_header(d, sl);
+		p.first_title = first_title(d, sl);
 	}
 	return p;
 }
 
-static bool same_slide(const struct slide *sl, const struct place *p)
+static bool same_slide(const struct deck *d, const struct slide *sl,
+		       const struct place *p)
 {
-	return strcmp(sl->header, p->header) == 0 &&
-	       strcmp(sl->nblocks ? sl->blocks[0].title : "", p->first_title) == 0;
+	return strcmp(slide_header(d, sl), p->header) == 0 &&
+	       strcmp(first_title(d, sl), p->first_title) == 0;
 }
 
 /* The slide of d that p names: the same section (by title), the same
@@ -520,7 +533,7 @@ static size_t find_place(const struct deck *d, const struct deck_index *ix,
 	size_t best = NO_INDEX, dist = SIZE_MAX;
 	for (size_t l = 0; l < sec->nslides; l++) {
 		size_t dl = l > p->slide ? l - p->slide : p->slide - l;
-		if (same_slide(&sec->slides[l], p) && dl < dist) {
+		if (same_slide(d, section_slide(d, sec, l), p) && dl < dist) {
 			best = l;
 			dist = dl;
 		}

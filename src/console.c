@@ -90,9 +90,10 @@ static bool deck_has_notes(struct console *c)
 		return c->has_notes;
 	bool any = d->notes.n > 0;
 	for (size_t s = 0; s < d->nsections && !any; s++) {
-		any = d->sections[s].notes.n > 0;
-		for (size_t l = 0; l < d->sections[s].nslides && !any; l++)
-			any = d->sections[s].slides[l].notes.n > 0;
+		const struct section *sec = &d->sections[s];
+		any = sec->notes.n > 0;
+		for (size_t l = 0; l < sec->nslides && !any; l++)
+			any = slide_notes(d, section_slide(d, sec, l))->n > 0;
 	}
 	c->noted = d;
 	c->has_notes = any;

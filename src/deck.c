@@ -22,73 +22,176 @@ static void *grow_pow2(void *arr, size_t count, size_t size)
 	return arr;
 }
 
-/* ---- the string pool ------------------------------------------------
- * Strings are appended to the newest block; a block is freed only with
- * the deck. Blocks grow from POOL_FIRST to POOL_MAX bytes, so that a
- * small deck takes little and a large one few blocks; a string too large
- * to fit well gets a block of its own, behind the newest. */
+/* ---- the string space -----------------------------------------------
+ * A handle is a 32-bit place in a space of 1 MiB segments: seg[h >> 20]
+ * is where the bytes of segment h >> 20 begin. The pool's blocks and the
+ * text each take whole segments (a large one several in a row), so that
+ * deck_str is one lookup, and a block never moves once made.
+ * Strings are appended to the newest block; blocks grow from POOL_FIRST
+ * to POOL_MAX bytes, so that a small deck takes little and a large one
+ * few blocks; a string too large to fit well gets a block of its own,
+ * behind the newest. */
+#define SEG_BITS 20
+#define SEG_SIZE ((size_t)1 << SEG_BITS)
+#define SEG_MAX ((size_t)1 << (32 - SEG_BITS))
 #define POOL_FIRST ((size_t)4096)
-#define POOL_MAX ((size_t)1 << 20)
+#define POOL_MAX SEG_SIZE
 
-struct pool_block {
-	struct pool_block *next; /* the older blocks */
-	size_t used, cap;
-	char data[];
+/* A table of what few nodes have, by node index: entries begin with
+ * their node's index and are sorted by it. Importers set them on the
+ * node they are building, so an entry is nearly always appended. */
+struct sparse {
+	unsigned char *v;
+	size_t n, cap, size; /* entries, room, bytes an entry */
 };
 
-struct deck_pool {
-	struct pool_block *head; /* the block strings go to */
+struct num_entry { uint32_t node; uint32_t number; };
+struct style_entry { uint32_t node; struct point_style style; };
+struct runs_entry { uint32_t node; struct attr_runs runs; };
+struct notes_entry { uint32_t node; struct notes notes; };
+
+struct deck_store {
+	char **seg;
+	size_t nseg, seg_cap;
+	char **blocks;        /* the pool's blocks, to free */
+	size_t nblocks, blocks_cap;
+	uint32_t cur;         /* handle of the newest block's first byte */
+	size_t used, cap;     /* in the newest block */
 	size_t next_cap;
+	size_t slides_cap, blocks_room, points_cap; /* the columns' room */
+	size_t open_section;  /* where slides go; NO_INDEX: none yet */
+	struct sparse numbers, styles, title_runs, header_runs, notes;
 };
 
-static char *pool_alloc(struct deck_pool *p, size_t n)
+static void sparse_init(struct sparse *s, size_t size)
 {
-	struct pool_block *b = p->head;
-	if (b && b->cap - b->used >= n) {
-		char *s = b->data + b->used;
-		b->used += n;
-		return s;
-	}
-	if (n > p->next_cap / 4) {
-		/* large: a block of its own, the newest staying the head */
-		struct pool_block *own = xmalloc(sizeof *own + n);
-		own->used = own->cap = n;
-		if (b) {
-			own->next = b->next;
-			b->next = own;
-		} else {
-			own->next = NULL;
-			p->head = own;
-		}
-		return own->data;
-	}
-	struct pool_block *nb = xmalloc(sizeof *nb + p->next_cap);
-	nb->next = b;
-	nb->used = n;
-	nb->cap = p->next_cap;
-	p->head = nb;
-	if (p->next_cap < POOL_MAX)
-		p->next_cap *= 2;
-	return nb->data;
+	*s = (struct sparse){ NULL, 0, 0, size };
 }
 
-static void pool_free(struct deck_pool *p)
+static uint32_t entry_node(const struct sparse *s, size_t i)
 {
-	if (!p)
-		return;
-	for (struct pool_block *b = p->head, *next; b; b = next) {
-		next = b->next;
-		free(b);
+	uint32_t k;
+	memcpy(&k, s->v + i * s->size, sizeof k);
+	return k;
+}
+
+/* The first entry whose node is >= node. */
+static size_t sparse_lower(const struct sparse *s, uint32_t node)
+{
+	size_t lo = 0, hi = s->n;
+	if (hi && entry_node(s, hi - 1) < node)
+		return hi; /* the usual case: past the last */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (entry_node(s, mid) < node)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	free(p);
+	return lo;
+}
+
+static void *sparse_find(const struct sparse *s, uint32_t node)
+{
+	size_t i = sparse_lower(s, node);
+	return i < s->n && entry_node(s, i) == node ? s->v + i * s->size
+						     : NULL;
+}
+
+/* node's entry, made zeroed (but for its node) if it has none. */
+static void *sparse_get(struct sparse *s, uint32_t node)
+{
+	size_t i = sparse_lower(s, node);
+	if (i < s->n && entry_node(s, i) == node)
+		return s->v + i * s->size;
+	s->v = xgrow(s->v, &s->cap, s->n + 1, s->size);
+	memmove(s->v + (i + 1) * s->size, s->v + i * s->size,
+		(s->n - i) * s->size);
+	s->n++;
+	unsigned char *e = s->v + i * s->size;
+	memset(e, 0, s->size);
+	memcpy(e, &node, sizeof node);
+	return e;
+}
+
+static void sparse_shrink(struct sparse *s)
+{
+	if (s->n < s->cap) {
+		s->v = s->n ? xrealloc(s->v, s->n * s->size) : (free(s->v), NULL);
+		s->cap = s->n;
+	}
+}
+
+/* n bytes at b, taking the next whole segments: the handle of b[0]. */
+static uint32_t seg_map(struct deck_store *st, char *b, size_t n)
+{
+	size_t k = n ? (n + SEG_SIZE - 1) / SEG_SIZE : 1;
+	/* 4 GiB of strings: SOURCE_MAX_BYTES keeps a deck's far below */
+	assert(st->nseg + k <= SEG_MAX);
+	st->seg = xgrow(st->seg, &st->seg_cap, st->nseg + k, sizeof *st->seg);
+	uint32_t h = (uint32_t)(st->nseg << SEG_BITS);
+	for (size_t i = 0; i < k; i++)
+		st->seg[st->nseg++] = b + i * SEG_SIZE;
+	return h;
+}
+
+static char *seg_block(struct deck_store *st, size_t n, uint32_t *h)
+{
+	char *b = xmalloc(n);
+	st->blocks = xgrow(st->blocks, &st->blocks_cap, st->nblocks + 1,
+			   sizeof *st->blocks);
+	st->blocks[st->nblocks++] = b;
+	*h = seg_map(st, b, n);
+	return b;
+}
+
+/* Room for n bytes in the pool: their handle. */
+static uint32_t pool_alloc(struct deck_store *st, size_t n)
+{
+	if (st->cap - st->used >= n && st->nblocks) {
+		uint32_t h = st->cur + (uint32_t)st->used;
+		st->used += n;
+		return h;
+	}
+	uint32_t h;
+	if (n > st->next_cap / 4) {
+		/* large: a block of its own, the newest staying the one
+		 * strings go to */
+		seg_block(st, n, &h);
+		return h;
+	}
+	seg_block(st, st->next_cap, &st->cur);
+	st->used = n;
+	st->cap = st->next_cap;
+	if (st->next_cap < POOL_MAX)
+		st->next_cap *= 2;
+	return st->cur;
+}
+
+const char *deck_str(const struct deck *d, uint32_t s)
+{
+	return d->store->seg[s >> SEG_BITS] + (s & (SEG_SIZE - 1));
+}
+
+uint32_t deck_intern(struct deck *d, const char *s, size_t n)
+{
+	uint32_t h = pool_alloc(d->store, n + 1);
+	char *c = (char *)deck_str(d, h);
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return h;
+}
+
+uint32_t deck_intern_take(struct deck *d, char *s)
+{
+	uint32_t h = s ? deck_intern(d, s, strlen(s)) : DECK_EMPTY_STR;
+	free(s);
+	return h;
 }
 
 char *deck_strndup(struct deck *d, const char *s, size_t n)
 {
-	char *c = pool_alloc(d->pool, n + 1);
-	memcpy(c, s, n);
-	c[n] = '\0';
-	return c;
+	return (char *)deck_str(d, deck_intern(d, s, n));
 }
 
 char *deck_strdup(struct deck *d, const char *s)
@@ -103,33 +206,9 @@ char *deck_take_str(struct deck *d, char *s)
 	return c;
 }
 
-/* ---- nodes ----------------------------------------------------------- */
-
-struct deck *deck_new(void)
+uint32_t deck_map_text(struct deck *d, char *t, size_t n)
 {
-	struct deck *d = xcalloc(1, sizeof *d);
-	d->pool = xcalloc(1, sizeof *d->pool);
-	d->pool->next_cap = POOL_FIRST;
-	d->title = deck_strdup(d, "");
-	return d;
-}
-
-const struct attr_runs *point_runs(const struct point *p)
-{
-	static const struct attr_runs none = { NULL, 0 };
-	return p->style ? &p->style->runs : &none;
-}
-
-const char *point_info(const struct point *p)
-{
-	return p->style ? p->style->info : NULL;
-}
-
-struct point_style *point_style(struct point *p)
-{
-	if (!p->style)
-		p->style = xcalloc(1, sizeof *p->style);
-	return p->style;
+	return seg_map(d->store, t, n + 1);
 }
 
 void deck_adopt_text(struct deck *d, char *t)
@@ -137,34 +216,51 @@ void deck_adopt_text(struct deck *d, char *t)
 	d->text = t; /* once: strings may point into an earlier one */
 }
 
-/* Node arrays and runs are on the heap; strings are the pool's. */
-static void block_clear(struct block *b)
+/* ---- nodes ----------------------------------------------------------- */
+
+struct deck *deck_new(void)
 {
-	free(b->title_runs.v);
-	for (size_t i = 0; i < b->npoints; i++)
-		if (b->points[i].style) {
-			free(b->points[i].style->runs.v);
-			free(b->points[i].style);
-		}
-	free(b->points);
+	struct deck *d = xcalloc(1, sizeof *d);
+	struct deck_store *st = xcalloc(1, sizeof *st);
+	d->store = st;
+	st->next_cap = POOL_FIRST;
+	st->open_section = NO_INDEX;
+	sparse_init(&st->numbers, sizeof(struct num_entry));
+	sparse_init(&st->styles, sizeof(struct style_entry));
+	sparse_init(&st->title_runs, sizeof(struct runs_entry));
+	sparse_init(&st->header_runs, sizeof(struct runs_entry));
+	sparse_init(&st->notes, sizeof(struct notes_entry));
+	uint32_t empty = deck_intern(d, "", 0);
+	assert(empty == DECK_EMPTY_STR);
+	(void)empty;
+	d->title = deck_strdup(d, "");
+	return d;
 }
 
-static void slide_clear(struct slide *sl)
+static void store_free(struct deck_store *st)
 {
-	free(sl->header_runs.v);
-	free(sl->notes.v);
-	for (size_t i = 0; i < sl->nblocks; i++)
-		block_clear(&sl->blocks[i]);
-	free(sl->blocks);
-}
-
-static void section_clear(struct section *s)
-{
-	free(s->title_runs.v);
-	free(s->notes.v);
-	for (size_t i = 0; i < s->nslides; i++)
-		slide_clear(&s->slides[i]);
-	free(s->slides);
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->styles.n; i++) {
+		struct style_entry *e = (void *)(st->styles.v + i * st->styles.size);
+		free(e->style.runs.v);
+	}
+	for (size_t i = 0; i < st->title_runs.n; i++)
+		free(((struct runs_entry *)(void *)st->title_runs.v)[i].runs.v);
+	for (size_t i = 0; i < st->header_runs.n; i++)
+		free(((struct runs_entry *)(void *)st->header_runs.v)[i].runs.v);
+	for (size_t i = 0; i < st->notes.n; i++)
+		free(((struct notes_entry *)(void *)st->notes.v)[i].notes.v);
+	free(st->numbers.v);
+	free(st->styles.v);
+	free(st->title_runs.v);
+	free(st->header_runs.v);
+	free(st->notes.v);
+	for (size_t i = 0; i < st->nblocks; i++)
+		free(st->blocks[i]);
+	free(st->blocks);
+	free(st->seg);
+	free(st);
 }
 
 void deck_free(struct deck *d)
@@ -172,12 +268,17 @@ void deck_free(struct deck *d)
 	if (!d)
 		return;
 	free(d->toc);
-	for (size_t i = 0; i < d->nsections; i++)
-		section_clear(&d->sections[i]);
+	for (size_t i = 0; i < d->nsections; i++) {
+		free(d->sections[i].title_runs.v);
+		free(d->sections[i].notes.v);
+	}
 	free(d->sections);
+	free(d->slides);
+	free(d->blocks);
+	free(d->points);
 	free(d->warnings);
 	free(d->notes.v);
-	pool_free(d->pool);
+	store_free(d->store);
 	free(d->text);
 	free(d);
 }
@@ -199,23 +300,9 @@ static void runs_shrink(struct attr_runs *r)
 	r->v = exact(r->v, r->n, sizeof *r->v);
 }
 
-void slide_shrink(struct slide *sl)
-{
-	runs_shrink(&sl->header_runs);
-	sl->notes.v = exact(sl->notes.v, sl->notes.n, sizeof *sl->notes.v);
-	sl->blocks = exact(sl->blocks, sl->nblocks, sizeof *sl->blocks);
-	for (size_t i = 0; i < sl->nblocks; i++) {
-		struct block *b = &sl->blocks[i];
-		runs_shrink(&b->title_runs);
-		b->points = exact(b->points, b->npoints, sizeof *b->points);
-		for (size_t k = 0; k < b->npoints; k++)
-			if (b->points[k].style)
-				runs_shrink(&b->points[k].style->runs);
-	}
-}
-
 void deck_shrink(struct deck *d)
 {
+	struct deck_store *st = d->store;
 	d->toc = exact(d->toc, d->ntoc, sizeof *d->toc);
 	d->sections = exact(d->sections, d->nsections, sizeof *d->sections);
 	d->warnings = exact(d->warnings, d->nwarnings, sizeof *d->warnings);
@@ -224,10 +311,28 @@ void deck_shrink(struct deck *d)
 		struct section *s = &d->sections[i];
 		runs_shrink(&s->title_runs);
 		s->notes.v = exact(s->notes.v, s->notes.n, sizeof *s->notes.v);
-		s->slides = exact(s->slides, s->nslides, sizeof *s->slides);
-		for (size_t k = 0; k < s->nslides; k++)
-			slide_shrink(&s->slides[k]);
 	}
+	d->slides = exact(d->slides, d->nslides, sizeof *d->slides);
+	d->blocks = exact(d->blocks, d->nblocks, sizeof *d->blocks);
+	d->points = exact(d->points, d->npoints, sizeof *d->points);
+	st->slides_cap = d->nslides;
+	st->blocks_room = d->nblocks;
+	st->points_cap = d->npoints;
+	for (size_t i = 0; i < st->styles.n; i++)
+		runs_shrink(&((struct style_entry *)(void *)st->styles.v)[i].style.runs);
+	for (size_t i = 0; i < st->title_runs.n; i++)
+		runs_shrink(&((struct runs_entry *)(void *)st->title_runs.v)[i].runs);
+	for (size_t i = 0; i < st->header_runs.n; i++)
+		runs_shrink(&((struct runs_entry *)(void *)st->header_runs.v)[i].runs);
+	for (size_t i = 0; i < st->notes.n; i++) {
+		struct notes *n = &((struct notes_entry *)(void *)st->notes.v)[i].notes;
+		n->v = exact(n->v, n->n, sizeof *n->v);
+	}
+	sparse_shrink(&st->numbers);
+	sparse_shrink(&st->styles);
+	sparse_shrink(&st->title_runs);
+	sparse_shrink(&st->header_runs);
+	sparse_shrink(&st->notes);
 }
 
 struct section *deck_add_section(struct deck *d)
@@ -236,32 +341,7 @@ struct section *deck_add_section(struct deck *d)
 	struct section *s = &d->sections[d->nsections++];
 	memset(s, 0, sizeof *s);
 	s->toc_index = NO_INDEX;
-	return s;
-}
-
-struct slide *section_add_slide(struct section *s)
-{
-	s->slides = grow_pow2(s->slides, s->nslides, sizeof *s->slides);
-	struct slide *sl = &s->slides[s->nslides++];
-	memset(sl, 0, sizeof *sl);
-	return sl;
-}
-
-struct block *slide_add_block(struct slide *sl)
-{
-	sl->blocks = grow_pow2(sl->blocks, sl->nblocks, sizeof *sl->blocks);
-	struct block *b = &sl->blocks[sl->nblocks++];
-	memset(b, 0, sizeof *b);
-	return b;
-}
-
-struct point *block_add_point(struct block *b)
-{
-	assert(b->npoints < UINT32_MAX); /* see deck.h */
-	b->points = grow_pow2(b->points, b->npoints, sizeof *b->points);
-	struct point *p = &b->points[b->npoints++];
-	memset(p, 0, sizeof *p);
-	return p;
+	return deck_open_section(d, d->nsections - 1);
 }
 
 struct section *deck_set_sections(struct deck *d, size_t n)
@@ -273,26 +353,247 @@ struct section *deck_set_sections(struct deck *d, size_t n)
 	return d->sections;
 }
 
-struct slide *section_set_slides(struct section *s, size_t n)
+struct section *deck_open_section(struct deck *d, size_t k)
 {
-	s->slides = n ? xcalloc(n, sizeof *s->slides) : NULL;
-	s->nslides = n;
-	return s->slides;
+	assert(k < d->nsections);
+	d->store->open_section = k;
+	struct section *s = &d->sections[k];
+	s->first_slide = d->nslides;
+	s->nslides = 0;
+	return s;
 }
 
-struct block *slide_set_blocks(struct slide *sl, size_t n)
+/* Room for one more node in a column of count nodes and room *cap. */
+static void *column_grow(void *arr, size_t *cap, size_t count, size_t size)
 {
-	sl->blocks = n ? xcalloc(n, sizeof *sl->blocks) : NULL;
-	sl->nblocks = n;
-	return sl->blocks;
+	if (count < *cap)
+		return arr;
+	assert(count < UINT32_MAX); /* a node takes a byte of text at least */
+	return xgrow(arr, cap, count + 1, size);
 }
 
-struct point *block_set_points(struct block *b, size_t n)
+void deck_reserve(struct deck *d, size_t slides, size_t blocks,
+		  size_t points)
 {
-	assert(n <= UINT32_MAX); /* block.npoints: see deck.h */
-	b->points = n ? xcalloc(n, sizeof *b->points) : NULL;
-	b->npoints = n;
-	return b->points;
+	struct deck_store *st = d->store;
+	if (d->nslides + slides > st->slides_cap) {
+		st->slides_cap = d->nslides + slides;
+		d->slides = xrealloc(d->slides, st->slides_cap * sizeof *d->slides);
+	}
+	if (d->nblocks + blocks > st->blocks_room) {
+		st->blocks_room = d->nblocks + blocks;
+		d->blocks = xrealloc(d->blocks, st->blocks_room * sizeof *d->blocks);
+	}
+	if (d->npoints + points > st->points_cap) {
+		st->points_cap = d->npoints + points;
+		d->points = xrealloc(d->points, st->points_cap * sizeof *d->points);
+	}
+}
+
+struct slide *deck_add_slide(struct deck *d)
+{
+	struct deck_store *st = d->store;
+	assert(st->open_section != NO_INDEX);
+	d->slides = column_grow(d->slides, &st->slides_cap, d->nslides,
+				sizeof *d->slides);
+	struct slide *sl = &d->slides[d->nslides++];
+	memset(sl, 0, sizeof *sl);
+	sl->first_block = (uint32_t)d->nblocks;
+	d->sections[st->open_section].nslides++;
+	return sl;
+}
+
+struct block *deck_add_block(struct deck *d)
+{
+	assert(d->nslides > 0);
+	d->blocks = column_grow(d->blocks, &d->store->blocks_room, d->nblocks,
+				sizeof *d->blocks);
+	struct block *b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->first_point = (uint32_t)d->npoints;
+	return b;
+}
+
+struct point *deck_add_point(struct deck *d)
+{
+	assert(d->nblocks > 0);
+	d->points = column_grow(d->points, &d->store->points_cap, d->npoints,
+				sizeof *d->points);
+	struct point *p = &d->points[d->npoints++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+/* ---- what few nodes have --------------------------------------------- */
+
+static uint32_t point_index(const struct deck *d, const struct point *p)
+{
+	assert(p >= d->points && p < d->points + d->npoints);
+	return (uint32_t)(p - d->points);
+}
+
+static uint32_t block_index(const struct deck *d, const struct block *b)
+{
+	assert(b >= d->blocks && b < d->blocks + d->nblocks);
+	return (uint32_t)(b - d->blocks);
+}
+
+static uint32_t slide_index(const struct deck *d, const struct slide *sl)
+{
+	assert(sl >= d->slides && sl < d->slides + d->nslides);
+	return (uint32_t)(sl - d->slides);
+}
+
+void point_set_number(struct deck *d, const struct point *p, uint32_t n)
+{
+	uint32_t i = point_index(d, p);
+	if (n) {
+		struct num_entry *e = sparse_get(&d->store->numbers, i);
+		e->number = n;
+	} else if (sparse_find(&d->store->numbers, i)) {
+		struct num_entry *e = sparse_get(&d->store->numbers, i);
+		e->number = 0; /* read as none, as before */
+	}
+}
+
+struct point_style *point_style(struct deck *d, const struct point *p)
+{
+	struct style_entry *e = sparse_get(&d->store->styles,
+					   point_index(d, p));
+	return &e->style;
+}
+
+static void set_runs(struct sparse *s, uint32_t node, struct attr_runs runs)
+{
+	struct runs_entry *e = runs.n || sparse_find(s, node) ?
+			       sparse_get(s, node) : NULL;
+	if (!e) {
+		free(runs.v);
+		return;
+	}
+	free(e->runs.v);
+	e->runs = runs;
+}
+
+void block_set_title_runs(struct deck *d, const struct block *b,
+			  struct attr_runs runs)
+{
+	set_runs(&d->store->title_runs, block_index(d, b), runs);
+}
+
+void slide_set_header_runs(struct deck *d, const struct slide *sl,
+			   struct attr_runs runs)
+{
+	set_runs(&d->store->header_runs, slide_index(d, sl), runs);
+}
+
+struct notes *slide_notes_edit(struct deck *d, const struct slide *sl)
+{
+	struct notes_entry *e = sparse_get(&d->store->notes,
+					   slide_index(d, sl));
+	return &e->notes;
+}
+
+/* ---- reading --------------------------------------------------------- */
+
+static const struct attr_runs no_runs = { NULL, 0 };
+
+const struct slide *section_slide(const struct deck *d,
+				  const struct section *s, size_t i)
+{
+	assert(i < s->nslides);
+	return &d->slides[s->first_slide + i];
+}
+
+size_t slide_nblocks(const struct deck *d, const struct slide *sl)
+{
+	uint32_t i = slide_index(d, sl);
+	size_t end = i + 1 < d->nslides ? d->slides[i + 1].first_block
+					 : d->nblocks;
+	return end - sl->first_block;
+}
+
+const struct block *slide_block(const struct deck *d, const struct slide *sl,
+				size_t k)
+{
+	assert(k < slide_nblocks(d, sl));
+	return &d->blocks[sl->first_block + k];
+}
+
+size_t block_npoints(const struct deck *d, const struct block *b)
+{
+	uint32_t i = block_index(d, b);
+	size_t end = i + 1 < d->nblocks ? d->blocks[i + 1].first_point
+					 : d->npoints;
+	return end - b->first_point;
+}
+
+const struct point *block_point(const struct deck *d, const struct block *b,
+				size_t k)
+{
+	assert(k < block_npoints(d, b));
+	return &d->points[b->first_point + k];
+}
+
+const char *slide_header(const struct deck *d, const struct slide *sl)
+{
+	return deck_str(d, sl->header);
+}
+
+const char *block_title(const struct deck *d, const struct block *b)
+{
+	return deck_str(d, b->title);
+}
+
+const char *point_text(const struct deck *d, const struct point *p)
+{
+	return deck_str(d, p->text);
+}
+
+uint32_t point_number(const struct deck *d, const struct point *p)
+{
+	const struct num_entry *e = sparse_find(&d->store->numbers,
+						point_index(d, p));
+	return e ? e->number : 0;
+}
+
+const struct attr_runs *point_runs(const struct deck *d,
+				   const struct point *p)
+{
+	const struct style_entry *e = sparse_find(&d->store->styles,
+						  point_index(d, p));
+	return e ? &e->style.runs : &no_runs;
+}
+
+const char *point_info(const struct deck *d, const struct point *p)
+{
+	const struct style_entry *e = sparse_find(&d->store->styles,
+						  point_index(d, p));
+	return e ? e->style.info : NULL;
+}
+
+const struct attr_runs *block_title_runs(const struct deck *d,
+					 const struct block *b)
+{
+	const struct runs_entry *e = sparse_find(&d->store->title_runs,
+						 block_index(d, b));
+	return e ? &e->runs : &no_runs;
+}
+
+const struct attr_runs *slide_header_runs(const struct deck *d,
+					  const struct slide *sl)
+{
+	const struct runs_entry *e = sparse_find(&d->store->header_runs,
+						 slide_index(d, sl));
+	return e ? &e->runs : &no_runs;
+}
+
+const struct notes *slide_notes(const struct deck *d, const struct slide *sl)
+{
+	static const struct notes none = { NULL, 0 };
+	const struct notes_entry *e = sparse_find(&d->store->notes,
+						  slide_index(d, sl));
+	return e ? &e->notes : &none;
 }
 
 void deck_add_toc(struct deck *d, const char *title)
@@ -368,27 +669,15 @@ void deck_sort_warnings(struct deck *d)
 
 size_t deck_count_slides(const struct deck *d)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nsections; i++)
-		n += d->sections[i].nslides;
-	return n;
+	return d->nslides;
 }
 
 size_t deck_count_blocks(const struct deck *d)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nsections; i++)
-		for (size_t j = 0; j < d->sections[i].nslides; j++)
-			n += d->sections[i].slides[j].nblocks;
-	return n;
+	return d->nblocks;
 }
 
 size_t deck_count_points(const struct deck *d)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nsections; i++)
-		for (size_t j = 0; j < d->sections[i].nslides; j++)
-			for (size_t k = 0; k < d->sections[i].slides[j].nblocks; k++)
-				n += d->sections[i].slides[j].blocks[k].npoints;
-	return n;
+	return d->npoints;
 }

@@ -79,35 +79,39 @@ void export_json(struct strbuf *out, const struct deck *d)
 		str(out, sec->title);
 		sb_puts(out, ", \"slides\": [");
 		for (size_t l = 0; l < sec->nslides; l++) {
-			const struct slide *sl = &sec->slides[l];
+			const struct slide *sl = section_slide(d, sec, l);
+			size_t nb = slide_nblocks(d, sl);
 			sb_puts(out, l ? "," : "");
 			indent(out, 3);
 			sb_puts(out, "{\"header\": ");
-			str(out, sl->header);
+			str(out, slide_header(d, sl));
 			sb_puts(out, ", \"blocks\": [");
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bl = &sl->blocks[b];
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bl = slide_block(d, sl, b);
+				size_t np = block_npoints(d, bl);
 				sb_puts(out, b ? "," : "");
 				indent(out, 4);
 				sb_puts(out, "{\"title\": ");
-				str(out, bl->title);
+				str(out, block_title(d, bl));
 				if (bl->title_after_points)
 					sb_puts(out, ", \"title_placement\": "
 						"\"after_points_of_slide\"");
 				sb_puts(out, ", \"points\": [");
-				for (size_t p = 0; p < bl->npoints; p++) {
+				for (size_t p = 0; p < np; p++) {
+					const struct point *pt =
+						block_point(d, bl, p);
 					sb_puts(out, p ? "," : "");
 					indent(out, 5);
-					str(out, bl->points[p].text);
+					str(out, point_text(d, pt));
 				}
-				if (bl->npoints)
+				if (np)
 					indent(out, 4);
 				sb_puts(out, "]}");
 			}
-			if (sl->nblocks)
+			if (nb)
 				indent(out, 3);
 			sb_puts(out, "]");
-			notes(out, &sl->notes, 3);
+			notes(out, slide_notes(d, sl), 3);
 			sb_puts(out, "}");
 		}
 		if (sec->nslides)

@@ -532,13 +532,17 @@ static void separator(struct writer *w)
 	w->started = true;
 }
 
-static void put_point(struct writer *w, const struct point *p, size_t index)
+static void put_point(struct writer *w, const struct deck *d,
+		      const struct point *p, size_t index)
 {
 	struct textctx cx = { 0, false };
+	const char *text = point_text(d, p);
 	char mark[24];
 	switch (p->kind) {
 	case POINT_NUMBERED: {
-		uint32_t num = p->number ? p->number : (uint32_t)index + 1;
+		uint32_t num = point_number(d, p);
+		if (!num)
+			num = (uint32_t)index + 1;
 		if (w->list == LIST_NUMBERED && num == w->last_number + 1) {
 			/* the same list goes on */
 		} else {
@@ -565,10 +569,12 @@ static void put_point(struct writer *w, const struct point *p, size_t index)
 		break;
 	case POINT_CODE: {
 		element(w);
-		const char *info = point_info(p) ? point_info(p) : "";
+		const char *info = point_info(d, p);
+		if (!info)
+			info = "";
 		char fc = strchr(info, '`') ? '~' : '`';
 		size_t run = 0, longest = 2;
-		for (const char *c = p->text; *c; c++) {
+		for (const char *c = text; *c; c++) {
 			run = *c == fc ? run + 1 : 0;
 			if (run > longest)
 				longest = run;
@@ -582,8 +588,8 @@ static void put_point(struct writer *w, const struct point *p, size_t index)
 		}
 		puts_(w, "\n");
 		w->points[w->npoints++] = here(w);
-		if (p->text[0]) {
-			puts_(w, p->text);
+		if (text[0]) {
+			puts_(w, text);
 			puts_(w, "\n");
 		}
 		for (size_t i = 0; i <= longest; i++)
@@ -595,51 +601,62 @@ static void put_point(struct writer *w, const struct point *p, size_t index)
 		element(w);
 		break;
 	}
-	if (p->kind != POINT_PARAGRAPH && p->text[0])
+	if (p->kind != POINT_PARAGRAPH && text[0])
 		puts_(w, " ");
 	w->points[w->npoints++] = here(w);
-	put_text(w, p->text, point_runs(p), &cx, true);
+	put_text(w, text, point_runs(d, p), &cx, true);
 	puts_(w, "\n");
 	if (p->kind != POINT_PARAGRAPH)
 		w->blank = true;
 }
 
 /* Whether a slide writes nothing but its header. */
-static bool slide_bare(const struct slide *sl)
+static bool slide_bare(const struct deck *d, const struct slide *sl)
 {
-	return sl->nblocks <= 1 && (!sl->nblocks ||
-		(!sl->blocks[0].title[0] && !sl->blocks[0].title_after_points &&
-		 !sl->blocks[0].npoints));
+	size_t nb = slide_nblocks(d, sl);
+	if (nb > 1)
+		return false;
+	if (!nb)
+		return true;
+	const struct block *bl = slide_block(d, sl, 0);
+	return !block_title(d, bl)[0] && !bl->title_after_points &&
+	       !block_npoints(d, bl);
 }
 
-static void put_slide(struct writer *w, const struct slide *sl)
+static void put_slide(struct writer *w, const struct deck *d,
+		      const struct slide *sl)
 {
 	separator(w);
-	struct steps st = { &sl->notes, 0, 0 };
+	struct steps st = { slide_notes(d, sl), 0, 0 };
 	struct textctx head = { 0, true };
+	const char *header = slide_header(d, sl);
+	size_t nb = slide_nblocks(d, sl);
 	w->slides[w->nslides++] = (struct pos){ 0, 0 };
 	struct pos *sp = &w->slides[w->nslides - 1];
 	/* a slide with no header opens with its first content; when that
 	 * is after a pause, an empty "##" opens it instead */
-	if (sl->header[0] || slide_bare(sl) ||
-	    (sl->nblocks && sl->blocks[0].step > 0)) {
+	if (header[0] || slide_bare(d, sl) ||
+	    (nb && slide_block(d, sl, 0)->step > 0)) {
 		element(w);
-		puts_(w, sl->header[0] ? "## " : "##");
+		puts_(w, header[0] ? "## " : "##");
 		*sp = here(w);
-		put_text(w, sl->header, &sl->header_runs, &head, true);
+		put_text(w, header, slide_header_runs(d, sl), &head, true);
 		puts_(w, "\n");
 	}
-	for (size_t b = 0; b < sl->nblocks; b++) {
-		const struct block *bl = &sl->blocks[b];
+	for (size_t b = 0; b < nb; b++) {
+		const struct block *bl = slide_block(d, sl, b);
+		const char *title = block_title(d, bl);
+		size_t np = block_npoints(d, bl);
 		reach_step(w, &st, bl->step);
 		w->blocks[w->nblocks] = (struct pos){ 0, 0 };
-		bool heading = b > 0 || bl->title[0] || bl->title_after_points ||
-			       (!bl->npoints && sl->nblocks > 1);
+		bool heading = b > 0 || title[0] || bl->title_after_points ||
+			       (!np && nb > 1);
 		if (heading) {
 			element(w);
-			puts_(w, bl->title[0] ? "### " : "###");
+			puts_(w, title[0] ? "### " : "###");
 			w->blocks[w->nblocks] = here(w);
-			put_text(w, bl->title, &bl->title_runs, &head, true);
+			put_text(w, title, block_title_runs(d, bl), &head,
+				 true);
 			puts_(w, "\n");
 			if (bl->title_after_points) {
 				element(w);
@@ -648,13 +665,14 @@ static void put_slide(struct writer *w, const struct slide *sl)
 			}
 		}
 		size_t first_point = w->npoints;
-		for (size_t i = 0; i < bl->npoints; i++) {
-			reach_step(w, &st, bl->points[i].step);
-			put_point(w, &bl->points[i], i);
+		for (size_t i = 0; i < np; i++) {
+			const struct point *pt = block_point(d, bl, i);
+			reach_step(w, &st, pt->step);
+			put_point(w, d, pt, i);
 		}
 		if (!heading)
-			w->blocks[w->nblocks] = bl->npoints ? w->points[first_point] :
-							      *sp;
+			w->blocks[w->nblocks] = np ? w->points[first_point] :
+						     *sp;
 		w->nblocks++;
 		if (!sp->line)
 			*sp = w->blocks[w->nblocks - 1];
@@ -709,7 +727,7 @@ static void put_deck(struct writer *w, const struct deck *d)
 		}
 		size_t first = w->nslides;
 		for (size_t l = 0; l < sec->nslides; l++)
-			put_slide(w, &sec->slides[l]);
+			put_slide(w, d, section_slide(d, sec, l));
 		if (sec->no_cover)
 			w->secs[s] = sec->nslides ? w->slides[first] : w->title;
 	}
@@ -741,28 +759,34 @@ static void consider(struct anchor *best, struct anchor cand, size_t off)
  * it ends (the outline's titles are glued to the points before them), a
  * title found after the points starts where the last block ends, and an
  * empty point is at its end. */
-static struct pos locate_in_slide(const struct writer *w, const struct slide *sl,
-				  size_t si, size_t b0, size_t p0, size_t off)
+static struct pos locate_in_slide(const struct writer *w, const struct deck *d,
+				  const struct slide *sl, size_t si, size_t b0,
+				  size_t p0, size_t off)
 {
 	struct anchor best = { sl->src.start, w->slides[si], true };
-	size_t p = p0;
-	for (size_t b = 0; b < sl->nblocks; b++) {
-		const struct block *bl = &sl->blocks[b];
+	size_t p = p0, nb = slide_nblocks(d, sl);
+	for (size_t b = 0; b < nb; b++) {
+		const struct block *bl = slide_block(d, sl, b);
 		size_t t = bl->src.start;
-		if (b > 0 && sl->blocks[b - 1].src.end < t)
-			t = sl->blocks[b - 1].src.end;
+		if (b > 0) {
+			const struct block *prev = slide_block(d, sl, b - 1);
+			if (prev->src.end < t)
+				t = prev->src.end;
+		}
 		consider(&best, (struct anchor){ t, w->blocks[b0 + b], true }, off);
-		for (size_t i = 0; i < bl->npoints; i++, p++) {
-			const struct point *pt = &bl->points[i];
-			size_t o = pt->text[0] ? pt->src.start : pt->src.end;
+		size_t np = block_npoints(d, bl);
+		for (size_t i = 0; i < np; i++, p++) {
+			const struct point *pt = block_point(d, bl, i);
+			size_t o = point_text(d, pt)[0] ? pt->src.start :
+							  pt->src.end;
 			consider(&best, (struct anchor){ o, w->points[p], false },
 				 off);
 		}
 	}
-	for (size_t b = 0; b < sl->nblocks; b++)
-		if (sl->blocks[b].title_after_points) {
+	for (size_t b = 0; b < nb; b++)
+		if (slide_block(d, sl, b)->title_after_points) {
 			consider(&best, (struct anchor){
-				 sl->blocks[sl->nblocks - 1].src.end,
+				 slide_block(d, sl, nb - 1)->src.end,
 				 w->blocks[b0 + b], true }, off);
 			break;
 		}
@@ -785,8 +809,8 @@ static struct pos locate(const struct writer *w, const struct deck *d,
 	if (wn->slide == 0 || wn->slide > sec->nslides)
 		return w->secs[s];
 	size_t si = slide0[s] + wn->slide - 1;
-	return locate_in_slide(w, &sec->slides[wn->slide - 1], si, block0[si],
-			       point0[si], wn->offset);
+	return locate_in_slide(w, d, section_slide(d, sec, wn->slide - 1), si,
+			       block0[si], point0[si], wn->offset);
 }
 
 struct located {
@@ -815,13 +839,15 @@ static void put_warnings(const struct writer *w, const struct deck *d,
 	size_t si = 0, b = 0, p = 0;
 	for (size_t s = 0; s < d->nsections; s++) {
 		slide0[s] = si;
-		for (size_t l = 0; l < d->sections[s].nslides; l++, si++) {
-			const struct slide *sl = &d->sections[s].slides[l];
+		const struct section *sec = &d->sections[s];
+		for (size_t l = 0; l < sec->nslides; l++, si++) {
+			const struct slide *sl = section_slide(d, sec, l);
+			size_t nb = slide_nblocks(d, sl);
 			block0[si] = b;
 			point0[si] = p;
-			b += sl->nblocks;
-			for (size_t k = 0; k < sl->nblocks; k++)
-				p += sl->blocks[k].npoints;
+			b += nb;
+			for (size_t k = 0; k < nb; k++)
+				p += block_npoints(d, slide_block(d, sl, k));
 		}
 	}
 	struct located *ls = xcalloc(d->nwarnings + 1, sizeof *ls);

@@ -275,8 +275,8 @@ static void blank(struct page *pg)
 
 /* A point's mark ("3.", "3)" or a bullet) into buf; its width, 0 for
  * points that have none (paragraphs, code). */
-static int point_mark(char *buf, size_t size, const struct point *p,
-		      size_t index, int numbering)
+static int point_mark(char *buf, size_t size, const struct deck *d,
+		      const struct point *p, size_t index, int numbering)
 {
 	buf[0] = '\0';
 	if (p->kind == POINT_PARAGRAPH || p->kind == POINT_CODE)
@@ -285,23 +285,26 @@ static int point_mark(char *buf, size_t size, const struct point *p,
 		snprintf(buf, size, "-");
 		return 1;
 	}
-	size_t n = p->number ? p->number : index + 1;
+	uint32_t number = point_number(d, p);
+	size_t n = number ? number : index + 1;
 	return snprintf(buf, size, numbering == 1 ? "%zu)" : "%zu.", n);
 }
 
 /* Lays out one block into box at columns [0, width). */
 static void layout_block(struct page *box, struct page *pg,
-			 const struct block *b, int bi, int width,
-			 const struct layout_opts *o)
+			 const struct deck *d, const struct block *b, int bi,
+			 int width, const struct layout_opts *o)
 {
-	if (b->title[0])
-		wrap_runs(box, b->title, &b->title_runs, 0, width,
+	const char *title = block_title(d, b);
+	if (title[0])
+		wrap_runs(box, title, block_title_runs(d, b), 0, width,
 			  LS_BLOCK_TITLE, bi, -1, o->ambiguous, false, 0, width);
 	/* marks right-aligned to the widest, text hanging after them */
+	size_t np = block_npoints(d, b);
 	int nw = 0;
-	for (size_t i = 0; i < b->npoints; i++) {
+	for (size_t i = 0; i < np; i++) {
 		char mark[24];
-		int w = point_mark(mark, sizeof mark, &b->points[i], i,
+		int w = point_mark(mark, sizeof mark, d, block_point(d, b, i), i,
 				   o->numbering);
 		if (w > nw)
 			nw = w;
@@ -310,26 +313,27 @@ static void layout_block(struct page *box, struct page *pg,
 	int text_col = indent + nw + 1;
 	if (text_col > width / 2)
 		text_col = indent = 0;
-	for (size_t i = 0; i < b->npoints; i++) {
-		const struct point *p = &b->points[i];
+	for (size_t i = 0; i < np; i++) {
+		const struct point *p = block_point(d, b, i);
 		/* a blank line around paragraphs and code, and between lists */
-		if (i > 0 && (p->kind != b->points[i - 1].kind ||
+		if (i > 0 && (p->kind != block_point(d, b, i - 1)->kind ||
 			      p->kind == POINT_PARAGRAPH || p->kind == POINT_CODE))
 			new_line(box, -1, -1);
 		if (p->kind == POINT_CODE) {
 			/* set in from the text, as far as the width allows */
 			int ci = width - indent >= 24 ? indent + 2 : indent;
-			code_lines(box, p->text, ci, width - ci, bi, (int)i,
+			code_lines(box, point_text(d, p), ci, width - ci, bi, (int)i,
 				   o->ambiguous);
 			continue;
 		}
 		if (p->kind == POINT_PARAGRAPH) {
-			wrap_runs(box, p->text, point_runs(p), indent, width - indent,
-				  LS_TEXT, bi, (int)i, o->ambiguous, false, 0, width);
+			wrap_runs(box, point_text(d, p), point_runs(d, p), indent,
+				  width - indent, LS_TEXT, bi, (int)i, o->ambiguous,
+				  false, 0, width);
 			continue;
 		}
 		char num[24];
-		int len = point_mark(num, sizeof num, p, i, o->numbering);
+		int len = point_mark(num, sizeof num, d, p, i, o->numbering);
 		const char *s = page_string(pg, xstrdup(num));
 		size_t first = box->nlines;
 		int tw = width - text_col;
@@ -342,12 +346,12 @@ static void layout_block(struct page *box, struct page *pg,
 			 * of 2 columns) */
 			wrap_into(box, s, 0, width, LS_NUMBER, bi, (int)i,
 				  o->ambiguous, false, 0, width);
-			wrap_runs(box, p->text, point_runs(p), 0, width, LS_TEXT, bi,
-				  (int)i, o->ambiguous, false, 0, width);
+			wrap_runs(box, point_text(d, p), point_runs(d, p), 0, width,
+				  LS_TEXT, bi, (int)i, o->ambiguous, false, 0, width);
 			continue;
 		}
-		wrap_runs(box, p->text, point_runs(p), text_col, tw, LS_TEXT, bi,
-			  (int)i, o->ambiguous, false, 0, width);
+		wrap_runs(box, point_text(d, p), point_runs(d, p), text_col, tw,
+			  LS_TEXT, bi, (int)i, o->ambiguous, false, 0, width);
 		/* the number goes before the first line's text */
 		prepend_span(box, first, (struct lspan){ indent + (nw - len), len,
 			     s, (size_t)len, LS_NUMBER, -1, -1 });
@@ -396,8 +400,8 @@ static void layout_content(struct page *pg, const struct deck *d,
 			   const struct layout_opts *o)
 {
 	int m, w = text_area(o, &m);
-	wrap_runs(pg, sl->header, &sl->header_runs, m, w, LS_HEADER, -1, -1,
-		  o->ambiguous, false, m, w);
+	wrap_runs(pg, slide_header(d, sl), slide_header_runs(d, sl), m, w,
+		  LS_HEADER, -1, -1, o->ambiguous, false, m, w);
 	/* the rule under the header */
 	{
 		struct strbuf sb = STRBUF_INIT;
@@ -410,9 +414,8 @@ static void layout_content(struct page *pg, const struct deck *d,
 		add_span(pg, m, o->ambiguous == 2 ? rw * 2 : rw, r, strlen(r),
 			 LS_RULE);
 	}
-	(void)d;
 	(void)sec;
-	size_t nb = sl->nblocks;
+	size_t nb = slide_nblocks(d, sl);
 	int ncols = 1;
 	if (o->width >= o->side_by_side && nb > 1) {
 		ncols = (w + GAP) / (MIN_COLUMN + GAP);
@@ -432,7 +435,7 @@ static void layout_content(struct page *pg, const struct deck *d,
 		int cols[LAYOUT_MAX_COLUMNS];
 		memset(boxes, 0, sizeof boxes);
 		for (size_t k = 0; k < n; k++) {
-			layout_block(&boxes[k], pg, &sl->blocks[b0 + k],
+			layout_block(&boxes[k], pg, d, slide_block(d, sl, b0 + k),
 				     (int)(b0 + k), ncols == 1 ? w : colw, o);
 			cols[k] = m + (int)k * (colw + GAP);
 		}
@@ -550,8 +553,8 @@ struct page *layout_slide(const struct deck *d, const struct deck_index *ix,
 		layout_cover(pg, d, s, o);
 		break;
 	case PAGE_CONTENT:
-		layout_content(pg, d, &d->sections[s], &d->sections[s].slides[sl],
-			       o);
+		layout_content(pg, d, &d->sections[s],
+			       section_slide(d, &d->sections[s], sl), o);
 		break;
 	}
 	return pg;
@@ -615,7 +618,8 @@ struct page *layout_notes(const struct deck *d, const struct deck_index *ix,
 		notes_into(pg, &d->sections[s].notes, upto, o);
 		break;
 	case PAGE_CONTENT:
-		notes_into(pg, &d->sections[s].slides[sl].notes, upto, o);
+		notes_into(pg, slide_notes(d, section_slide(d, &d->sections[s], sl)),
+			   upto, o);
 		break;
 	}
 	return pg;

@@ -307,18 +307,24 @@ static struct section *cur_section(struct md *m)
 	return &m->d->sections[m->d->nsections - 1];
 }
 
+/* Nodes are added in reading order: the current slide, its last block
+ * and that block's last point are the last of their columns. */
 static struct slide *cur_slide(struct md *m)
 {
-	struct section *s = cur_section(m);
-	return &s->slides[s->nslides - 1];
+	return &m->d->slides[m->d->nslides - 1];
 }
 
 static struct block *cur_block(struct md *m)
 {
-	struct slide *sl = cur_slide(m);
-	return &sl->blocks[sl->nblocks - 1];
+	return &m->d->blocks[m->d->nblocks - 1];
 }
 
+static struct point *cur_point(struct md *m)
+{
+	return &m->d->points[m->d->npoints - 1];
+}
+
+/* Moves the pending notes, in order, to the end of to. */
 static void take_pending(struct md *m, struct notes *to)
 {
 	for (size_t i = 0; i < m->pending.n; i++)
@@ -327,11 +333,28 @@ static void take_pending(struct md *m, struct notes *to)
 	m->pending = (struct notes){ NULL, 0 };
 }
 
+/* The last slide, once no more blocks can come to it (the next slide or
+ * section opens, or the text ends): a slide with no block gets an empty
+ * one. */
+static void close_slide(struct md *m)
+{
+	struct deck *d = m->d;
+	if (!d->nslides)
+		return;
+	const struct slide *sl = cur_slide(m);
+	if (slide_nblocks(d, sl))
+		return;
+	struct block *b = deck_add_block(d);
+	b->title = DECK_EMPTY_STR;
+	b->src = (struct span){ sl->src.start, sl->src.start };
+}
+
 /* The open_ and add_ functions take heap strings (titles, texts) and put
  * them in the deck's pool. */
 static void open_section(struct md *m, char *title, struct attr_runs runs,
 			 struct span src, bool no_cover)
 {
+	close_slide(m);
 	struct section *s = deck_add_section(m->d);
 	s->title = deck_take_str(m->d, title);
 	s->title_runs = runs;
@@ -350,14 +373,16 @@ static void open_slide(struct md *m, char *header, struct attr_runs runs,
 	if (!m->d->nsections || m->owner == OWN_DECK)
 		open_section(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src,
 			     true);
-	struct slide *sl = section_add_slide(cur_section(m));
-	sl->header = deck_take_str(m->d, header);
-	sl->header_runs = runs;
+	close_slide(m);
+	struct slide *sl = deck_add_slide(m->d);
+	sl->header = deck_intern_take(m->d, header);
+	slide_set_header_runs(m->d, sl, runs);
 	sl->src = src;
 	m->owner = OWN_SLIDE;
 	m->in_block = m->item_open = m->pending_break = false;
 	m->step = 0;
-	take_pending(m, &sl->notes);
+	if (m->pending.n)
+		take_pending(m, slide_notes_edit(m->d, sl));
 }
 
 /* Content needs a slide: after a section's title or a slide's end, one
@@ -372,9 +397,9 @@ static void open_block(struct md *m, char *title, struct attr_runs runs,
 		       struct span src)
 {
 	ensure_slide(m, src);
-	struct block *b = slide_add_block(cur_slide(m));
-	b->title = deck_take_str(m->d, title);
-	b->title_runs = runs;
+	struct block *b = deck_add_block(m->d);
+	b->title = deck_intern_take(m->d, title);
+	block_set_title_runs(m->d, b, runs);
 	b->src = src;
 	b->step = m->step;
 	m->in_block = true;
@@ -388,11 +413,11 @@ static struct point *add_point(struct md *m, uint8_t kind, char *text,
 	if (!m->in_block)
 		open_block(m, xstrdup(""), (struct attr_runs){ NULL, 0 }, src);
 	struct block *b = cur_block(m);
-	struct point *p = block_add_point(b);
+	struct point *p = deck_add_point(m->d);
 	p->kind = kind;
-	p->text = deck_take_str(m->d, text);
+	p->text = deck_intern_take(m->d, text);
 	if (runs.n)
-		point_style(p)->runs = runs;
+		point_style(m->d, p)->runs = runs;
 	else
 		free(runs.v);
 	p->src = src;
@@ -412,7 +437,8 @@ static void put_note(struct md *m, char *text, struct span src)
 	}
 	switch (m->owner) {
 	case OWN_SLIDE:
-		notes_add(&cur_slide(m)->notes, text, m->step, src);
+		notes_add(slide_notes_edit(m->d, cur_slide(m)), text, m->step,
+			  src);
 		break;
 	case OWN_SECTION:
 		notes_add(&cur_section(m)->notes, text, 0, src);
@@ -456,7 +482,7 @@ static void title_placement(struct md *m, cmark_node *nd)
 {
 	struct block *b = m->in_block && !m->pending_break &&
 			  m->owner == OWN_SLIDE ? cur_block(m) : NULL;
-	if (!b || b->npoints || b->title_after_points) {
+	if (!b || block_npoints(m->d, b) || b->title_after_points) {
 		warn(m, node_pos(m, nd), "title_placement goes right under a "
 		     "block's title, before its points: ignored");
 		return;
@@ -1058,24 +1084,26 @@ static void paragraph(struct md *m, cmark_node *nd, cmark_iter *it)
 	}
 	if (pt == CMARK_NODE_ITEM && m->item_open) {
 		/* the list item's text: its paragraphs are lines of it */
-		struct point *p = &cur_block(m)->points[cur_block(m)->npoints - 1];
-		size_t off = strlen(p->text);
+		struct point *p = cur_point(m);
+		const char *old = point_text(m->d, p);
+		size_t off = strlen(old);
 		if (off) {
 			/* the pool keeps the shorter text too: a list item
 			 * of several paragraphs is rare */
 			struct strbuf sb = STRBUF_INIT;
-			sb_puts(&sb, p->text);
+			sb_puts(&sb, old);
 			sb_putc(&sb, '\n');
 			sb_puts(&sb, text);
 			free(text);
-			p->text = deck_take_str(m->d, sb_take(&sb));
+			p->text = deck_intern_take(m->d, sb_take(&sb));
 			off++;
 		} else {
-			p->text = deck_take_str(m->d, text);
+			p->text = deck_intern_take(m->d, text);
 		}
 		for (size_t i = 0; i < runs.n; i++)
-			runs_add(&point_style(p)->runs, runs.v[i].start + off,
-				 runs.v[i].end + off, runs.v[i].attr);
+			runs_add(&point_style(m->d, p)->runs,
+				 runs.v[i].start + off, runs.v[i].end + off,
+				 runs.v[i].attr);
 		free(runs.v);
 		struct span sp = node_span(m, nd);
 		if (p->src.end < sp.end)
@@ -1097,7 +1125,8 @@ static void code_block(struct md *m, cmark_node *nd)
 		size_t k = strlen(info);
 		const char *i = trim(info, &k);
 		if (k)
-			point_style(p)->info = deck_take_str(m->d, text_inert(i, k));
+			point_style(m->d, p)->info =
+				deck_take_str(m->d, text_inert(i, k));
 	}
 }
 
@@ -1177,7 +1206,7 @@ static void html_block(struct md *m, cmark_node *nd)
 	warn(m, at, "raw HTML: shown as plain text");
 	struct point *pt = add_point(m, POINT_CODE, code_text(p),
 				     (struct attr_runs){ NULL, 0 }, node_span(m, nd));
-	point_style(pt)->info = deck_strdup(m->d, "html");
+	point_style(m->d, pt)->info = deck_strdup(m->d, "html");
 }
 
 static void list_enter(struct md *m, cmark_node *nd)
@@ -1203,8 +1232,10 @@ static void item_enter(struct md *m, cmark_node *nd)
 	struct list_ctx *lc = &m->lists[m->nlists - 1];
 	struct point *p = add_point(m, lc->kind, xstrdup(""),
 				    (struct attr_runs){ NULL, 0 }, node_span(m, nd));
-	if (lc->kind == POINT_NUMBERED)
-		p->number = lc->next < UINT32_MAX ? lc->next++ : lc->next;
+	if (lc->kind == POINT_NUMBERED) {
+		uint32_t number = lc->next < UINT32_MAX ? lc->next++ : lc->next;
+		point_set_number(m->d, p, number);
+	}
 	m->item_open = true;
 }
 
@@ -1333,15 +1364,8 @@ static void finish(struct md *m, struct frontmatter *fm)
 		put_note(m, m->pending.v[i].text, m->pending.v[i].src);
 	free(m->pending.v);
 	m->pending = (struct notes){ NULL, 0 };
-	for (size_t s = 0; s < d->nsections; s++)
-		for (size_t l = 0; l < d->sections[s].nslides; l++) {
-			struct slide *sl = &d->sections[s].slides[l];
-			if (!sl->nblocks) {
-				struct block *b = slide_add_block(sl);
-				b->title = deck_strdup(d, "");
-				b->src = (struct span){ sl->src.start, sl->src.start };
-			}
-		}
+	/* every other slide was closed when the one after it opened */
+	close_slide(m);
 	if (fm->title) {
 		d->title = deck_strdup(d, fm->title);
 	} else {

@@ -83,7 +83,7 @@ struct parser {
 	 * end of the slide being built, where the next box starts with no
 	 * separator) is copied instead. */
 	bool views;
-	size_t nviews;
+	uint32_t text_handle; /* the text's first byte, in the deck */
 	size_t *seals;
 	size_t nseals, seals_cap;
 	size_t glued_end;
@@ -563,14 +563,16 @@ static bool as_is(const struct parser *p, size_t start, size_t end)
 	       text_inert_span(p->t + start, end - start) == end - start;
 }
 
-/* make_text's string in the deck's pool. Most texts need nothing but the
- * trimming: they are copied straight from the text. */
-static char *deck_text(const struct parser *p, size_t start, size_t end)
+/* make_text's string in the deck's pool: its handle. Most texts need
+ * nothing but the trimming: they are copied straight from the text. */
+static uint32_t deck_text(const struct parser *p, size_t start, size_t end)
 {
 	trim(p, &start, &end);
+	if (start == end)
+		return DECK_EMPTY_STR;
 	if (as_is(p, start, end))
-		return deck_strndup(p->deck, p->t + start, end - start);
-	return deck_take_str(p->deck, make_text(p, start, end));
+		return deck_intern(p->deck, p->t + start, end - start);
+	return deck_intern_take(p->deck, make_text(p, start, end));
 }
 
 /* The same, left where it is in the text when it can be: as is, not
@@ -580,7 +582,7 @@ static char *deck_text(const struct parser *p, size_t start, size_t end)
  * title glued to a point) are made with deck_text. The NUL is written by
  * seal_views: until then the string has no end, and nothing may read it
  * but its first byte. */
-static char *deck_view(struct parser *p, size_t start, size_t end)
+static uint32_t deck_view(struct parser *p, size_t start, size_t end)
 {
 	trim(p, &start, &end);
 	if (!p->views || start == end || (end == p->glued_end && end < p->n) ||
@@ -589,8 +591,13 @@ static char *deck_view(struct parser *p, size_t start, size_t end)
 	p->seals = xgrow(p->seals, &p->seals_cap, p->nseals + 1,
 			 sizeof *p->seals);
 	p->seals[p->nseals++] = end;
-	p->nviews++;
-	return p->flat.text + start;
+	return p->text_handle + (uint32_t)start;
+}
+
+/* The same as a plain string, for what the deck keeps by pointer. */
+static char *deck_view_str(struct parser *p, size_t start, size_t end)
+{
+	return (char *)deck_str(p->deck, deck_view(p, start, end));
 }
 
 /* Ends the views made since the last call. Every byte written over is one
@@ -1199,18 +1206,19 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 	return sg.found ? sg.cut : end;
 }
 
-static void add_points(struct parser *p, struct block *b,
-		       const struct rawblock *rb, size_t last_end)
+/* The points of the block last added. */
+static void add_points(struct parser *p, const struct rawblock *rb,
+		       size_t last_end)
 {
-	struct point *pts = block_set_points(b, rb->nmarks);
 	for (size_t m = 0; m < rb->nmarks; m++) {
 		size_t s = rb->marks[m].text;
 		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
-		struct point *pt = &pts[m];
+		struct point *pt = deck_add_point(p->deck);
 		pt->text = deck_view(p, s, e);
 		pt->src.start = off(p, rb->marks[m].at);
 		pt->src.end = off(p, e);
-		if (!pt->text[0])
+		/* a view has no NUL yet, but its first byte is there */
+		if (!point_text(p->deck, pt)[0])
 			deck_warn(p->deck, off(p, s), p->sec_no, p->slide_no,
 				  "point %zu is empty", m + 1);
 	}
@@ -1298,43 +1306,43 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 					     0, "out-of-order block title");
 }
 
-/* Pass 2, second half, over one slide: its blocks, as decided. */
-static void build_slide(struct parser *p, struct slide *sl,
-			const struct rawslide *rs)
+/* Pass 2, second half, over one slide, the last added: its blocks, as
+ * decided, each followed by its points (deck.h: in reading order). */
+static void build_slide(struct parser *p, const struct rawslide *rs)
 {
 	size_t start = rs->body, end = rs->end;
 	const struct rawblock *rb = rs->blocks;
 	size_t nb = rs->nblocks;
+	struct deck *d = p->deck;
 	if (start >= end) {
-		struct block *b = slide_add_block(sl);
-		b->title = deck_strdup(p->deck, "");
-		deck_warn(p->deck, off(p, rs->head), p->sec_no, p->slide_no,
+		deck_add_block(d); /* its title "" */
+		deck_warn(d, off(p, rs->head), p->sec_no, p->slide_no,
 			  "slide has a header and nothing else");
 		return;
 	}
 	if (nb == 0) {
-		struct block *b = slide_add_block(sl);
+		struct block *b = deck_add_block(d);
 		b->title = deck_view(p, start, end);
 		b->src.start = off(p, start);
 		b->src.end = off(p, end);
-		deck_warn(p->deck, off(p, start), p->sec_no, p->slide_no,
+		deck_warn(d, off(p, start), p->sec_no, p->slide_no,
 			  "slide has no numbered points: its text is kept as "
 			  "a block title");
 		return;
 	}
 	size_t last = nb - 1;
-	struct block *blocks = slide_set_blocks(sl, nb);
+	size_t first = d->nblocks; /* the slide's first block */
 	for (size_t k = 0; k < nb; k++) {
-		struct block *b = &blocks[k];
 		size_t ts, te;
 		title_range(p, rs, k, &ts, &te);
+		struct block *b = deck_add_block(d);
 		b->src.start = off(p, k == 0 ? start : rb[k].start);
 		/* a title glued to a point is copied: the point's NUL goes on
 		 * its first byte */
 		b->title = k == 0 ? deck_view(p, ts, te) : deck_text(p, ts, te);
-		if (k > 0) {
-			add_points(p, &sl->blocks[k - 1], &rb[k - 1], rb[k].cut);
-			sl->blocks[k - 1].src.end = off(p, rb[k].cut);
+		if (k < last) {
+			add_points(p, &rb[k], rb[k + 1].cut);
+			d->blocks[first + k].src.end = off(p, rb[k + 1].cut);
 		}
 	}
 	/* the last block's last point runs to the slide's end, or to a
@@ -1343,27 +1351,27 @@ static void build_slide(struct parser *p, struct slide *sl,
 	if (rs->dangling_end != NO_POS) {
 		size_t cut = rs->dangling_cut, u = rs->untitled;
 		if (u != NO_POS && cut < rs->dangling_end) {
-			struct block *ub = &sl->blocks[u];
+			struct block *ub = &d->blocks[first + u];
 			ub->title = deck_text(p, cut, rs->dangling_end);
 			ub->title_after_points = true;
-			deck_warn(p->deck, off(p, cut), p->sec_no, p->slide_no,
+			deck_warn(d, off(p, cut), p->sec_no, p->slide_no,
 				  "block title \"%s\" found after the slide's "
 				  "points: given to block %zu, which had none",
-				  ub->title, u + 1);
+				  block_title(d, ub), u + 1);
 			last_end = cut;
 		} else {
 			last_end = end;
-			deck_warn(p->deck, off(p, rs->dangling_end), p->sec_no,
+			deck_warn(d, off(p, rs->dangling_end), p->sec_no,
 				  p->slide_no, "text after the last point ends "
 				  "with a comma, and no block lacks a title: "
 				  "kept in the point");
 		}
 	}
-	add_points(p, &sl->blocks[last], &rb[last], last_end);
-	sl->blocks[last].src.end = off(p, last_end);
+	add_points(p, &rb[last], last_end);
+	d->blocks[first + last].src.end = off(p, last_end);
 	for (size_t k = 0; k < nb; k++)
-		if (!sl->blocks[k].title[0])
-			deck_warn(p->deck, off(p, rb[k].start), p->sec_no,
+		if (!block_title(d, &d->blocks[first + k])[0])
+			deck_warn(d, off(p, rb[k].start), p->sec_no,
 				  p->slide_no, "block %zu has no title", k + 1);
 }
 
@@ -1748,23 +1756,40 @@ static void header_range(const struct parser *p, const struct rawslide *rs,
 
 /* Is rs's header, in the text as read, the string hdr? */
 static bool same_header(const struct parser *p, const struct rawslide *rs,
-			const char *hdr)
+			uint32_t hdr)
 {
 	size_t hs, he;
 	header_range(p, rs, &hs, &he);
-	return as_is(p, hs, he) && strlen(hdr) == he - hs &&
-	       memcmp(p->t + hs, hdr, he - hs) == 0;
+	const char *h = deck_str(p->deck, hdr);
+	return as_is(p, hs, he) && strlen(h) == he - hs &&
+	       memcmp(p->t + hs, h, he - hs) == 0;
+}
+
+/* The deck's nodes, counted from pass 1's records: its columns are then
+ * allocated once, at their exact size. */
+static void reserve_nodes(struct parser *p)
+{
+	size_t slides = 0, blocks = 0, points = 0;
+	for (size_t k = 0; k < p->ncov; k++)
+		for (size_t i = 0; i < p->nslides[k]; i++) {
+			const struct rawslide *rs = &p->slides[k][i];
+			slides++;
+			blocks += rs->nblocks ? rs->nblocks : 1; /* build_slide */
+			for (size_t b = 0; b < rs->nblocks; b++)
+				points += rs->blocks[b].nmarks;
+		}
+	deck_reserve(p->deck, slides, blocks, points);
 }
 
 /* Pass 2, second half, over section k: its title, its place in the
  * contents, its slides. Each slide's raw blocks are freed once built. */
 static void build_section(struct parser *p, size_t k)
 {
-	struct section *sec = &p->deck->sections[k];
+	struct section *sec = deck_open_section(p->deck, k);
 	const struct cover *cv = &p->cov[k];
 	p->sec_no = k + 1;
 	p->slide_no = 0;
-	sec->title = deck_view(p, cv->title_start, cv->title_end);
+	sec->title = deck_view_str(p, cv->title_start, cv->title_end);
 	seal_views(p);
 	sec->src.start = off(p, cv->title_start);
 	sec->src.end = off(p, body_end(p, k));
@@ -1787,28 +1812,26 @@ static void build_section(struct parser *p, size_t k)
 	 * all. A slide's last point ends where the next header starts, with
 	 * nothing between: it can stay in the text when that header is the
 	 * shared copy, and is copied otherwise (glued_end). */
-	const char *hdr = NULL;
+	uint32_t hdr = DECK_EMPTY_STR;
 	bool shared = false; /* the slide's header is hdr */
-	struct slide *slides = section_set_slides(sec, p->nslides[k]);
 	for (size_t i = 0; i < p->nslides[k]; i++) {
 		struct rawslide *rs = &p->slides[k][i];
 		p->slide_no = i + 1;
-		struct slide *sl = &slides[i];
+		struct slide *sl = deck_add_slide(p->deck);
 		if (!shared) {
 			size_t hs, he;
 			header_range(p, rs, &hs, &he);
 			hdr = deck_text(p, hs, he);
 		}
-		sl->header = (char *)hdr;
+		sl->header = hdr;
 		shared = i + 1 < p->nslides[k] &&
 			 same_header(p, &p->slides[k][i + 1], hdr);
 		p->glued_end = shared ? NO_INDEX : rs->end;
 		sl->src.start = off(p, rs->head);
 		sl->src.end = off(p, rs->end);
-		build_slide(p, sl, rs);
+		build_slide(p, rs);
 		seal_views(p);
 		p->glued_end = NO_INDEX;
-		slide_shrink(sl); /* its blocks and points: no spare room */
 		free(rs->blocks);
 		rs->blocks = NULL;
 		rs->nblocks = 0;
@@ -1836,7 +1859,9 @@ bool outline_import(struct source *src, struct deck **out,
 		return false;
 	}
 	p.deck = deck_new();
-	p.deck->title = deck_text(&p, 0, p.title_len);
+	if (p.views)
+		p.text_handle = deck_map_text(p.deck, p.flat.text, p.n);
+	p.deck->title = (char *)deck_str(p.deck, deck_text(&p, 0, p.title_len));
 	p.head_end = p.title_len + sep_at(&p, p.title_len);
 
 	find_covers(&p);
@@ -1846,14 +1871,15 @@ bool outline_import(struct source *src, struct deck **out,
 	collect_deck(&p);
 	decide_deck(&p);
 	deck_set_sections(p.deck, p.ncov);
+	reserve_nodes(&p);
 	for (size_t k = 0; k < p.ncov; k++)
 		build_section(&p, k);
 	check_truncation(&p);
 	deck_sort_warnings(p.deck);
-	if (p.nviews && p.flat.own) {
+	if (p.views && p.flat.own) {
 		deck_adopt_text(p.deck, p.flat.text);
 		p.flat.own = false;
-	} else if (p.nviews) {
+	} else if (p.views) {
 		deck_adopt_text(p.deck, source_give_text(src));
 	}
 

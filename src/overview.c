@@ -91,13 +91,16 @@ void overview_draw(struct app *a, struct frame *f)
 			sb_printf(&sb, "%s", d->sections[s].title);
 			break;
 		case PAGE_CONTENT: {
-			const struct slide *sl = &d->sections[s].slides[l];
+			const struct slide *sl =
+				section_slide(d, &d->sections[s], l);
 			sb_puts(&sb, "    ");
-			for (size_t b = 0; b < sl->nblocks; b++) {
+			size_t nb = slide_nblocks(d, sl);
+			for (size_t b = 0; b < nb; b++) {
+				const char *title =
+					block_title(d, slide_block(d, sl, b));
 				if (b)
 					sb_puts(&sb, " / ");
-				sb_puts(&sb, sl->blocks[b].title[0] ?
-					     sl->blocks[b].title : "(untitled)");
+				sb_puts(&sb, title[0] ? title : "(untitled)");
 			}
 			break;
 		}

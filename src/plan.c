@@ -13,14 +13,16 @@ uint64_t plan_weight(const struct deck *d, const struct deck_index *ix,
 	size_t sec, sl;
 	if (deck_index_locate(ix, d, i, &sec, &sl) != PAGE_CONTENT)
 		return 1000;
-	const struct slide *s = &d->sections[sec].slides[sl];
-	uint64_t points = 0, bytes = strlen(s->header);
-	for (size_t b = 0; b < s->nblocks; b++) {
-		const struct block *bk = &s->blocks[b];
-		bytes += strlen(bk->title);
-		points += bk->npoints;
-		for (size_t p = 0; p < bk->npoints; p++)
-			bytes += strlen(bk->points[p].text);
+	const struct slide *s = section_slide(d, &d->sections[sec], sl);
+	uint64_t points = 0, bytes = strlen(slide_header(d, s));
+	size_t nb = slide_nblocks(d, s);
+	for (size_t b = 0; b < nb; b++) {
+		const struct block *bk = slide_block(d, s, b);
+		size_t np = block_npoints(d, bk);
+		bytes += strlen(block_title(d, bk));
+		points += np;
+		for (size_t p = 0; p < np; p++)
+			bytes += strlen(point_text(d, block_point(d, bk, p)));
 	}
 	return 2000 + 1000 * points + bytes * 1000 / PLAN_BYTES_PER_UNIT;
 }

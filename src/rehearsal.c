@@ -368,13 +368,18 @@ char **rehearsal_labels(const struct deck *d, const struct deck_index *ix)
 		case PAGE_CONTENT: {
 			/* a slide's header is often its section's title: its
 			 * first block's title tells the slides apart */
-			const struct slide *s = &d->sections[sec].slides[sl];
-			const char *name = s->header;
-			for (size_t b = 0; b < s->nblocks; b++)
-				if (s->blocks[b].title[0]) {
-					name = s->blocks[b].title;
+			const struct slide *s =
+				section_slide(d, &d->sections[sec], sl);
+			const char *name = slide_header(d, s);
+			size_t nb = slide_nblocks(d, s);
+			for (size_t b = 0; b < nb; b++) {
+				const char *title =
+					block_title(d, slide_block(d, s, b));
+				if (title[0]) {
+					name = title;
 					break;
 				}
+			}
 			l[i] = xstrdup(name);
 			break;
 		}

@@ -58,15 +58,20 @@ bool search_slide_matches(const struct deck *d, const struct deck_index *ix,
 		return has(q, d->sections[s].title) || has(q, num);
 	}
 	case PAGE_CONTENT: {
-		const struct slide *sl = &d->sections[s].slides[l];
-		if (has(q, sl->header))
+		const struct slide *sl = section_slide(d, &d->sections[s], l);
+		if (has(q, slide_header(d, sl)))
 			return true;
-		for (size_t b = 0; b < sl->nblocks; b++) {
-			if (has(q, sl->blocks[b].title))
+		size_t nb = slide_nblocks(d, sl);
+		for (size_t b = 0; b < nb; b++) {
+			const struct block *bl = slide_block(d, sl, b);
+			if (has(q, block_title(d, bl)))
 				return true;
-			for (size_t p = 0; p < sl->blocks[b].npoints; p++)
-				if (has(q, sl->blocks[b].points[p].text))
+			size_t np = block_npoints(d, bl);
+			for (size_t p = 0; p < np; p++) {
+				const struct point *pt = block_point(d, bl, p);
+				if (has(q, point_text(d, pt)))
 					return true;
+			}
 		}
 		return false;
 	}

@@ -69,6 +69,14 @@ static const struct deck *demo(void)
 
 /* ---- copying a deck -------------------------------------------------- */
 
+/* A handle for a copy of s in c. */
+static uint32_t intern(struct deck *c, const char *s)
+{
+	return deck_intern(c, s, strlen(s));
+}
+
+/* Rebuilt in reading order: each section, then its slides, each slide's
+ * blocks and each block's points. */
 static struct deck *deck_copy(const struct deck *d)
 {
 	struct deck *c = deck_new();
@@ -85,20 +93,23 @@ static struct deck *deck_copy(const struct deck *d)
 		cs->src = ss->src;
 		cs->toc_index = ss->toc_index;
 		for (size_t l = 0; l < ss->nslides; l++) {
-			const struct slide *sl = &ss->slides[l];
-			struct slide *cl = section_add_slide(cs);
-			cl->header = deck_strdup(c, sl->header);
+			const struct slide *sl = section_slide(d, ss, l);
+			struct slide *cl = deck_add_slide(c);
+			cl->header = intern(c, slide_header(d, sl));
 			cl->src = sl->src;
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bk = &sl->blocks[b];
-				struct block *cb = slide_add_block(cl);
-				cb->title = deck_strdup(c, bk->title);
+			size_t nb = slide_nblocks(d, sl);
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bk = slide_block(d, sl, b);
+				struct block *cb = deck_add_block(c);
+				cb->title = intern(c, block_title(d, bk));
 				cb->src = bk->src;
 				cb->title_after_points = bk->title_after_points;
-				for (size_t p = 0; p < bk->npoints; p++) {
-					struct point *cp = block_add_point(cb);
-					cp->text = deck_strdup(c, bk->points[p].text);
-					cp->src = bk->points[p].src;
+				size_t np = block_npoints(d, bk);
+				for (size_t p = 0; p < np; p++) {
+					const struct point *pt = block_point(d, bk, p);
+					struct point *cp = deck_add_point(c);
+					cp->text = intern(c, point_text(d, pt));
+					cp->src = pt->src;
 				}
 			}
 		}

@@ -54,13 +54,18 @@ static int cmp_u32(const void *a, const void *b)
 static void check_content(const struct deck *d, const struct page *pg,
 			  struct cps *got, size_t i, int w, int numbering)
 {
-	const struct slide *sl = &d->sections[pg->section].slides[pg->slide];
+	const struct slide *sl = section_slide(d, &d->sections[pg->section],
+					       pg->slide);
 	struct cps want = { NULL, 0, 0 };
-	add_cps(&want, sl->header, strlen(sl->header));
-	for (size_t b = 0; b < sl->nblocks; b++) {
-		const struct block *bk = &sl->blocks[b];
-		add_cps(&want, bk->title, strlen(bk->title));
-		for (size_t p = 0; p < bk->npoints; p++) {
+	const char *header = slide_header(d, sl);
+	add_cps(&want, header, strlen(header));
+	size_t nb = slide_nblocks(d, sl);
+	for (size_t b = 0; b < nb; b++) {
+		const struct block *bk = slide_block(d, sl, b);
+		const char *title = block_title(d, bk);
+		add_cps(&want, title, strlen(title));
+		size_t np = block_npoints(d, bk);
+		for (size_t p = 0; p < np; p++) {
 			char num[24];
 			if (numbering == 2)
 				snprintf(num, sizeof num, "-");
@@ -68,8 +73,8 @@ static void check_content(const struct deck *d, const struct page *pg,
 				snprintf(num, sizeof num, numbering == 1 ?
 					 "%zu)" : "%zu.", p + 1);
 			add_cps(&want, num, strlen(num));
-			add_cps(&want, bk->points[p].text,
-				strlen(bk->points[p].text));
+			const char *text = point_text(d, block_point(d, bk, p));
+			add_cps(&want, text, strlen(text));
 		}
 	}
 	if (got->n)
@@ -107,9 +112,12 @@ static void check_page(const struct deck *d, const struct deck_index *ix,
 			   l->first, "slide %zu line %zu: spans [%zu, +%zu) of "
 			   "%zu", i, n, l->first, l->count, pg->nspans);
 		if (kind == PAGE_CONTENT && l->block >= 0) {
-			const struct slide *s = &d->sections[sec].slides[sl];
-			FUZZ_CHECK((size_t)l->block < s->nblocks && (l->point < 0 ||
-				   (size_t)l->point < s->blocks[l->block].npoints),
+			const struct slide *s = section_slide(d, &d->sections[sec],
+							      sl);
+			size_t b = (size_t)l->block;
+			FUZZ_CHECK(b < slide_nblocks(d, s) && (l->point < 0 ||
+				   (size_t)l->point < block_npoints(d,
+							slide_block(d, s, b))),
 				   "slide %zu line %zu: block %d point %d", i, n,
 				   l->block, l->point);
 		}

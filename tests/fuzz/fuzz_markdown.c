@@ -115,41 +115,49 @@ static void check_deck(const struct deck *d, size_t size)
 		FUZZ_CHECK(sec->toc_index == NO_INDEX || sec->toc_index < d->ntoc,
 			   "section %zu: toc index", s);
 		for (size_t l = 0; l < sec->nslides; l++) {
-			const struct slide *sl = &sec->slides[l];
+			const struct slide *sl = section_slide(d, sec, l);
+			const char *header = slide_header(d, sl);
 			uint32_t steps = slide_steps(sl);
-			check_text(sl->header, false, "header");
-			check_runs(sl->header, &sl->header_runs, "header");
+			check_text(header, false, "header");
+			check_runs(header, slide_header_runs(d, sl), "header");
 			check_span(sl->src, size, "slide");
-			check_notes(&sl->notes, steps, size);
-			FUZZ_CHECK(sl->nblocks >= 1, "a slide with no block");
+			check_notes(slide_notes(d, sl), steps, size);
+			size_t nb = slide_nblocks(d, sl);
+			FUZZ_CHECK(nb >= 1, "a slide with no block");
 			uint32_t step = 0;
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bk = &sl->blocks[b];
-				check_text(bk->title, false, "block title");
-				check_runs(bk->title, &bk->title_runs, "block title");
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bk = slide_block(d, sl, b);
+				const char *title = block_title(d, bk);
+				check_text(title, false, "block title");
+				check_runs(title, block_title_runs(d, bk),
+					   "block title");
 				check_span(bk->src, size, "block");
 				FUZZ_CHECK(bk->step >= step && bk->step < steps,
 					   "block step %u after %u, of %u", bk->step,
 					   step, steps);
 				step = bk->step;
-				for (size_t p = 0; p < bk->npoints; p++) {
-					const struct point *pt = &bk->points[p];
-					check_text(pt->text, true, "point");
-					check_runs(pt->text, point_runs(pt), "point");
+				size_t np = block_npoints(d, bk);
+				for (size_t p = 0; p < np; p++) {
+					const struct point *pt = block_point(d, bk, p);
+					const char *text = point_text(d, pt);
+					const char *info = point_info(d, pt);
+					uint32_t number = point_number(d, pt);
+					check_text(text, true, "point");
+					check_runs(text, point_runs(d, pt), "point");
 					check_span(pt->src, size, "point");
 					FUZZ_CHECK(pt->kind <= POINT_CODE, "kind %u",
 						   pt->kind);
-					FUZZ_CHECK(pt->kind == POINT_CODE || !point_info(pt),
+					FUZZ_CHECK(pt->kind == POINT_CODE || !info,
 						   "info on a point that is not code");
 					FUZZ_CHECK((pt->kind == POINT_NUMBERED) ==
-						   (pt->number != 0), "number %u on "
-						   "kind %u", pt->number, pt->kind);
+						   (number != 0), "number %u on "
+						   "kind %u", number, pt->kind);
 					FUZZ_CHECK(pt->step >= step && pt->step < steps,
 						   "point step %u after %u, of %u",
 						   pt->step, step, steps);
 					step = pt->step;
-					if (point_info(pt))
-						check_text(point_info(pt), false, "info");
+					if (info)
+						check_text(info, false, "info");
 				}
 			}
 		}
@@ -216,36 +224,49 @@ static void same_deck(const struct deck *a, const struct deck *b)
 		FUZZ_CHECK(x->nslides == y->nslides, "round trip: section %zu has "
 			   "%zu slides, then %zu", s, x->nslides, y->nslides);
 		for (size_t l = 0; l < x->nslides; l++) {
-			const struct slide *p = &x->slides[l], *q = &y->slides[l];
-			same_text(p->header, q->header, "header");
-			same_runs(&p->header_runs, &q->header_runs, p->header,
-				  "header");
-			same_notes(&p->notes, &q->notes);
+			const struct slide *p = section_slide(a, x, l);
+			const struct slide *q = section_slide(b, y, l);
+			const char *header = slide_header(a, p);
+			same_text(header, slide_header(b, q), "header");
+			same_runs(slide_header_runs(a, p), slide_header_runs(b, q),
+				  header, "header");
+			same_notes(slide_notes(a, p), slide_notes(b, q));
 			FUZZ_CHECK(slide_steps(p) == slide_steps(q), "round trip: "
-				   "steps of \"%s\"", p->header);
-			FUZZ_CHECK(p->nblocks == q->nblocks, "round trip: slide "
-				   "\"%s\" has %zu blocks, then %zu", p->header,
-				   p->nblocks, q->nblocks);
-			for (size_t k = 0; k < p->nblocks; k++) {
-				const struct block *u = &p->blocks[k], *v = &q->blocks[k];
-				same_text(u->title, v->title, "block title");
-				same_runs(&u->title_runs, &v->title_runs, u->title,
+				   "steps of \"%s\"", header);
+			size_t pn = slide_nblocks(a, p), qn = slide_nblocks(b, q);
+			FUZZ_CHECK(pn == qn, "round trip: slide \"%s\" has %zu "
+				   "blocks, then %zu", header, pn, qn);
+			for (size_t k = 0; k < pn; k++) {
+				const struct block *u = slide_block(a, p, k);
+				const struct block *v = slide_block(b, q, k);
+				const char *title = block_title(a, u);
+				same_text(title, block_title(b, v), "block title");
+				same_runs(block_title_runs(a, u),
+					  block_title_runs(b, v), title,
 					  "block title");
 				FUZZ_CHECK(u->step == v->step && u->title_after_points ==
 					   v->title_after_points, "round trip: block "
-					   "\"%s\"", u->title);
-				FUZZ_CHECK(u->npoints == v->npoints, "round trip: block "
-					   "\"%s\" has %u points, then %u", u->title,
-					   u->npoints, v->npoints);
-				for (size_t i = 0; i < u->npoints; i++) {
-					const struct point *e = &u->points[i], *f = &v->points[i];
-					same_text(e->text, f->text, "point");
-					same_runs(point_runs(e), point_runs(f), e->text, "point");
-					FUZZ_CHECK(e->kind == f->kind && e->number == f->number &&
-						   e->step == f->step, "round trip: the kind, "
-						   "number or step of \"%.200s\"", e->text);
-					same_text(point_info(e) ? point_info(e) : "", point_info(f) ? point_info(f) : "",
-						  "info");
+					   "\"%s\"", title);
+				size_t un = block_npoints(a, u);
+				size_t vn = block_npoints(b, v);
+				FUZZ_CHECK(un == vn, "round trip: block \"%s\" has "
+					   "%zu points, then %zu", title, un, vn);
+				for (size_t i = 0; i < un; i++) {
+					const struct point *e = block_point(a, u, i);
+					const struct point *f = block_point(b, v, i);
+					const char *text = point_text(a, e);
+					const char *ei = point_info(a, e);
+					const char *fi = point_info(b, f);
+					same_text(text, point_text(b, f), "point");
+					same_runs(point_runs(a, e), point_runs(b, f),
+						  text, "point");
+					FUZZ_CHECK(e->kind == f->kind &&
+						   point_number(a, e) ==
+						   point_number(b, f) &&
+						   e->step == f->step, "round trip: the "
+						   "kind, number or step of \"%.200s\"",
+						   text);
+					same_text(ei ? ei : "", fi ? fi : "", "info");
 				}
 			}
 		}

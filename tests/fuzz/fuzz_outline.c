@@ -57,23 +57,31 @@ static void check_deck(const struct deck *d, size_t size)
 		FUZZ_CHECK(sec->toc_index == (size_t)-1 || sec->toc_index < d->ntoc,
 			   "section %zu: toc index %zu of %zu", s, sec->toc_index,
 			   d->ntoc);
+		FUZZ_CHECK(sec->first_slide == slides, "section %zu starts "
+			   "at slide %zu, after %zu", s, sec->first_slide, slides);
 		slides += sec->nslides;
 		for (size_t l = 0; l < sec->nslides; l++) {
-			const struct slide *sl = &sec->slides[l];
-			fuzz_check_inert(sl->header, strlen(sl->header), "header");
+			const struct slide *sl = section_slide(d, sec, l);
+			const char *hdr = slide_header(d, sl);
+			fuzz_check_inert(hdr, strlen(hdr), "header");
 			check_span(sl->src, end, "slide");
-			blocks += sl->nblocks;
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bk = &sl->blocks[b];
-				fuzz_check_inert(bk->title, strlen(bk->title),
+			size_t nb = slide_nblocks(d, sl);
+			blocks += nb;
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bk = slide_block(d, sl, b);
+				const char *title = block_title(d, bk);
+				fuzz_check_inert(title, strlen(title),
 						 "block title");
 				check_span(bk->src, end, "block");
-				points += bk->npoints;
-				for (size_t p = 0; p < bk->npoints; p++) {
-					const struct point *pt = &bk->points[p];
-					fuzz_check_inert(pt->text, strlen(pt->text),
+				size_t np = block_npoints(d, bk);
+				points += np;
+				for (size_t p = 0; p < np; p++) {
+					const char *text = point_text(
+						d, block_point(d, bk, p));
+					fuzz_check_inert(text, strlen(text),
 							 "point");
-					check_span(pt->src, end, "point");
+					check_span(block_point(d, bk, p)->src,
+						   end, "point");
 				}
 			}
 		}
@@ -149,11 +157,8 @@ static void check_json(const struct deck *d)
 	 * headers, block titles (and their placements), points, warnings
 	 * and missing sections */
 	size_t placements = 0;
-	for (size_t s = 0; s < d->nsections; s++)
-		for (size_t l = 0; l < d->sections[s].nslides; l++)
-			for (size_t b = 0; b < d->sections[s].slides[l].nblocks; b++)
-				placements += d->sections[s].slides[l].blocks[b]
-						      .title_after_points;
+	for (size_t b = 0; b < d->nblocks; b++)
+		placements += d->blocks[b].title_after_points;
 	size_t want = 1 + d->ntoc + d->nsections + deck_count_slides(d) +
 		      deck_count_blocks(d) + placements + deck_count_points(d) +
 		      d->nwarnings + missing;

@@ -125,28 +125,33 @@ static void test_all_text(void)
 	}
 	size_t missing = 0, n = 0;
 	for (size_t s = 0; s < d->nsections; s++)
-		for (size_t l = 0; l < d->sections[s].nslides; l++)
-			for (size_t b = 0; b < d->sections[s].slides[l].nblocks; b++) {
-				const struct block *bk = &d->sections[s].slides[l].blocks[b];
-				char *title = xstrdup(bk->title);
+		for (size_t l = 0; l < d->sections[s].nslides; l++) {
+			const struct slide *sl = section_slide(d, &d->sections[s], l);
+			size_t nb = slide_nblocks(d, sl);
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bk = slide_block(d, sl, b);
+				char *title = xstrdup(block_title(d, bk));
 				squeeze(title);
 				n++;
 				if (!strstr(all.data, title)) {
 					missing++;
-					CHECK(0, "title not shown: %s", bk->title);
+					CHECK(0, "title not shown: %s", block_title(d, bk));
 				}
 				free(title);
-				for (size_t p = 0; p < bk->npoints; p++) {
-					char *pt = xstrdup(bk->points[p].text);
+				size_t np = block_npoints(d, bk);
+				for (size_t p = 0; p < np; p++) {
+					const char *text = point_text(d, block_point(d, bk, p));
+					char *pt = xstrdup(text);
 					squeeze(pt);
 					n++;
 					if (!strstr(all.data, pt)) {
 						missing++;
-						CHECK(0, "point not shown: %s", bk->points[p].text);
+						CHECK(0, "point not shown: %s", text);
 					}
 					free(pt);
 				}
 			}
+		}
 	CHECK(missing == 0 && n == 32 + 95, "%zu of %zu titles and points missing", missing, n);
 	vt_send(&t, "q");
 	vt_wait_exit(&t, 3000);

@@ -54,17 +54,22 @@ static void check_page(const struct deck *d, const struct page *pg, int w,
 		}
 	}
 	if (pg->kind == PAGE_CONTENT) {
-		const struct slide *sl = &d->sections[pg->section].slides[pg->slide];
-		add_cps(&want, &nw, &cw, sl->header, strlen(sl->header));
-		for (size_t b = 0; b < sl->nblocks; b++) {
-			const struct block *bk = &sl->blocks[b];
-			add_cps(&want, &nw, &cw, bk->title, strlen(bk->title));
-			for (size_t p = 0; p < bk->npoints; p++) {
+		const struct slide *sl = section_slide(d, &d->sections[pg->section],
+						       pg->slide);
+		const char *header = slide_header(d, sl);
+		add_cps(&want, &nw, &cw, header, strlen(header));
+		size_t nb = slide_nblocks(d, sl);
+		for (size_t b = 0; b < nb; b++) {
+			const struct block *bk = slide_block(d, sl, b);
+			const char *title = block_title(d, bk);
+			add_cps(&want, &nw, &cw, title, strlen(title));
+			size_t np = block_npoints(d, bk);
+			for (size_t p = 0; p < np; p++) {
 				char num[24];
 				snprintf(num, sizeof num, "%zu.", p + 1);
 				add_cps(&want, &nw, &cw, num, strlen(num));
-				add_cps(&want, &nw, &cw, bk->points[p].text,
-					strlen(bk->points[p].text));
+				const char *text = point_text(d, block_point(d, bk, p));
+				add_cps(&want, &nw, &cw, text, strlen(text));
 			}
 		}
 		if (ng)

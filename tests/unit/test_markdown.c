@@ -27,16 +27,25 @@ static const struct slide *slide_at(const struct deck *d, size_t s, size_t l)
 {
 	if (!d || s >= d->nsections || l >= d->sections[s].nslides)
 		return NULL;
-	return &d->sections[s].slides[l];
+	return section_slide(d, &d->sections[s], l);
+}
+
+static const struct block *block_at(const struct deck *d, size_t s, size_t l,
+				    size_t b)
+{
+	const struct slide *sl = slide_at(d, s, l);
+	if (!sl || b >= slide_nblocks(d, sl))
+		return NULL;
+	return slide_block(d, sl, b);
 }
 
 static const struct point *point_at(const struct deck *d, size_t s, size_t l,
 				    size_t b, size_t p)
 {
-	const struct slide *sl = slide_at(d, s, l);
-	if (!sl || b >= sl->nblocks || p >= sl->blocks[b].npoints)
+	const struct block *bl = block_at(d, s, l, b);
+	if (!bl || p >= block_npoints(d, bl))
 		return NULL;
-	return &sl->blocks[b].points[p];
+	return block_point(d, bl, p);
 }
 
 /* The 1-based line of a warning whose message holds needle, or 0. */
@@ -112,34 +121,41 @@ static void test_structure(void)
 	      !d->sections[0].no_cover && d->sections[0].toc_index == 0,
 	      "one section with a cover");
 	const struct slide *sl = slide_at(d, 0, 0);
-	CHECK(sl && strcmp(sl->header, "Paths") == 0 && sl->nblocks == 3,
-	      "slide 1: header and three blocks (%zu)", sl ? sl->nblocks : 0);
+	size_t nb = sl ? slide_nblocks(d, sl) : 0;
+	CHECK(sl && strcmp(slide_header(d, sl), "Paths") == 0 && nb == 3,
+	      "slide 1: header and three blocks (%zu)", nb);
 	const struct point *p = point_at(d, 0, 0, 0, 0);
 	CHECK(p && p->kind == POINT_PARAGRAPH &&
-	      strcmp(p->text, "Intro with strong, emphasis and code.") == 0,
-	      "a paragraph before the first block title: '%s'", p ? p->text : "");
-	CHECK(p && point_runs(p)->n == 3 &&
-	      run_is(point_runs(p), 0, 11, 17, RUN_STRONG) &&
-	      run_is(point_runs(p), 1, 19, 27, RUN_EMPH) &&
-	      run_is(point_runs(p), 2, 32, 36, RUN_CODE), "its runs");
-	CHECK(sl && strcmp(sl->blocks[1].title, "Dead loads") == 0, "block title");
+	      strcmp(point_text(d, p),
+		     "Intro with strong, emphasis and code.") == 0,
+	      "a paragraph before the first block title: '%s'",
+	      p ? point_text(d, p) : "");
+	const struct attr_runs *pr = p ? point_runs(d, p) : NULL;
+	CHECK(pr && pr->n == 3 && run_is(pr, 0, 11, 17, RUN_STRONG) &&
+	      run_is(pr, 1, 19, 27, RUN_EMPH) && run_is(pr, 2, 32, 36, RUN_CODE),
+	      "its runs");
+	const struct block *bl = block_at(d, 0, 0, 1);
+	CHECK(bl && strcmp(block_title(d, bl), "Dead loads") == 0,
+	      "block title");
 	p = point_at(d, 0, 0, 1, 0);
-	CHECK(p && p->kind == POINT_NUMBERED && p->number == 3 &&
-	      strcmp(p->text, "three") == 0, "a list numbered from 3");
+	CHECK(p && p->kind == POINT_NUMBERED && point_number(d, p) == 3 &&
+	      strcmp(point_text(d, p), "three") == 0, "a list numbered from 3");
 	p = point_at(d, 0, 0, 1, 1);
-	CHECK(p && p->number == 4 &&
-	      strcmp(p->text, "four, going on on the next line lazily") == 0,
-	      "continuation and lazy lines: '%s'", p ? p->text : "");
+	CHECK(p && point_number(d, p) == 4 &&
+	      strcmp(point_text(d, p),
+		     "four, going on on the next line lazily") == 0,
+	      "continuation and lazy lines: '%s'", p ? point_text(d, p) : "");
 	p = point_at(d, 0, 0, 1, 2);
-	CHECK(p && p->kind == POINT_BULLET && strcmp(p->text, "a bullet") == 0,
-	      "a bullet point");
+	CHECK(p && p->kind == POINT_BULLET &&
+	      strcmp(point_text(d, p), "a bullet") == 0, "a bullet point");
 	p = point_at(d, 0, 0, 1, 3);
-	CHECK(p && p->kind == POINT_CODE && strcmp(p->text, "        int x;") == 0 &&
-	      point_info(p) && strcmp(point_info(p), "c") == 0, "a code block, its tab "
-	      "expanded: '%s'", p ? p->text : "");
+	CHECK(p && p->kind == POINT_CODE &&
+	      strcmp(point_text(d, p), "        int x;") == 0 &&
+	      point_info(d, p) && strcmp(point_info(d, p), "c") == 0,
+	      "a code block, its tab expanded: '%s'", p ? point_text(d, p) : "");
 	p = point_at(d, 0, 1, 0, 0);
-	CHECK(p && strcmp(p->text, "中文第一行第二行") == 0 &&
-	      strcmp(slide_at(d, 0, 1)->header, "") == 0,
+	CHECK(p && strcmp(point_text(d, p), "中文第一行第二行") == 0 &&
+	      strcmp(slide_header(d, slide_at(d, 0, 1)), "") == 0,
 	      "after ---, a slide with no header; CJK lines join with no space");
 	CHECK(warning_line(d, src, "\"Never written\" has no section") == 5,
 	      "the contents entry's warning at its line");
@@ -178,17 +194,20 @@ static void test_steps_and_notes(void)
 	      "slides before any # have no cover");
 	CHECK(sl && slide_steps(sl) == 3, "two pauses: three steps (%u)",
 	      sl ? slide_steps(sl) : 0);
-	CHECK(sl && sl->blocks[0].npoints == 3 && sl->blocks[0].points[0].step == 0 &&
-	      sl->blocks[0].points[1].step == 1 && sl->blocks[0].points[2].step == 2,
+	const struct block *b = block_at(d, 0, 0, 0);
+	CHECK(b && block_npoints(d, b) == 3 && block_point(d, b, 0)->step == 0 &&
+	      block_point(d, b, 1)->step == 1 && block_point(d, b, 2)->step == 2,
 	      "each point at its step");
-	CHECK(sl && sl->notes.n == 2 && sl->notes.v[0].step == 0 &&
-	      strcmp(sl->notes.v[0].text, "before the pause") == 0 &&
-	      sl->notes.v[1].step == 2 &&
-	      strcmp(sl->notes.v[1].text, "after two pauses\n  indented") == 0,
+	const struct notes *nt = sl ? slide_notes(d, sl) : NULL;
+	CHECK(nt && nt->n == 2 && nt->v[0].step == 0 &&
+	      strcmp(nt->v[0].text, "before the pause") == 0 &&
+	      nt->v[1].step == 2 &&
+	      strcmp(nt->v[1].text, "after two pauses\n  indented") == 0,
 	      "notes at the step they follow, a block scalar dedented");
 	const struct slide *two = slide_at(d, 0, 1);
-	CHECK(two && two->notes.n == 1 &&
-	      strcmp(two->notes.v[0].text, "pandoc's notes, **as written**") == 0,
+	nt = two ? slide_notes(d, two) : NULL;
+	CHECK(nt && nt->n == 1 &&
+	      strcmp(nt->v[0].text, "pandoc's notes, **as written**") == 0,
 	      "a notes div after end_slide goes to the next slide, as written");
 	CHECK(d->nwarnings == 0, "none of this is warned about (%zu)",
 	      d->nwarnings);
@@ -228,20 +247,23 @@ static void test_shown_as_text(void)
 		CHECK(warning_line(d, src, w[i].needle) == w[i].line,
 		      "'%s' at line %zu, not %zu", w[i].needle, w[i].line,
 		      warning_line(d, src, w[i].needle));
-	const struct slide *sl = slide_at(d, 0, 0);
-	const struct block *b = sl ? &sl->blocks[0] : NULL;
-	CHECK(b && b->npoints == 9, "everything kept as points (%zu)",
-	      b ? (size_t)b->npoints : 0);
-	CHECK(b && strcmp(b->points[0].text, "| a | b |\n|---|---|\n| 1 | 2 |") == 0,
+	const struct block *b = block_at(d, 0, 0, 0);
+	size_t np = b ? block_npoints(d, b) : 0;
+	CHECK(np == 9, "everything kept as points (%zu)", np);
+	CHECK(np > 0 && strcmp(point_text(d, block_point(d, b, 0)),
+				"| a | b |\n|---|---|\n| 1 | 2 |") == 0,
 	      "a table keeps its lines");
-	CHECK(b && strcmp(b->points[1].text,
-			  "![pic](x.png) and [site](http://x)") == 0,
+	CHECK(np > 1 && strcmp(point_text(d, block_point(d, b, 1)),
+				"![pic](x.png) and [site](http://x)") == 0,
 	      "an image and a link as their Markdown");
-	CHECK(b && b->points[2].kind == POINT_CODE &&
-	      strcmp(b->points[2].text, "<div>raw</div>") == 0, "raw HTML verbatim");
-	CHECK(b && strcmp(b->points[8].text, "<!-- speaker_note: never closed") == 0,
+	CHECK(np > 2 && block_point(d, b, 2)->kind == POINT_CODE &&
+	      strcmp(point_text(d, block_point(d, b, 2)), "<div>raw</div>") == 0,
+	      "raw HTML verbatim");
+	CHECK(np > 8 && strcmp(point_text(d, block_point(d, b, 8)),
+				"<!-- speaker_note: never closed") == 0,
 	      "an unclosed comment's line as text");
-	CHECK(slide_at(d, 0, 1) && strcmp(slide_at(d, 0, 1)->header, "After") == 0,
+	CHECK(slide_at(d, 0, 1) &&
+	      strcmp(slide_header(d, slide_at(d, 0, 1)), "After") == 0,
 	      "and what follows it still read");
 	deck_free(d);
 }
@@ -259,6 +281,12 @@ static const char *const tricky[] = {
 	"中文，全角：标点", "@user $5 ^up^ ~down~", "",
 };
 
+/* A handle for s, in d's pool. */
+static uint32_t str(struct deck *d, const char *s)
+{
+	return deck_intern(d, s, strlen(s));
+}
+
 static char *export_md(const struct deck *d)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -273,21 +301,21 @@ static void test_escaping(void)
 	deck_add_toc(d, "# not a heading");
 	struct section *s = deck_add_section(d);
 	s->title = deck_strdup(d, "# not a heading");
-	struct slide *sl = section_add_slide(s);
-	sl->header = deck_strdup(d, "## Header {with braces}");
+	struct slide *sl = deck_add_slide(d);
+	sl->header = str(d, "## Header {with braces}");
 	size_t n = sizeof tricky / sizeof *tricky;
 	for (size_t i = 0; i < n; i++) {
-		struct block *b = slide_add_block(sl);
-		b->title = deck_strdup(d, tricky[i]);
-		struct point *p = block_add_point(b);
-		p->text = deck_strdup(d, tricky[i]);
-		p = block_add_point(b);
+		struct block *b = deck_add_block(d);
+		b->title = str(d, tricky[i]);
+		struct point *p = deck_add_point(d);
+		p->text = str(d, tricky[i]);
+		p = deck_add_point(d);
 		p->kind = POINT_PARAGRAPH;
-		p->text = deck_strdup(d, tricky[i][0] ? tricky[i] : "x");
+		p->text = str(d, tricky[i][0] ? tricky[i] : "x");
 	}
 	/* runs where CommonMark's flanking rules need care */
-	struct block *b = slide_add_block(sl);
-	b->title = deck_strdup(d, "runs");
+	struct block *b = deck_add_block(d);
+	b->title = str(d, "runs");
 	static const struct { const char *text; size_t start, end; uint32_t attr; }
 	r[] = {
 		{ "x(y)z", 1, 4, RUN_EMPH },      /* emphasis opening on '(' */
@@ -298,13 +326,14 @@ static void test_escaping(void)
 		{ "`x`", 0, 3, RUN_CODE },        /* code starting with one */
 	};
 	for (size_t i = 0; i < sizeof r / sizeof *r; i++) {
-		struct point *p = block_add_point(b);
-		p->text = deck_strdup(d, r[i].text);
-		runs_add(&point_style(p)->runs, r[i].start, r[i].end, r[i].attr);
+		struct point *p = deck_add_point(d);
+		p->text = str(d, r[i].text);
+		runs_add(&point_style(d, p)->runs, r[i].start, r[i].end,
+			 r[i].attr);
 	}
-	struct point *p = block_add_point(b);
-	p->text = deck_strdup(d, "strong then emphasis");
-	struct attr_runs *pr = &point_style(p)->runs;
+	struct point *p = deck_add_point(d);
+	p->text = str(d, "strong then emphasis");
+	struct attr_runs *pr = &point_style(d, p)->runs;
 	runs_add(pr, 0, 6, RUN_STRONG);
 	runs_add(pr, 6, 11, RUN_STRONG | RUN_EMPH);
 	runs_add(pr, 11, 20, RUN_EMPH);
@@ -313,17 +342,17 @@ static void test_escaping(void)
 	 * it (written "_"; the fuzzer's stacked-delimiters cases) */
 	static const char *const reopen[] = { "t}(b", "t} (b", "t}(b)" };
 	for (size_t i = 0; i < sizeof reopen / sizeof *reopen; i++) {
-		p = block_add_point(b);
-		p->text = deck_strdup(d, reopen[i]);
-		pr = &point_style(p)->runs;
+		p = deck_add_point(d);
+		p->text = str(d, reopen[i]);
+		pr = &point_style(d, p)->runs;
 		size_t n2 = strlen(reopen[i]);
 		runs_add(pr, 0, 1, RUN_STRONG | RUN_EMPH);
 		runs_add(pr, 1, 2, RUN_STRONG);
 		runs_add(pr, 2, n2, RUN_STRONG | RUN_EMPH);
 	}
-	p = block_add_point(b);
+	p = deck_add_point(d);
 	p->kind = POINT_PARAGRAPH;
-	p->text = deck_strdup(d, "a line\n  and another\n- not a list");
+	p->text = str(d, "a line\n  and another\n- not a list");
 
 	char *m1 = export_md(d);
 	struct deck *e = md(m1);
@@ -336,27 +365,33 @@ static void test_escaping(void)
 	CHECK(e->ntoc == 1 && strcmp(e->toc[0].title, d->toc[0].title) == 0 &&
 	      e->nsections == 1 && strcmp(e->sections[0].title, s->title) == 0 &&
 	      e->sections[0].toc_index == 0, "contents and section");
-	const struct slide *el = slide_at(e, 0, 0);
-	CHECK(el && strcmp(el->header, sl->header) == 0, "header '%s'",
-	      el ? el->header : "");
-	CHECK(el && el->nblocks == sl->nblocks, "%zu blocks, %zu back",
-	      sl->nblocks, el ? el->nblocks : 0);
-	for (size_t k = 0; el && k < sl->nblocks && k < el->nblocks; k++) {
-		const struct block *x = &sl->blocks[k], *y = &el->blocks[k];
-		CHECK(strcmp(x->title, y->title) == 0, "title '%s' came back '%s'",
-		      x->title, y->title);
-		CHECK(x->npoints == y->npoints, "block '%s': points", x->title);
-		for (size_t i = 0; i < x->npoints && i < y->npoints; i++) {
-			const struct point *u = &x->points[i], *v = &y->points[i];
-			CHECK(strcmp(u->text, v->text) == 0 && u->kind == v->kind,
-			      "'%s' came back '%s'", u->text, v->text);
-			const struct attr_runs *ur = point_runs(u), *vr = point_runs(v);
+	const struct slide *dl = slide_at(d, 0, 0), *el = slide_at(e, 0, 0);
+	size_t dn = slide_nblocks(d, dl), en = el ? slide_nblocks(e, el) : 0;
+	CHECK(el && strcmp(slide_header(e, el), slide_header(d, dl)) == 0,
+	      "header '%s'", el ? slide_header(e, el) : "");
+	CHECK(el && en == dn, "%zu blocks, %zu back", dn, en);
+	for (size_t k = 0; k < dn && k < en; k++) {
+		const struct block *x = slide_block(d, dl, k);
+		const struct block *y = slide_block(e, el, k);
+		const char *xt = block_title(d, x), *yt = block_title(e, y);
+		size_t xn = block_npoints(d, x), yn = block_npoints(e, y);
+		CHECK(strcmp(xt, yt) == 0, "title '%s' came back '%s'", xt, yt);
+		CHECK(xn == yn, "block '%s': points", xt);
+		for (size_t i = 0; i < xn && i < yn; i++) {
+			const struct point *u = block_point(d, x, i);
+			const struct point *v = block_point(e, y, i);
+			const char *ut = point_text(d, u);
+			const char *vt = point_text(e, v);
+			CHECK(strcmp(ut, vt) == 0 && u->kind == v->kind,
+			      "'%s' came back '%s'", ut, vt);
+			const struct attr_runs *ur = point_runs(d, u);
+			const struct attr_runs *vr = point_runs(e, v);
 			bool same = ur->n == vr->n;
 			for (size_t q = 0; same && q < ur->n; q++)
 				same = ur->v[q].start == vr->v[q].start &&
 				       ur->v[q].end == vr->v[q].end &&
 				       ur->v[q].attr == vr->v[q].attr;
-			CHECK(same, "the runs of '%s'", u->text);
+			CHECK(same, "the runs of '%s'", ut);
 		}
 	}
 	char *m2 = export_md(e);

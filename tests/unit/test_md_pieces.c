@@ -4,7 +4,10 @@
  * (a cut at every line that may end one) and from pieces of a few sizes
  * between are the same in every field an export or the viewer reads
  * (the JSON and Markdown exports, which hold the text, runs, kinds,
- * numbers, steps and notes; every node's source range; every warning).
+ * numbers, steps and notes; every node's source range; and, read through
+ * the deck's accessors, what it keeps aside by node: points' numbers,
+ * runs and info strings, blocks' title runs, slides' header runs and
+ * notes; every warning).
  * The inputs: texts made to tempt a wrong cut (a "---" or a heading
  * inside a fence, an HTML block, a notes div, a list; a setext heading; a
  * byte order mark after a cut; link references), whose decks are also
@@ -40,8 +43,10 @@ static void put_runs(struct strbuf *sb, const struct attr_runs *r)
 
 static void put_notes(struct strbuf *sb, const struct notes *n)
 {
-	for (size_t i = 0; i < n->n; i++)
+	for (size_t i = 0; i < n->n; i++) {
 		put_span(sb, "note", n->v[i].src);
+		sb_printf(sb, " step %u %s\n", n->v[i].step, n->v[i].text);
+	}
 }
 
 /* Everything of d that could differ, as text. Caller frees. */
@@ -58,18 +63,25 @@ static char *describe(const struct deck *d)
 		put_runs(&sb, &sec->title_runs);
 		put_notes(&sb, &sec->notes);
 		for (size_t l = 0; l < sec->nslides; l++) {
-			const struct slide *sl = &sec->slides[l];
+			const struct slide *sl = section_slide(d, sec, l);
 			put_span(&sb, "slide", sl->src);
-			put_runs(&sb, &sl->header_runs);
-			put_notes(&sb, &sl->notes);
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bl = &sl->blocks[b];
+			put_runs(&sb, slide_header_runs(d, sl));
+			put_notes(&sb, slide_notes(d, sl));
+			size_t nb = slide_nblocks(d, sl);
+			for (size_t b = 0; b < nb; b++) {
+				const struct block *bl = slide_block(d, sl, b);
 				put_span(&sb, "block", bl->src);
-				put_runs(&sb, &bl->title_runs);
-				for (size_t p = 0; p < bl->npoints; p++) {
-					const struct point *pt = &bl->points[p];
+				put_runs(&sb, block_title_runs(d, bl));
+				size_t np = block_npoints(d, bl);
+				for (size_t p = 0; p < np; p++) {
+					const struct point *pt =
+						block_point(d, bl, p);
+					const char *info = point_info(d, pt);
 					put_span(&sb, "point", pt->src);
-					put_runs(&sb, point_runs(pt));
+					sb_printf(&sb, " number %u info %s\n",
+						  point_number(d, pt),
+						  info ? info : "(none)");
+					put_runs(&sb, point_runs(d, pt));
 				}
 			}
 		}

@@ -31,10 +31,10 @@ static struct deck *load_str(const char *s)
 static const struct block *block_at(const struct deck *d, size_t s, size_t l,
 				    size_t b)
 {
-	if (s >= d->nsections || l >= d->sections[s].nslides ||
-	    b >= d->sections[s].slides[l].nblocks)
+	if (s >= d->nsections || l >= d->sections[s].nslides)
 		return NULL;
-	return &d->sections[s].slides[l].blocks[b];
+	const struct slide *sl = section_slide(d, &d->sections[s], l);
+	return b < slide_nblocks(d, sl) ? slide_block(d, sl, b) : NULL;
 }
 
 /* Checks that the first slide's blocks at[k] have the titles want[k]. */
@@ -43,8 +43,8 @@ static void titles_are(const struct deck *d, const size_t *at,
 {
 	for (size_t k = 0; k < n; k++) {
 		const struct block *b = block_at(d, 0, 0, at[k]);
-		CHECK(b && strcmp(b->title, want[k]) == 0, "%s %zu: '%s'", what, k,
-		      b ? b->title : "");
+		CHECK(b && strcmp(block_title(d, b), want[k]) == 0, "%s %zu: '%s'", what, k,
+		      b ? block_title(d, b) : "");
 	}
 }
 
@@ -70,25 +70,25 @@ static void test_demo(const char *path)
 	CHECK(deck_count_blocks(d) == 32, "%zu blocks", deck_count_blocks(d));
 	CHECK(deck_count_points(d) == 95, "%zu points", deck_count_points(d));
 	const struct block *b = block_at(d, 1, 2, 0);
-	CHECK(b && strcmp(b->title, "脑区功能障碍与抑郁症") == 0 &&
-	      b->title_after_points, "misplaced title: '%s'", b ? b->title : "");
+	CHECK(b && strcmp(block_title(d, b), "脑区功能障碍与抑郁症") == 0 &&
+	      b->title_after_points, "misplaced title: '%s'", b ? block_title(d, b) : "");
 	b = block_at(d, 1, 2, 1);
-	CHECK(b && strcmp(b->points[2].text, "结合基因组和生物信息学技术,可以进一步揭示"
+	CHECK(b && strcmp(point_text(d, block_point(d, b, 2)), "结合基因组和生物信息学技术,可以进一步揭示"
 			  "抑郁症的遗传机制,为个性化治疗提供依据") == 0,
 	      "no title glued to the slide's last point: '%s'",
-	      b ? b->points[2].text : "");
+	      b ? point_text(d, block_point(d, b, 2)) : "");
 	b = block_at(d, 0, 0, 1);
-	CHECK(b && strcmp(b->title, "神经可塑性的类型与机制") == 0, "glued title");
+	CHECK(b && strcmp(block_title(d, b), "神经可塑性的类型与机制") == 0, "glued title");
 	b = block_at(d, 0, 0, 0);
-	CHECK(b && strcmp(b->points[2].text, "神经可塑性受到多种因素的影响,如经验、"
+	CHECK(b && strcmp(point_text(d, block_point(d, b, 2)), "神经可塑性受到多种因素的影响,如经验、"
 			  "学习和环境刺激等") == 0, "point before a glued title");
 	b = block_at(d, 5, 0, 1);
-	CHECK(b && b->npoints == 2 && strcmp(b->points[1].text,
+	CHECK(b && block_npoints(d, b) == 2 && strcmp(point_text(d, block_point(d, b, 1)),
 					     "抑郁症患者的大脑中。") == 0,
 	      "the cut-off last point");
 	/* newlines inside points are gone, not replaced by spaces in CJK */
 	b = block_at(d, 4, 0, 0);
-	CHECK(b && strstr(b->points[0].text, "治疗。通过") != NULL, "newline joined");
+	CHECK(b && strstr(point_text(d, block_point(d, b, 0)), "治疗。通过") != NULL, "newline joined");
 	CHECK(d->truncated, "cut-off end detected");
 	CHECK(!d->toc[6].present && !d->toc[7].present && d->toc[5].present,
 	      "the two last TOC sections have no body");
@@ -98,10 +98,10 @@ static void test_demo(const char *path)
 	/* no point ends with a block or section title: nothing left glued */
 	for (size_t s = 0; s < d->nsections; s++)
 		for (size_t l = 0; l < d->sections[s].nslides; l++)
-			for (size_t k = 0; k < d->sections[s].slides[l].nblocks; k++) {
+			for (size_t k = 0; block_at(d, s, l, k); k++) {
 				const struct block *bk = block_at(d, s, l, k);
-				for (size_t p = 0; p < bk->npoints; p++) {
-					const char *pt = bk->points[p].text;
+				for (size_t p = 0; p < block_npoints(d, bk); p++) {
+					const char *pt = point_text(d, block_point(d, bk, p));
 					size_t pl = strlen(pt);
 					for (size_t t = 0; t < d->ntoc; t++) {
 						size_t tl = strlen(d->toc[t].title);
@@ -128,12 +128,12 @@ static void test_rules(void)
 		"joinedTwo,Deck,Two,Title B,1.Only one");
 	if (d) {
 		const struct block *b = block_at(d, 0, 0, 0);
-		CHECK(b && b->npoints == 4, "%zu points", b ? (size_t)b->npoints : 0);
-		if (b && b->npoints == 4) {
-			CHECK(strcmp(b->points[0].text, "Output rose 2.5 times in 2023 alone") == 0, "p1 '%s'", b->points[0].text);
-			CHECK(strcmp(b->points[1].text, "2023 was a record year for the sector in 1979") == 0, "p2 '%s'", b->points[1].text);
-			CHECK(strcmp(b->points[3].text, "1.27 million users joined") == 0,
-			      "p4 '%s'", b->points[3].text);
+		CHECK(b && block_npoints(d, b) == 4, "%zu points", b ? (size_t)block_npoints(d, b) : 0);
+		if (b && block_npoints(d, b) == 4) {
+			CHECK(strcmp(point_text(d, block_point(d, b, 0)), "Output rose 2.5 times in 2023 alone") == 0, "p1 '%s'", point_text(d, block_point(d, b, 0)));
+			CHECK(strcmp(point_text(d, block_point(d, b, 1)), "2023 was a record year for the sector in 1979") == 0, "p2 '%s'", point_text(d, block_point(d, b, 1)));
+			CHECK(strcmp(point_text(d, block_point(d, b, 3)), "1.27 million users joined") == 0,
+			      "p4 '%s'", point_text(d, block_point(d, b, 3)));
 		}
 		deck_free(d);
 	}
@@ -143,8 +143,8 @@ static void test_rules(void)
 	if (d) {
 		CHECK(d->nsections == 2 && d->ntoc == 2, "sections %zu", d->nsections);
 		const struct block *b = block_at(d, 0, 0, 0);
-		CHECK(b && b->npoints == 2 && strcmp(b->points[0].text, "第一点,包含逗号") == 0 &&
-		      strcmp(b->points[1].text, "第二点。") == 0, "1、 markers");
+		CHECK(b && block_npoints(d, b) == 2 && strcmp(point_text(d, block_point(d, b, 0)), "第一点,包含逗号") == 0 &&
+		      strcmp(point_text(d, block_point(d, b, 1)), "第二点。") == 0, "1、 markers");
 		CHECK(d->contents_label && strcmp(d->contents_label, "目录") == 0,
 		      "label '%s'", d->contents_label ? d->contents_label : "");
 		deck_free(d);
@@ -154,9 +154,9 @@ static void test_rules(void)
 		     "here2.And here, with a commaSecond Title,1.Done.Third,1.Last");
 	if (d) {
 		const struct block *b2 = block_at(d, 0, 0, 1), *b3 = block_at(d, 0, 0, 2);
-		CHECK(b2 && strcmp(b2->title, "Second Title") == 0, "glue 1");
-		CHECK(b3 && strcmp(b3->title, "Third") == 0, "glue after a period");
-		CHECK(b2 && strcmp(b2->points[0].text, "Done.") == 0, "point kept its period");
+		CHECK(b2 && strcmp(block_title(d, b2), "Second Title") == 0, "glue 1");
+		CHECK(b3 && strcmp(block_title(d, b3), "Third") == 0, "glue after a period");
+		CHECK(b2 && strcmp(point_text(d, block_point(d, b2, 0)), "Done.") == 0, "point kept its period");
 		deck_free(d);
 	}
 	/* scripts without case: a sentence end run into the next word is a
@@ -210,7 +210,7 @@ static void test_rules(void)
 		/* without the dictionary 例：墾丁 is as fair a guess: the
 		 * colon rule says only that the title holds the colon */
 		const struct block *b = block_at(d, 0, 0, 1);
-		const char *t = b ? b->title : "";
+		const char *t = b ? block_title(d, b) : "";
 		size_t n = strlen(t), k = strlen("：墾丁");
 		CHECK(words_builtin() ? strcmp(t, "案例：墾丁") == 0 :
 		      n > k && strcmp(t + n - k, "：墾丁") == 0, "colon: '%s'", t);
@@ -226,8 +226,8 @@ static void test_rules(void)
 		CHECK(d->nsections == 1 && d->sections[0].nslides == 2,
 		      "%zu slides", d->nsections ? d->sections[0].nslides : 0);
 		const struct block *b = block_at(d, 0, 0, 1);
-		CHECK(b && strcmp(b->title, "Key Results") == 0, "title '%s'",
-		      b ? b->title : "");
+		CHECK(b && strcmp(block_title(d, b), "Key Results") == 0, "title '%s'",
+		      b ? block_title(d, b) : "");
 		deck_free(d);
 	}
 	/* a hyphen joins its sides (ICD-|11 is no place for a title);
@@ -245,9 +245,9 @@ static void test_rules(void)
 			/* without the dictionary 预|警 is a fair guess too; the
 			 * hyphen rule says only that 11 stays with ICD- */
 			bool exact = k > 0 || words_builtin();
-			CHECK(b && (exact ? strcmp(b->title, want[k]) == 0 :
-				    strncmp(b->title, "11", 2) != 0),
-			      "hyphen, 與 %zu: '%s'", k, b ? b->title : "");
+			CHECK(b && (exact ? strcmp(block_title(d, b), want[k]) == 0 :
+				    strncmp(block_title(d, b), "11", 2) != 0),
+			      "hyphen, 與 %zu: '%s'", k, b ? block_title(d, b) : "");
 		}
 		deck_free(d);
 	}
@@ -257,8 +257,8 @@ static void test_rules(void)
 		     "復體力");
 	if (d) {
 		const struct block *b = block_at(d, 0, 0, 2);
-		CHECK(b && strcmp(b->title, "為什麼需要休假？") == 0, "為什麼: '%s'",
-		      b ? b->title : "");
+		CHECK(b && strcmp(block_title(d, b), "為什麼需要休假？") == 0, "為什麼: '%s'",
+		      b ? block_title(d, b) : "");
 		deck_free(d);
 	}
 	/* a last point holding "k." inside a number, where point k would
@@ -270,8 +270,8 @@ static void test_rules(void)
 		     "2.Then it fell to 23.1%Third,1.Done");
 	if (d) {
 		const struct block *b = block_at(d, 0, 0, 0);
-		CHECK(b && b->npoints == 2, "read as a number: %zu points",
-		      b ? (size_t)b->npoints : 0);
+		CHECK(b && block_npoints(d, b) == 2, "read as a number: %zu points",
+		      b ? (size_t)block_npoints(d, b) : 0);
 		CHECK(has_warning(d, "guessed that \"3.25 is…\" is a number in "
 				  "point 2, not point 3 starting"), "number guess warned");
 		CHECK(d->nwarnings == 1, "%zu warnings", d->nwarnings);
@@ -290,8 +290,8 @@ static void test_rules(void)
 				       "PyPy Results", "Summary" };
 		for (size_t k = 0; k < 4; k++) {
 			const struct block *b = block_at(d, 0, 0, k + 1);
-			CHECK(b && strcmp(b->title, want[k]) == 0, "name glue %zu: '%s'",
-			      k, b ? b->title : "");
+			CHECK(b && strcmp(block_title(d, b), want[k]) == 0, "name glue %zu: '%s'",
+			      k, b ? block_title(d, b) : "");
 		}
 		CHECK(has_warning(d, "\"Итоги\" starts (glued to the previous "
 				  "point; next best \"Py и LuaJITИтоги\")"),
@@ -307,11 +307,11 @@ static void test_rules(void)
 		CHECK(d->nsections == 1 && d->sections[0].nslides == 2,
 		      "%zu slides", d->nsections ? d->sections[0].nslides : 0);
 		const struct block *a = block_at(d, 0, 0, 0), *b = block_at(d, 0, 1, 0);
-		CHECK(a && a->npoints == 2 &&
-		      strcmp(a->points[1].text, "Second point here") == 0,
+		CHECK(a && block_npoints(d, a) == 2 &&
+		      strcmp(point_text(d, block_point(d, a, 1)), "Second point here") == 0,
 		      "the slide before keeps its points");
-		CHECK(b && strcmp(b->title, "Title B") == 0 && b->npoints == 2 &&
-		      strcmp(b->points[0].text, "18 people came to the meeting") == 0,
+		CHECK(b && strcmp(block_title(d, b), "Title B") == 0 && block_npoints(d, b) == 2 &&
+		      strcmp(point_text(d, block_point(d, b, 0)), "18 people came to the meeting") == 0,
 		      "its block");
 		CHECK(has_warning(d, "guessed that a slide starts at"), "warned");
 		deck_free(d);
@@ -320,9 +320,9 @@ static void test_rules(void)
 	d = load_str("\xEF\xBB\xBF" "D,S,目录页,S,D,S,T,1.a\r\n2.b");
 	if (d) {
 		const struct block *b = block_at(d, 0, 0, 0);
-		CHECK(b && b->npoints == 2, "points across CRLF");
-		CHECK(b && b->points[1].src.start == 30, "offset %zu",
-		      b ? (size_t)b->points[1].src.start : 0);
+		CHECK(b && block_npoints(d, b) == 2, "points across CRLF");
+		CHECK(b && block_point(d, b, 1)->src.start == 30, "offset %zu",
+		      b ? (size_t)block_point(d, b, 1)->src.start : 0);
 		deck_free(d);
 	}
 }
@@ -394,8 +394,8 @@ static void test_scripts(void)
 		"blica reduce el riesgo.Empleo,1.Cada megavatio crea unos diez empl"
 		"eos.2.La formación técnica es clave.");
 	const struct block *b = block_at(d, 0, 1, 1);
-	CHECK(b && strcmp(b->title, "¿Por qué ahora?") == 0, "es: title '%s'",
-	      b ? b->title : "");
+	CHECK(b && strcmp(block_title(d, b), "¿Por qué ahora?") == 0, "es: title '%s'",
+	      b ? block_title(d, b) : "");
 	deck_free(d);
 	d = load_str(
 		"भारत में जल संरक्षण,जल सं"
@@ -426,8 +426,8 @@ static void test_scripts(void)
 	const struct block *hb[] = { block_at(d, 0, 0, 1), block_at(d, 0, 1, 1),
 				     block_at(d, 1, 0, 1) };
 	for (size_t i = 0; i < 3; i++)
-		CHECK(hb[i] && strcmp(hb[i]->title, hi_titles[i]) == 0,
-		      "hi: title '%s'", hb[i] ? hb[i]->title : "");
+		CHECK(hb[i] && strcmp(block_title(d, hb[i]), hi_titles[i]) == 0,
+		      "hi: title '%s'", hb[i] ? block_title(d, hb[i]) : "");
 	deck_free(d);
 	d = load_str(
 		"การท่องเที่ยวยั่งยืน,ส"
@@ -460,11 +460,12 @@ static void test_scripts(void)
 	size_t thai_titles = 0;
 	for (size_t s = 0; d && s < d->nsections; s++)
 		for (size_t l = 0; l < d->sections[s].nslides; l++) {
-			const struct slide *sl = &d->sections[s].slides[l];
-			for (size_t k = 1; k < sl->nblocks; k++) {
-				const struct block *prev = &sl->blocks[k - 1];
-				const char *t = sl->blocks[k].title;
-				const char *p = prev->points[prev->npoints - 1].text;
+			const struct slide *sl = section_slide(d, &d->sections[s], l);
+			for (size_t k = 1; k < slide_nblocks(d, sl); k++) {
+				const struct block *prev = slide_block(d, sl, k - 1);
+				const char *t = block_title(d, slide_block(d, sl, k));
+				const char *p = point_text(d, block_point(
+					d, prev, block_npoints(d, prev) - 1));
 				size_t pl = strlen(p);
 				thai_titles += t[0] != '\0';
 				/* the title's first letter, the point's last */
@@ -510,9 +511,9 @@ static void test_decomposed(void)
 		"oài2.Trao đổi giảng viên và sinh viên");
 	const struct block *b = block_at(d, 1, 0, 1);
 	/* "Hợp tác quốc tế", decomposed */
-	CHECK(b && strcmp(b->title, "Ho\xCC\x9B\xCC\xA3p ta\xCC\x81" "c quo"
+	CHECK(b && strcmp(block_title(d, b), "Ho\xCC\x9B\xCC\xA3p ta\xCC\x81" "c quo"
 			  "\xCC\x82\xCC\x81" "c te\xCC\x82\xCC\x81") == 0,
-	      "vi: title '%s'", b ? b->title : "");
+	      "vi: title '%s'", b ? block_title(d, b) : "");
 	deck_free(d);
 }
 
@@ -565,13 +566,13 @@ static void describe(struct strbuf *sb, const struct deck *d)
 		const struct section *s = &d->sections[i];
 		sb_printf(sb, "S %s\n", s->title);
 		for (size_t l = 0; l < s->nslides; l++) {
-			const struct slide *sl = &s->slides[l];
-			sb_printf(sb, " H %s\n", sl->header);
-			for (size_t b = 0; b < sl->nblocks; b++) {
-				const struct block *bl = &sl->blocks[b];
-				sb_printf(sb, "  B %s\n", bl->title);
-				for (size_t k = 0; k < bl->npoints; k++)
-					sb_printf(sb, "   %s\n", bl->points[k].text);
+			const struct slide *sl = section_slide(d, s, l);
+			sb_printf(sb, " H %s\n", slide_header(d, sl));
+			for (size_t b = 0; b < slide_nblocks(d, sl); b++) {
+				const struct block *bl = slide_block(d, sl, b);
+				sb_printf(sb, "  B %s\n", block_title(d, bl));
+				for (size_t k = 0; k < block_npoints(d, bl); k++)
+					sb_printf(sb, "   %s\n", point_text(d, block_point(d, bl, k)));
 			}
 		}
 	}
@@ -590,14 +591,10 @@ static bool in_text(const struct deck *d, size_t n, const char *p)
 static size_t strings_in_text(const struct deck *d, size_t len)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < d->nsections; i++)
-		for (size_t l = 0; l < d->sections[i].nslides; l++) {
-			const struct slide *sl = &d->sections[i].slides[l];
-			n += in_text(d, len, sl->header);
-			for (size_t b = 0; b < sl->nblocks; b++)
-				for (size_t k = 0; k < sl->blocks[b].npoints; k++)
-					n += in_text(d, len, sl->blocks[b].points[k].text);
-		}
+	for (size_t i = 0; i < d->nslides; i++)
+		n += in_text(d, len, slide_header(d, &d->slides[i]));
+	for (size_t i = 0; i < d->npoints; i++)
+		n += in_text(d, len, point_text(d, &d->points[i]));
 	return n;
 }
 
