@@ -1876,6 +1876,8 @@ bool outline_import(struct source *src, struct deck **out,
 		build_section(&p, k);
 	check_truncation(&p);
 	deck_sort_warnings(p.deck);
+	/* the text is mapped, and node strings may be in it: the deck
+	 * keeps it */
 	if (p.views && p.flat.own) {
 		deck_adopt_text(p.deck, p.flat.text);
 		p.flat.own = false;
