@@ -53,12 +53,12 @@ struct notes_entry { uint32_t node; struct notes notes; };
 struct deck_store {
 	char **seg;
 	size_t nseg, seg_cap;
-	char **blocks;        /* the pool's blocks, to free */
-	size_t nblocks, blocks_cap;
+	char **chunks;        /* the pool's blocks, to free */
+	size_t nchunks, chunks_cap;
 	uint32_t cur;         /* handle of the newest block's first byte */
 	size_t used, cap;     /* in the newest block */
 	size_t next_cap;
-	size_t slides_cap, blocks_room, points_cap; /* the columns' room */
+	size_t slides_cap, blocks_cap, points_cap; /* the columns' room */
 	size_t open_section;  /* where slides go; NO_INDEX: none yet */
 	struct sparse numbers, styles, title_runs, header_runs, notes;
 };
@@ -138,9 +138,9 @@ static uint32_t seg_map(struct deck_store *st, char *b, size_t n)
 static char *seg_block(struct deck_store *st, size_t n, uint32_t *h)
 {
 	char *b = xmalloc(n);
-	st->blocks = xgrow(st->blocks, &st->blocks_cap, st->nblocks + 1,
-			   sizeof *st->blocks);
-	st->blocks[st->nblocks++] = b;
+	st->chunks = xgrow(st->chunks, &st->chunks_cap, st->nchunks + 1,
+			   sizeof *st->chunks);
+	st->chunks[st->nchunks++] = b;
 	*h = seg_map(st, b, n);
 	return b;
 }
@@ -148,7 +148,7 @@ static char *seg_block(struct deck_store *st, size_t n, uint32_t *h)
 /* Room for n bytes in the pool: their handle. */
 static uint32_t pool_alloc(struct deck_store *st, size_t n)
 {
-	if (st->cap - st->used >= n && st->nblocks) {
+	if (st->cap - st->used >= n && st->nchunks) {
 		uint32_t h = st->cur + (uint32_t)st->used;
 		st->used += n;
 		return h;
@@ -256,9 +256,9 @@ static void store_free(struct deck_store *st)
 	free(st->title_runs.v);
 	free(st->header_runs.v);
 	free(st->notes.v);
-	for (size_t i = 0; i < st->nblocks; i++)
-		free(st->blocks[i]);
-	free(st->blocks);
+	for (size_t i = 0; i < st->nchunks; i++)
+		free(st->chunks[i]);
+	free(st->chunks);
 	free(st->seg);
 	free(st);
 }
@@ -316,7 +316,7 @@ void deck_shrink(struct deck *d)
 	d->blocks = exact(d->blocks, d->nblocks, sizeof *d->blocks);
 	d->points = exact(d->points, d->npoints, sizeof *d->points);
 	st->slides_cap = d->nslides;
-	st->blocks_room = d->nblocks;
+	st->blocks_cap = d->nblocks;
 	st->points_cap = d->npoints;
 	for (size_t i = 0; i < st->styles.n; i++)
 		runs_shrink(&((struct style_entry *)(void *)st->styles.v)[i].style.runs);
@@ -380,9 +380,9 @@ void deck_reserve(struct deck *d, size_t slides, size_t blocks,
 		st->slides_cap = d->nslides + slides;
 		d->slides = xrealloc(d->slides, st->slides_cap * sizeof *d->slides);
 	}
-	if (d->nblocks + blocks > st->blocks_room) {
-		st->blocks_room = d->nblocks + blocks;
-		d->blocks = xrealloc(d->blocks, st->blocks_room * sizeof *d->blocks);
+	if (d->nblocks + blocks > st->blocks_cap) {
+		st->blocks_cap = d->nblocks + blocks;
+		d->blocks = xrealloc(d->blocks, st->blocks_cap * sizeof *d->blocks);
 	}
 	if (d->npoints + points > st->points_cap) {
 		st->points_cap = d->npoints + points;
@@ -406,7 +406,7 @@ struct slide *deck_add_slide(struct deck *d)
 struct block *deck_add_block(struct deck *d)
 {
 	assert(d->nslides > 0);
-	d->blocks = column_grow(d->blocks, &d->store->blocks_room, d->nblocks,
+	d->blocks = column_grow(d->blocks, &d->store->blocks_cap, d->nblocks,
 				sizeof *d->blocks);
 	struct block *b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof *b);
