@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lectern/arena.h"
 #include "lectern/seam.h"
 #include "lectern/strbuf.h"
 #include "lectern/text.h"
@@ -74,8 +75,10 @@ struct parser {
 	 * order, and each chain's cursor is its first entry not yet matched */
 	struct strmap tocmap;
 	size_t *toc_next, *toc_tail, *toc_cursor;
-	/* pass 1: each section's slides */
-	struct rawslide **slides;
+	/* pass 1: each section's slides, records in `raw` (struct rawslide)
+	 * given back as pass 2 builds them */
+	struct arena *raw;
+	struct arena_pos *slide_at; /* section k's first */
 	size_t *nslides;
 	/* Strings left in the text (deck_view), when the deck can keep it:
 	 * the positions of their NULs wait in `seals` until nothing reads
@@ -99,15 +102,26 @@ struct parser {
 #define NO_POS UINT32_MAX
 _Static_assert(SOURCE_MAX_BYTES * 2 < NO_POS, "positions fit 32 bits");
 
-/* A block as pass 1 finds it: where its markers are. */
-struct rawblock {
-	struct mark {
-		uint32_t at;   /* where the marker begins */
-		uint32_t text; /* where the point's text starts, after it */
-	} *marks;           /* one per point (in its slide's allocation) */
+/* A point's marker, as pass 1 finds it. */
+struct mark {
+	uint32_t at;   /* where the marker begins */
+	uint32_t text; /* where the point's text starts, after it */
+};
+
+/* A block while pass 1 finds its markers. */
+struct draft {
+	struct mark *marks; /* one per point */
 	uint32_t nmarks;
 	uint32_t start;     /* the '1' of its first marker */
 	uint32_t end;       /* end of its region (the next title's separator) */
+};
+
+/* A block as pass 1 leaves it for pass 2, in its slide's record
+ * (struct rawslide). */
+struct rawblock {
+	uint32_t marks;     /* its first marker, among its slide's */
+	uint32_t nmarks;
+	uint32_t start, end; /* as in its draft */
 	uint32_t cut;       /* after the first block: where its title starts,
 			     * glued to the last point before (decide_slide) */
 };
@@ -912,7 +926,7 @@ static void split_toc(struct parser *p, size_t start, size_t end,
 
 /* ---- slides and blocks ----------------------------------------------- */
 
-static void rawblock_mark(struct rawblock *b, size_t at, size_t text)
+static void draft_mark(struct draft *b, size_t at, size_t text)
 {
 	/* while pass 1 finds them, room doubles at each power of two */
 	uint32_t n = b->nmarks;
@@ -965,7 +979,7 @@ static size_t marker_in_number(const struct parser *p, size_t from, size_t to,
 /* The markers of a block after its "1." at b->marks[0], up to b->end;
  * a guessed one (find_marker) is reported when `report`, and so is a
  * last point that may be two (marker_in_number). */
-static void find_points(struct parser *p, struct rawblock *b, bool report)
+static void find_points(struct parser *p, struct draft *b, bool report)
 {
 	size_t pos = b->marks[0].text, numbered = 0;
 	for (unsigned m = 2;; m++) {
@@ -998,7 +1012,7 @@ static void find_points(struct parser *p, struct rawblock *b, bool report)
 				  "in point %u", m, head, m - 1);
 			free(head);
 		}
-		rawblock_mark(b, at, at + ml);
+		draft_mark(b, at, at + ml);
 		pos = at + ml;
 	}
 }
@@ -1010,11 +1024,11 @@ static void find_points(struct parser *p, struct rawblock *b, bool report)
  * go on with marker m + 1; a new block starts again from 2. Whichever
  * comes first in [c, to) decides. With m == 1, or neither, it stays a
  * guess: *sure is cleared. */
-static bool block_starts_at(struct parser *p, const struct rawblock *b,
+static bool block_starts_at(struct parser *p, const struct draft *b,
 			    size_t c, size_t ml, size_t to, bool *sure)
 {
-	struct rawblock probe = { .start = b->start, .end = c };
-	rawblock_mark(&probe, b->marks[0].at, b->marks[0].text);
+	struct draft probe = { .start = b->start, .end = c };
+	draft_mark(&probe, b->marks[0].at, b->marks[0].text);
 	find_points(p, &probe, false);
 	size_t m = probe.nmarks, l;
 	free(probe.marks);
@@ -1029,49 +1043,24 @@ static bool block_starts_at(struct parser *p, const struct rawblock *b,
 	return true;
 }
 
-static struct rawblock *add_block(struct rawblock **bl, size_t *nb,
+static struct draft *add_block(struct draft **bl, size_t *nb,
 				  size_t *cap, size_t at, size_t ml)
 {
 	*bl = xgrow(*bl, cap, *nb + 1, sizeof **bl);
-	struct rawblock *b = &(*bl)[(*nb)++];
+	struct draft *b = &(*bl)[(*nb)++];
 	memset(b, 0, sizeof *b);
 	b->start = at;
-	rawblock_mark(b, at, at + ml);
+	draft_mark(b, at, at + ml);
 	return b;
-}
-
-/* Every slide's blocks stay until pass 2: the blocks bl[0, nb), each with
- * an array of marks of its own, as one allocation of their exact size,
- * the blocks then all their marks (freed with free() alone). Frees bl
- * and the marks. */
-static struct rawblock *rawblocks_pack(struct rawblock *bl, size_t nb)
-{
-	size_t nm = 0;
-	for (size_t k = 0; k < nb; k++)
-		nm += bl[k].nmarks;
-	struct rawblock *out = NULL;
-	if (nb) {
-		out = xmalloc(nb * sizeof *out + nm * sizeof *out->marks);
-		struct mark *m = (struct mark *)(out + nb);
-		for (size_t k = 0; k < nb; k++) {
-			out[k] = bl[k];
-			out[k].marks = m;
-			memcpy(m, bl[k].marks, bl[k].nmarks * sizeof *m);
-			m += bl[k].nmarks;
-			free(bl[k].marks);
-		}
-	}
-	free(bl);
-	return out;
 }
 
 /* Pass 1 over a slide body [start, end): where blocks start (a "1." right
  * after a separator, or where the body starts) and where each point's
  * marker is. */
 static size_t find_blocks(struct parser *p, size_t start, size_t end,
-			  struct rawblock **out)
+			  struct draft **out)
 {
-	struct rawblock *bl = NULL;
+	struct draft *bl = NULL;
 	size_t nb = 0, cap = 0, weighed = 0;
 	for (size_t i = start; i < end; i++) {
 		if (p->t[i] != '1' || (i != start && !sep_before(p, i)))
@@ -1108,12 +1097,12 @@ static size_t find_blocks(struct parser *p, size_t start, size_t end,
 		add_block(&bl, &nb, &cap, i, ml);
 	}
 	for (size_t k = 0; k < nb; k++) {
-		struct rawblock *b = &bl[k];
+		struct draft *b = &bl[k];
 		b->end = k + 1 < nb ? bl[k + 1].start - sep_before(p, bl[k + 1].start)
 				    : end;
 		find_points(p, b, true);
 	}
-	*out = rawblocks_pack(bl, nb);
+	*out = bl;
 	return nb;
 }
 
@@ -1206,27 +1195,12 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 	return sg.found ? sg.cut : end;
 }
 
-/* The points of the block last added. */
-static void add_points(struct parser *p, const struct rawblock *rb,
-		       size_t last_end)
-{
-	for (size_t m = 0; m < rb->nmarks; m++) {
-		size_t s = rb->marks[m].text;
-		size_t e = m + 1 < rb->nmarks ? rb->marks[m + 1].at : last_end;
-		struct point *pt = deck_add_point(p->deck);
-		pt->text = deck_view(p, s, e);
-		pt->src.start = off(p, rb->marks[m].at);
-		pt->src.end = off(p, e);
-		/* a view has no NUL yet, but its first byte is there */
-		if (!point_text(p->deck, pt)[0])
-			deck_warn(p->deck, off(p, s), p->sec_no, p->slide_no,
-				  "point %zu is empty", m + 1);
-	}
-}
-
-/* A slide as pass 1 finds it, with what decide_slide finds in it. */
+/* A slide as pass 1 finds it, with what decide_slide finds in it: a
+ * record in the parser's arena, followed by its blocks, then all their
+ * markers (raw_blocks, raw_marks). Every slide's stays from pass 1 to
+ * the slide's building; for a million one-letter slides, a record is
+ * 56 bytes. */
 struct rawslide {
-	struct rawblock *blocks; /* and their marks: one allocation */
 	uint32_t nblocks;
 	uint32_t head, body, end; /* header at head, blocks in [body, end) */
 	/* a box after the last point, before the next header (NO_POS:
@@ -1236,13 +1210,49 @@ struct rawslide {
 	uint32_t untitled; /* the first block with no title, or NO_POS */
 };
 
+static struct rawblock *raw_blocks(const struct rawslide *rs)
+{
+	return (struct rawblock *)(void *)(rs + 1);
+}
+
+/* The markers of rs's block rb. */
+static const struct mark *raw_marks(const struct rawslide *rs,
+				    const struct rawblock *rb)
+{
+	return (const struct mark *)(void *)(raw_blocks(rs) + rs->nblocks) +
+	       rb->marks;
+}
+
+/* The bytes of rs's record. */
+static size_t raw_size(const struct rawslide *rs)
+{
+	size_t nm = 0;
+	if (rs->nblocks) {
+		const struct rawblock *last = &raw_blocks(rs)[rs->nblocks - 1];
+		nm = last->marks + last->nmarks;
+	}
+	return sizeof *rs + rs->nblocks * sizeof(struct rawblock) +
+	       nm * sizeof(struct mark);
+}
+
+/* Slide records one after another: section k's from p->slide_at[k]. */
+static struct rawslide *raw_at(struct arena_pos at)
+{
+	return arena_at(at);
+}
+
+static struct arena_pos raw_next(struct arena_pos at)
+{
+	return arena_after(at, raw_size(raw_at(at)));
+}
+
 /* [start, end) of block k's title in a slide whose seams are decided:
  * the first block's stands before its "1.", the others' are glued to the
  * point before. */
 static void title_range(const struct parser *p, const struct rawslide *rs,
 			size_t k, size_t *start, size_t *end)
 {
-	const struct rawblock *rb = rs->blocks;
+	const struct rawblock *rb = raw_blocks(rs);
 	size_t title_end = rb[k].start - sep_before(p, rb[k].start);
 	if (k > 0) {
 		*start = rb[k].cut;
@@ -1259,7 +1269,7 @@ static void title_range(const struct parser *p, const struct rawslide *rs,
 static void decide_slide(struct parser *p, struct rawslide *rs)
 {
 	size_t start = rs->body, end = rs->end;
-	struct rawblock *rb = rs->blocks;
+	struct rawblock *rb = raw_blocks(rs);
 	size_t nb = rs->nblocks;
 	rs->dangling_end = rs->dangling_cut = rs->untitled = NO_POS;
 	if (start >= end || nb == 0)
@@ -1281,8 +1291,8 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 	 * (evidence: titles reuse their points' words) ends where the next
 	 * title was cut, not with that title still glued to it. */
 	for (size_t k = nb - 1; k > 0; k--) {
-		struct rawblock *prev = &rb[k - 1];
-		size_t from = prev->marks[prev->nmarks - 1].text;
+		const struct rawblock *prev = &rb[k - 1];
+		size_t from = raw_marks(rs, prev)[prev->nmarks - 1].text;
 		size_t title_end = rb[k].start - sep_before(p, rb[k].start);
 		size_t own_end = k + 1 < nb ? rb[k + 1].cut : rb[k].end;
 		rb[k].cut = cut_title(p, from, title_end, rb[k].start, own_end,
@@ -1300,10 +1310,29 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 	size_t u = rs->untitled;
 	rs->dangling_cut = dangling_end;
 	if (u != NO_POS)
-		rs->dangling_cut = cut_title(p, rb[last].marks[rb[last].nmarks - 1].text,
+		rs->dangling_cut = cut_title(p, raw_marks(rs, &rb[last])[rb[last].nmarks - 1].text,
 					     dangling_end, rb[u].start,
 					     u + 1 < nb ? rb[u + 1].cut : rb[u].end,
 					     0, "out-of-order block title");
+}
+
+/* The points of the block last added, rs's block rb. */
+static void add_points(struct parser *p, const struct rawslide *rs,
+		       const struct rawblock *rb, size_t last_end)
+{
+	const struct mark *mk = raw_marks(rs, rb);
+	for (size_t m = 0; m < rb->nmarks; m++) {
+		size_t s = mk[m].text;
+		size_t e = m + 1 < rb->nmarks ? mk[m + 1].at : last_end;
+		struct point *pt = deck_add_point(p->deck);
+		pt->text = deck_view(p, s, e);
+		pt->src.start = off(p, mk[m].at);
+		pt->src.end = off(p, e);
+		/* a view has no NUL yet, but its first byte is there */
+		if (!point_text(p->deck, pt)[0])
+			deck_warn(p->deck, off(p, s), p->sec_no, p->slide_no,
+				  "point %zu is empty", m + 1);
+	}
 }
 
 /* Pass 2, second half, over one slide, the last added: its blocks, as
@@ -1311,7 +1340,7 @@ static void decide_slide(struct parser *p, struct rawslide *rs)
 static void build_slide(struct parser *p, const struct rawslide *rs)
 {
 	size_t start = rs->body, end = rs->end;
-	const struct rawblock *rb = rs->blocks;
+	const struct rawblock *rb = raw_blocks(rs);
 	size_t nb = rs->nblocks;
 	struct deck *d = p->deck;
 	if (start >= end) {
@@ -1341,7 +1370,7 @@ static void build_slide(struct parser *p, const struct rawslide *rs)
 		 * its first byte */
 		b->title = k == 0 ? deck_view(p, ts, te) : deck_text(p, ts, te);
 		if (k < last) {
-			add_points(p, &rb[k], rb[k + 1].cut);
+			add_points(p, rs, &rb[k], rb[k + 1].cut);
 			d->blocks[first + k].src.end = off(p, rb[k + 1].cut);
 		}
 	}
@@ -1367,7 +1396,7 @@ static void build_slide(struct parser *p, const struct rawslide *rs)
 				  "kept in the point");
 		}
 	}
-	add_points(p, &rb[last], last_end);
+	add_points(p, rs, &rb[last], last_end);
 	d->blocks[first + last].src.end = off(p, last_end);
 	for (size_t k = 0; k < nb; k++)
 		if (!block_title(d, &d->blocks[first + k])[0])
@@ -1375,16 +1404,42 @@ static void build_slide(struct parser *p, const struct rawslide *rs)
 				  p->slide_no, "block %zu has no title", k + 1);
 }
 
-/* Pass 1 over one section body [start, end): where its slides are. The
+/* A slide's record of blocks bl[0, nb) (freed here, with their
+ * markers), at the end of the parser's arena: *at is its place. */
+static struct rawslide *raw_add(struct parser *p, struct draft *bl, size_t nb,
+				struct arena_pos *at)
+{
+	size_t nm = 0;
+	for (size_t k = 0; k < nb; k++)
+		nm += bl[k].nmarks;
+	struct rawslide *rs = arena_alloc(p->raw, sizeof *rs +
+					  nb * sizeof(struct rawblock) +
+					  nm * sizeof(struct mark), at);
+	memset(rs, 0, sizeof *rs);
+	rs->nblocks = (uint32_t)nb;
+	struct rawblock *rb = raw_blocks(rs);
+	struct mark *mk = (struct mark *)(void *)(rb + nb);
+	uint32_t m = 0;
+	for (size_t k = 0; k < nb; k++) {
+		rb[k] = (struct rawblock){ m, bl[k].nmarks, bl[k].start,
+					   bl[k].end, 0 };
+		memcpy(mk + m, bl[k].marks, bl[k].nmarks * sizeof *mk);
+		m += bl[k].nmarks;
+		free(bl[k].marks);
+	}
+	free(bl);
+	return rs;
+}
+
+/* Pass 1 over one section body [start, end): where its slides are, as
+ * records in the arena (*at_first: the first's place); their count. The
  * header is normally the section title (rule 5); whatever the first box
  * is, later slides repeat it. */
 static size_t collect_slides(struct parser *p, const char *title, size_t start,
-			     size_t end, struct rawslide **out)
+			     size_t end, struct arena_pos *at_first)
 {
-	struct rawslide *rs = NULL;
-	size_t ns = 0, cap = 0;
+	size_t ns = 0;
 	const char *t = p->t;
-	*out = NULL;
 	if (start >= end) {
 		/* the title as read: made inert before it reaches a message */
 		char *inert = text_inert(title, strlen(title));
@@ -1432,47 +1487,49 @@ static size_t collect_slides(struct parser *p, const char *title, size_t start,
 			}
 			from = i + 1;
 		}
-		rs = xgrow(rs, &cap, ns + 1, sizeof *rs);
-		memset(&rs[ns], 0, sizeof rs[ns]);
-		rs[ns].head = pos;
-		rs[ns].body = body < next ? body : next;
-		rs[ns].end = next;
 		p->slide_no = ns + 1;
-		rs[ns].nblocks = find_blocks(p, rs[ns].body, next,
-					     &rs[ns].blocks);
+		struct draft *bl;
+		size_t b0 = body < next ? body : next;
+		size_t nb = find_blocks(p, b0, next, &bl);
+		struct arena_pos at;
+		struct rawslide *rs = raw_add(p, bl, nb, &at);
+		if (ns == 0)
+			*at_first = at;
+		rs->head = pos;
+		rs->body = b0;
+		rs->end = next;
 		ns++;
 		pos = next;
 	}
-	if (ns && ns < cap) /* kept until pass 2, like the blocks */
-		rs = xrealloc(rs, ns * sizeof *rs);
-	*out = rs;
 	return ns;
 }
 
 /* Exact titles (the first box of a slide, before "1.") and exact points
  * (every point but a block's last) teach the seam model this deck; the
  * runs where titles are glued to points are registered for counting. */
-static void feed_stats(struct parser *p, const struct rawslide *rs, size_t ns)
+static void feed_stats(struct parser *p, struct arena_pos at, size_t ns)
 {
-	for (size_t i = 0; i < ns; i++) {
-		if (!rs[i].nblocks)
+	for (size_t i = 0; i < ns; i++, at = raw_next(at)) {
+		const struct rawslide *rs = raw_at(at);
+		if (!rs->nblocks)
 			continue;
-		const struct rawblock *bl = rs[i].blocks;
+		const struct rawblock *bl = raw_blocks(rs);
 		size_t s0 = bl[0].start;
-		if (s0 > rs[i].body)
-			seam_stats_add_title(p->stats, p->t + rs[i].body,
-					     s0 - sep_before(p, s0) - rs[i].body,
+		if (s0 > rs->body)
+			seam_stats_add_title(p->stats, p->t + rs->body,
+					     s0 - sep_before(p, s0) - rs->body,
 					     true);
-		for (size_t k = 0; k < rs[i].nblocks; k++) {
+		for (size_t k = 0; k < rs->nblocks; k++) {
 			const struct rawblock *b = &bl[k];
+			const struct mark *mk = raw_marks(rs, b);
 			for (size_t m = 0; m + 1 < b->nmarks; m++)
-				seam_stats_add_point(p->stats, p->t + b->marks[m].text,
-						     b->marks[m + 1].at - b->marks[m].text);
-			size_t from = b->marks[b->nmarks - 1].text, end;
-			if (k + 1 < rs[i].nblocks)
+				seam_stats_add_point(p->stats, p->t + mk[m].text,
+						     mk[m + 1].at - mk[m].text);
+			size_t from = mk[b->nmarks - 1].text, end;
+			if (k + 1 < rs->nblocks)
 				end = bl[k + 1].start - sep_before(p, bl[k + 1].start);
-			else if (s0 == rs[i].body && sep_before(p, rs[i].end))
-				end = rs[i].end - sep_before(p, rs[i].end);
+			else if (s0 == rs->body && sep_before(p, rs->end))
+				end = rs->end - sep_before(p, rs->end);
 			else
 				continue;
 			seam_stats_want(p->stats, p->t,
@@ -1582,16 +1639,12 @@ static void parser_free(struct parser *p)
 {
 	for (size_t k = 0; k < p->ncov; k++) {
 		free(p->known[k]);
-		if (p->slides && p->slides[k]) {
-			for (size_t i = 0; i < p->nslides[k]; i++)
-				free(p->slides[k][i].blocks);
-			free(p->slides[k]);
-		}
 	}
 	free(p->known);
 	free(p->guessed);
 	free(p->cov);
-	free(p->slides);
+	arena_free(p->raw);
+	free(p->slide_at);
 	free(p->nslides);
 	strmap_free(&p->tocmap);
 	free(p->toc_next);
@@ -1713,7 +1766,8 @@ static size_t body_end(const struct parser *p, size_t k)
  * the whole deck before the first guess. */
 static void collect_deck(struct parser *p)
 {
-	p->slides = xcalloc(p->ncov, sizeof *p->slides);
+	p->raw = arena_new();
+	p->slide_at = xcalloc(p->ncov, sizeof *p->slide_at);
 	p->nslides = xcalloc(p->ncov, sizeof *p->nslides);
 	p->stats = seam_stats_new();
 	seam_stats_add_title(p->stats, p->t, p->title_len, false);
@@ -1722,8 +1776,8 @@ static void collect_deck(struct parser *p)
 		seam_stats_add_title(p->stats, p->known[k], strlen(p->known[k]),
 				     false);
 		p->nslides[k] = collect_slides(p, p->known[k], p->cov[k].body,
-					       body_end(p, k), &p->slides[k]);
-		feed_stats(p, p->slides[k], p->nslides[k]);
+					       body_end(p, k), &p->slide_at[k]);
+		feed_stats(p, p->slide_at[k], p->nslides[k]);
 	}
 	seam_stats_count(p->stats, p->t, p->n);
 }
@@ -1734,9 +1788,10 @@ static void decide_deck(struct parser *p)
 {
 	for (size_t k = 0; k < p->ncov; k++) {
 		p->sec_no = k + 1;
-		for (size_t i = 0; i < p->nslides[k]; i++) {
+		struct arena_pos at = p->slide_at[k];
+		for (size_t i = 0; i < p->nslides[k]; i++, at = raw_next(at)) {
 			p->slide_no = i + 1;
-			decide_slide(p, &p->slides[k][i]);
+			decide_slide(p, raw_at(at));
 		}
 	}
 	seam_stats_free(p->stats);
@@ -1770,14 +1825,16 @@ static bool same_header(const struct parser *p, const struct rawslide *rs,
 static void reserve_nodes(struct parser *p)
 {
 	size_t slides = 0, blocks = 0, points = 0;
-	for (size_t k = 0; k < p->ncov; k++)
-		for (size_t i = 0; i < p->nslides[k]; i++) {
-			const struct rawslide *rs = &p->slides[k][i];
+	for (size_t k = 0; k < p->ncov; k++) {
+		struct arena_pos at = p->slide_at[k];
+		for (size_t i = 0; i < p->nslides[k]; i++, at = raw_next(at)) {
+			const struct rawslide *rs = raw_at(at);
 			slides++;
 			blocks += rs->nblocks ? rs->nblocks : 1; /* build_slide */
 			for (size_t b = 0; b < rs->nblocks; b++)
-				points += rs->blocks[b].nmarks;
+				points += raw_blocks(rs)[b].nmarks;
 		}
+	}
 	deck_reserve(p->deck, slides, blocks, points);
 }
 
@@ -1814,8 +1871,10 @@ static void build_section(struct parser *p, size_t k)
 	 * shared copy, and is copied otherwise (glued_end). */
 	uint32_t hdr = DECK_EMPTY_STR;
 	bool shared = false; /* the slide's header is hdr */
+	struct arena_pos at = p->slide_at[k];
 	for (size_t i = 0; i < p->nslides[k]; i++) {
-		struct rawslide *rs = &p->slides[k][i];
+		const struct rawslide *rs = raw_at(at);
+		struct arena_pos next = i + 1 < p->nslides[k] ? raw_next(at) : at;
 		p->slide_no = i + 1;
 		struct slide *sl = deck_add_slide(p->deck);
 		if (!shared) {
@@ -1825,19 +1884,18 @@ static void build_section(struct parser *p, size_t k)
 		}
 		sl->header = hdr;
 		shared = i + 1 < p->nslides[k] &&
-			 same_header(p, &p->slides[k][i + 1], hdr);
+			 same_header(p, raw_at(next), hdr);
 		p->glued_end = shared ? NO_INDEX : rs->end;
 		sl->src.start = off(p, rs->head);
 		sl->src.end = off(p, rs->end);
 		build_slide(p, rs);
 		seal_views(p);
 		p->glued_end = NO_INDEX;
-		free(rs->blocks);
-		rs->blocks = NULL;
-		rs->nblocks = 0;
+		/* the records before this one's chunk are built: given back,
+		 * so that they and the nodes are not all held at once */
+		arena_release_before(p->raw, at);
+		at = next;
 	}
-	free(p->slides[k]);
-	p->slides[k] = NULL;
 }
 
 bool outline_import(struct source *src, struct deck **out,

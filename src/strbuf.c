@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void die_oom(void)
+void die_oom(void)
 {
 	fputs("lectern: out of memory\n", stderr);
 	abort();

@@ -29,6 +29,9 @@ char *sb_take(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 
+/* Says "out of memory" and aborts: what the functions below do when
+ * the system has none to give. */
+_Noreturn void die_oom(void);
 /* malloc and friends that abort on failure. Caller frees. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
