@@ -1198,8 +1198,9 @@ static size_t cut_title(struct parser *p, size_t from, size_t end,
 /* A slide as pass 1 finds it, with what decide_slide finds in it: a
  * record in the parser's arena, followed by its blocks, then all their
  * markers (raw_blocks, raw_marks). Every slide's stays from pass 1 to
- * the slide's building; for a million one-letter slides, a record is
- * 56 bytes. */
+ * the slide's building: a one-letter slide's is 56 bytes, eight times
+ * its text, so they are kept packed and given back as slides are
+ * built (build_section). */
 struct rawslide {
 	uint32_t nblocks;
 	uint32_t head, body, end; /* header at head, blocks in [body, end) */
@@ -1210,6 +1211,7 @@ struct rawslide {
 	uint32_t untitled; /* the first block with no title, or NO_POS */
 };
 
+/* Its blocks (writable: decide_slide records their cuts). */
 static struct rawblock *raw_blocks(const struct rawslide *rs)
 {
 	return (struct rawblock *)(void *)(rs + 1);
