@@ -1234,7 +1234,10 @@ static void item_enter(struct md *m, cmark_node *nd)
 				    (struct attr_runs){ NULL, 0 }, node_span(m, nd));
 	if (lc->kind == POINT_NUMBERED) {
 		uint32_t number = lc->next < UINT32_MAX ? lc->next++ : lc->next;
-		point_set_number(m->d, p, number);
+		/* the number of its place in the block is point_number's
+		 * default: only the others take room aside */
+		if (number != block_npoints(m->d, cur_block(m)))
+			point_set_number(m->d, p, number);
 	}
 	m->item_open = true;
 }

@@ -149,9 +149,15 @@ static void check_deck(const struct deck *d, size_t size)
 						   pt->kind);
 					FUZZ_CHECK(pt->kind == POINT_CODE || !info,
 						   "info on a point that is not code");
-					FUZZ_CHECK((pt->kind == POINT_NUMBERED) ==
-						   (number != 0), "number %u on "
+					/* a number is kept only on a numbered
+					 * point, and only when it is not the
+					 * point's place (point_number's 0) */
+					FUZZ_CHECK(pt->kind == POINT_NUMBERED ||
+						   number == 0, "number %u on "
 						   "kind %u", number, pt->kind);
+					FUZZ_CHECK(number != p + 1, "number %u "
+						   "kept for point %zu, its place",
+						   number, p + 1);
 					FUZZ_CHECK(pt->step >= step && pt->step < steps,
 						   "point step %u after %u, of %u",
 						   pt->step, step, steps);
