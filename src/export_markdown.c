@@ -381,7 +381,12 @@ static void put_text(struct writer *w, const char *s,
 		if (g[i].open) {
 			enum cls p = before(w);
 			enum cls nx = first_out(s, &g[i], true, at_start && !depth);
-			if (nx != CL_OTHER && p == CL_OTHER) {
+			/* After a letter, a "*" run is left-flanking only
+			 * before one; and between two letters it is
+			 * right-flanking too: with a run open before it, it
+			 * could close that one rather than open. The comment
+			 * makes it follow punctuation. */
+			if (p == CL_OTHER && (nx != CL_OTHER || depth > 0)) {
 				puts_(w, "<!-- -->");
 				p = CL_PUNCT;
 			}
